@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Install the build and test dependencies of Hearsay on Debian 12.
+# Quiet and offline when everything is already present.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential pkg-config meson ninja-build
+  libgtk-4-dev libsqlite3-dev sqlite3 libxml2-dev libxml2-utils
+  libjson-glib-dev libarchive-dev
+  gettext desktop-file-utils appstream
+  xvfb xauth fonts-dejavu-core fonts-noto-core
+)
+
+MODULES=(
+  'gtk4 >= 4.8' glib-2.0 gio-2.0 sqlite3 libxml-2.0 json-glib-1.0 libarchive
+)
+
+COMMANDS=(
+  meson ninja cc pkg-config msgfmt xgettext desktop-file-validate appstreamcli
+  glib-compile-schemas glib-compile-resources xmllint Xvfb xauth sqlite3 python3
+)
+
+missing=()
+for cmd in "${COMMANDS[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("command:$cmd")
+done
+if command -v pkg-config >/dev/null 2>&1; then
+  for mod in "${MODULES[@]}"; do
+    pkg-config --exists "$mod" 2>/dev/null || missing+=("pkg-config:$mod")
+  done
+else
+  missing+=("pkg-config modules")
+fi
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: missing: ${missing[*]}" >&2
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: run as root, or install them with:" >&2
+  echo "sudo apt-get install -y --no-install-recommends ${PACKAGES[*]}"
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends "${PACKAGES[@]}"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Usage: build-aux/run-bench.sh BUILDDIR
+# Runs the benchmarks (meson benchmark(), suite "bench") and prints only
+# their "bench:" and "floor:" lines.
+set -uo pipefail
+
+builddir=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+
+# shellcheck source=build-aux/xvfb-env.sh
+. "$here/xvfb-env.sh" || exit 1
+
+out=$(meson test -C "$builddir" --benchmark --suite bench --verbose 2>&1)
+status=$?
+
+if printf '%s\n' "$out" | grep -q 'No suitable tests defined\|No tests defined'; then
+  exit 0
+fi
+
+printf '%s\n' "$out" | grep -E '^(bench|floor):'
+exit "$status"

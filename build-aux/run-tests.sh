@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Usage: build-aux/run-tests.sh BUILDDIR
+# Runs the meson test suite (under Xvfb if there is no display) and ends
+# with one summary line: "N passed, N failed[, N skipped]".
+set -uo pipefail
+
+builddir=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+
+# shellcheck source=build-aux/xvfb-env.sh
+. "$here/xvfb-env.sh" || exit 1
+
+rm -f "$builddir/meson-logs/testlog.json"
+meson test -C "$builddir" --print-errorlogs --no-rebuild --num-processes 2
+status=$?
+
+python3 - "$builddir/meson-logs/testlog.json" "$status" <<'PY'
+import json, re, sys
+
+path, status = sys.argv[1], int(sys.argv[2])
+passed = failed = skipped = 0
+try:
+    with open(path, encoding='utf-8', errors='replace') as f:
+        lines = f.readlines()
+except FileNotFoundError:
+    lines = []
+
+for line in lines:
+    line = line.strip()
+    if not line:
+        continue
+    try:
+        test = json.loads(line)
+    except ValueError:
+        continue
+    tap = 0
+    for out in (test.get('stdout') or '').splitlines():
+        if out.startswith('ok '):
+            tap += 1
+            if re.search(r'#\s*skip', out, re.IGNORECASE):
+                skipped += 1
+            else:
+                passed += 1
+        elif out.startswith('not ok '):
+            tap += 1
+            if re.search(r'#\s*skip', out, re.IGNORECASE):
+                skipped += 1
+            else:
+                failed += 1
+    if tap == 0:
+        result = test.get('result')
+        if result == 'OK':
+            passed += 1
+        elif result == 'SKIP':
+            skipped += 1
+        else:
+            failed += 1
+
+summary = f'{passed} passed, {failed} failed'
+if skipped:
+    summary += f', {skipped} skipped'
+sys.stdout.flush()
+print(summary)
+sys.exit(1 if (status != 0 or failed > 0) else 0)
+PY
+summary_status=$?
+
+if [ "$status" -ne 0 ] || [ "$summary_status" -ne 0 ]; then
+  exit 1
+fi
+exit 0

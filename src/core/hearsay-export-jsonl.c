@@ -1,0 +1,207 @@
+/* hearsay-export-jsonl.c: the native, lossless format — one document per line.
+ * Keys are always written in the same order so that an export, imported and
+ * exported again, is byte-identical. */
+#include "config.h"
+
+#include "hearsay-export-private.h"
+
+static void
+append_key (GString    *s,
+            const char *key)
+{
+  g_string_append_c (s, ',');
+  hearsay_json_append_string (s, key);
+  g_string_append_c (s, ':');
+}
+
+static void
+append_string_member (GString    *s,
+                      const char *key,
+                      const char *value)
+{
+  append_key (s, key);
+  hearsay_json_append_string (s, value);
+}
+
+static void
+append_values (GString            *s,
+               const char * const *values,
+               gboolean            as_array)
+{
+  if (!as_array)
+    {
+      hearsay_json_append_string (s, values[0]);
+      return;
+    }
+  g_string_append_c (s, '[');
+  for (guint i = 0; values[i]; i++)
+    {
+      if (i > 0)
+        g_string_append_c (s, ',');
+      hearsay_json_append_string (s, values[i]);
+    }
+  g_string_append_c (s, ']');
+}
+
+static gboolean
+attribute_is_multi (HearsayScheme *scheme,
+                    const char    *label_id,
+                    const char    *name)
+{
+  const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, label_id);
+  const HearsayAttributeDef *def = label ? hearsay_label_lookup_attribute (label, name) : NULL;
+
+  return def != NULL && def->kind == HEARSAY_ATTRIBUTE_MULTI;
+}
+
+static void
+append_annotation (GString           *s,
+                   HearsayScheme     *scheme,
+                   HearsayAnnotation *ann)
+{
+  g_auto(GStrv) names = hearsay_annotation_dup_attribute_names (ann);
+  const char *label = hearsay_annotation_get_label (ann);
+
+  g_string_append_printf (s, "{\"id\":%" G_GINT64_FORMAT, hearsay_annotation_get_id (ann));
+  append_string_member (s, "label", label);
+  append_key (s, "fragments");
+  g_string_append_c (s, '[');
+  for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
+    {
+      const HearsayFragment *f = hearsay_annotation_get_fragment (ann, i);
+
+      g_string_append_printf (s, "%s{\"start\":%" G_GINT64_FORMAT ",\"end\":%" G_GINT64_FORMAT,
+                              i ? "," : "", f->start, f->end);
+      append_string_member (s, "exact", f->exact);
+      append_string_member (s, "prefix", f->prefix);
+      append_string_member (s, "suffix", f->suffix);
+      g_string_append_c (s, '}');
+    }
+  g_string_append_c (s, ']');
+  append_key (s, "attributes");
+  g_string_append_c (s, '{');
+  for (guint i = 0; names[i]; i++)
+    {
+      const char * const *values = hearsay_annotation_get_attribute_values (ann, names[i]);
+
+      if (i > 0)
+        g_string_append_c (s, ',');
+      hearsay_json_append_string (s, names[i]);
+      g_string_append_c (s, ':');
+      append_values (s, values, values[1] != NULL || attribute_is_multi (scheme, label, names[i]));
+    }
+  g_string_append_c (s, '}');
+  append_string_member (s, "note", hearsay_annotation_get_note (ann));
+  append_string_member (s, "annotator", hearsay_annotation_get_annotator (ann));
+  append_string_member (s, "created_at", hearsay_annotation_get_created_at (ann));
+  append_string_member (s, "modified_at", hearsay_annotation_get_modified_at (ann));
+  g_string_append_c (s, '}');
+}
+
+static void
+append_relation (GString               *s,
+                 const HearsayRelation *r)
+{
+  g_string_append_printf (s, "{\"id\":%" G_GINT64_FORMAT, r->id);
+  append_string_member (s, "type", r->type);
+  g_string_append_printf (s, ",\"from\":%" G_GINT64_FORMAT, r->from_id);
+  if (r->to_id > 0)
+    g_string_append_printf (s, ",\"to\":%" G_GINT64_FORMAT, r->to_id);
+  else
+    g_string_append_printf (s, ",\"to_entity\":%" G_GINT64_FORMAT, r->to_entity_id);
+  append_string_member (s, "annotator", r->annotator);
+  append_string_member (s, "created_at", r->created_at);
+  g_string_append_c (s, '}');
+}
+
+gboolean
+hearsay_export_jsonl_document (HearsayDocument  *doc,
+                               gpointer          data,
+                               GError          **error)
+{
+  HearsayExportContext *ctx = data;
+  HearsayScheme *scheme = hearsay_project_get_scheme (ctx->project);
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_auto(GStrv) fields = hearsay_document_dup_field_names (doc);
+  GString *s = ctx->buffer;
+  gboolean first;
+
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+    return FALSE;
+  annotations = hearsay_export_annotations (ctx, hearsay_document_get_id (doc), error);
+  if (annotations == NULL)
+    return FALSE;
+  relations = hearsay_project_list_relations (ctx->project, hearsay_document_get_id (doc), error);
+  if (relations == NULL)
+    return FALSE;
+
+  g_string_append (s, "{\"offset_unit\":\"codepoint\"");
+  g_string_append_printf (s, ",\"id\":%" G_GINT64_FORMAT, hearsay_document_get_id (doc));
+  append_string_member (s, "title", hearsay_document_get_title (doc));
+  append_string_member (s, "outlet", hearsay_document_get_outlet (doc));
+  append_string_member (s, "url", hearsay_document_get_url (doc));
+  append_string_member (s, "published_at", hearsay_document_get_published_at (doc));
+  append_string_member (s, "language", hearsay_document_get_language (doc));
+  append_string_member (s, "direction", hearsay_direction_to_string (hearsay_document_get_direction (doc)));
+  append_string_member (s, "sha256", hearsay_document_get_sha256 (doc));
+  append_key (s, "source");
+  g_string_append_c (s, '{');
+  g_string_append (s, "\"name\":");
+  hearsay_json_append_string (s, hearsay_document_get_source_name (doc));
+  append_string_member (s, "sha256", hearsay_document_get_source_sha256 (doc));
+  append_string_member (s, "imported_at", hearsay_document_get_imported_at (doc));
+  g_string_append_c (s, '}');
+  append_key (s, "fields");
+  g_string_append_c (s, '{');
+  for (guint i = 0; fields[i]; i++)
+    {
+      const HearsayAttributeDef *def = hearsay_scheme_lookup_document_field (scheme, fields[i]);
+      const char * const *values = hearsay_document_get_field (doc, fields[i]);
+
+      if (i > 0)
+        g_string_append_c (s, ',');
+      hearsay_json_append_string (s, fields[i]);
+      g_string_append_c (s, ':');
+      append_values (s, values, values[1] != NULL || (def && def->kind == HEARSAY_ATTRIBUTE_MULTI));
+    }
+  g_string_append_c (s, '}');
+  append_string_member (s, "text", hearsay_document_get_text (doc));
+
+  append_key (s, "annotations");
+  g_string_append_c (s, '[');
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      HearsayAnnotation *ann = g_ptr_array_index (annotations, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = hearsay_annotation_get_id (ann);
+      g_hash_table_add (kept, id);
+      if (i > 0)
+        g_string_append_c (s, ',');
+      append_annotation (s, scheme, ann);
+    }
+  g_string_append_c (s, ']');
+
+  append_key (s, "relations");
+  g_string_append_c (s, '[');
+  first = TRUE;
+  for (guint i = 0; i < relations->len; i++)
+    {
+      const HearsayRelation *r = g_ptr_array_index (relations, i);
+
+      /* A relation from or to an excluded annotation goes with it. */
+      if (!g_hash_table_contains (kept, &r->from_id) ||
+          (r->to_id > 0 && ctx->options->exclude_boilerplate &&
+           !hearsay_export_keeps_annotation (ctx, r->to_id)))
+        continue;
+      if (!first)
+        g_string_append_c (s, ',');
+      append_relation (s, r);
+      first = FALSE;
+    }
+  g_string_append (s, "]}\n");
+
+  return hearsay_export_flush (ctx, error);
+}

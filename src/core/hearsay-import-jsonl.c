@@ -1,0 +1,538 @@
+/* hearsay-import-jsonl.c: the native format written by hearsay-export-jsonl.c.
+ * Ids in the file are remapped to new ids of this project. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "hearsay-error.h"
+#include "hearsay-import.h"
+#include "hearsay-project-private.h"
+
+typedef struct
+{
+  HearsayProject *project;
+  HearsayStore *store;
+  const char *path;
+  guint line;
+  HearsayImportReport *report;
+  GHashTable *annotation_ids;  /* file id → project id (gint64 *) */
+  GHashTable *skipped_ids;     /* file ids of annotations left out */
+  GPtrArray *relations;        /* PendingRelation */
+} JsonlImport;
+
+typedef struct
+{
+  guint line;
+  HearsayRelation relation;    /* ids as in the file */
+} PendingRelation;
+
+static void
+pending_relation_free (gpointer data)
+{
+  PendingRelation *p = data;
+
+  g_free (p->relation.type);
+  g_free (p->relation.annotator);
+  g_free (p->relation.created_at);
+  g_free (p);
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+fail (JsonlImport  *imp,
+      GError      **error,
+      const char   *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_INVALID,
+               "%s:%u: %s", imp->path, imp->line, message);
+  return FALSE;
+}
+
+/* A string member, NULL when absent or null; FALSE when of another type. */
+static gboolean
+get_string (JsonObject  *object,
+            const char  *member,
+            const char **value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_int (JsonObject *object,
+         const char *member,
+         gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+/* Values of an attribute or field: a string, or an array of strings. */
+static char **
+get_values (JsonNode *node)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    g_strv_builder_add (builder, json_node_get_string (node));
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *e = json_array_get_element (array, i);
+
+          if (json_node_get_value_type (e) != G_TYPE_STRING)
+            return NULL;
+          g_strv_builder_add (builder, json_node_get_string (e));
+        }
+    }
+  else
+    return NULL;
+  return g_strv_builder_end (builder);
+}
+
+static HearsayDocument *
+read_document (JsonlImport  *imp,
+               JsonObject   *root,
+               GError      **error)
+{
+  const char *text, *unit, *title, *outlet, *url, *date, *language, *direction;
+  const char *source_name = NULL, *source_sha = NULL, *imported_at = NULL;
+  g_autoptr(HearsayDocument) doc = NULL;
+  JsonNode *node;
+
+  if (!get_string (root, "text", &text) || text == NULL)
+    {
+      fail (imp, error, _("the document has no “text” string"));
+      return NULL;
+    }
+  if (!get_string (root, "offset_unit", &unit) || (unit != NULL && strcmp (unit, "codepoint") != 0))
+    {
+      fail (imp, error, _("offset_unit “%s” is not supported: Hearsay's JSONL counts code points"),
+            unit ? unit : "?");
+      return NULL;
+    }
+  if (!get_string (root, "title", &title) || !get_string (root, "outlet", &outlet) ||
+      !get_string (root, "url", &url) || !get_string (root, "published_at", &date) ||
+      !get_string (root, "language", &language) || !get_string (root, "direction", &direction))
+    {
+      fail (imp, error, _("title, outlet, url, published_at, language and direction must be strings"));
+      return NULL;
+    }
+  node = json_object_get_member (root, "source");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *source = json_node_get_object (node);
+
+      if (!get_string (source, "name", &source_name) || !get_string (source, "sha256", &source_sha) ||
+          !get_string (source, "imported_at", &imported_at))
+        {
+          fail (imp, error, _("the “source” members must be strings"));
+          return NULL;
+        }
+    }
+
+  doc = hearsay_document_new (text);
+  hearsay_document_set_title (doc, title ? title : "");
+  hearsay_document_set_outlet (doc, outlet);
+  hearsay_document_set_url (doc, url);
+  hearsay_document_set_published_at (doc, date);
+  hearsay_document_set_language (doc, language);
+  if (direction != NULL)
+    hearsay_document_set_direction (doc, hearsay_direction_from_string (direction));
+  hearsay_document_set_source_name (doc, source_name);
+  hearsay_document_set_source_sha256 (doc, source_sha);
+  hearsay_document_set_imported_at (doc, imported_at);
+
+  node = json_object_get_member (root, "fields");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *fields = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (fields);
+
+      for (GList *l = names; l; l = l->next)
+        {
+          g_auto(GStrv) values = get_values (json_object_get_member (fields, l->data));
+
+          if (values == NULL)
+            {
+              fail (imp, error, _("the field “%s” must be a string or a list of strings"),
+                    (const char *) l->data);
+              return NULL;
+            }
+          hearsay_document_set_field (doc, l->data, (const char * const *) values);
+        }
+    }
+  return g_steal_pointer (&doc);
+}
+
+static HearsayAnnotation *
+read_annotation (JsonlImport       *imp,
+                 HearsayDocument   *doc,
+                 HearsayTextIndex  *index,
+                 JsonNode          *node,
+                 guint              n,
+                 gboolean          *skipped,
+                 GError           **error)
+{
+  g_autoptr(HearsayAnnotation) ann = NULL;
+  JsonObject *object;
+  JsonNode *fragments, *attributes;
+  const char *label, *note, *annotator, *created_at, *modified_at;
+
+  *skipped = FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (imp, error, _("annotation %u is not an object"), n);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  if (!get_string (object, "label", &label) || label == NULL || *label == '\0')
+    {
+      fail (imp, error, _("annotation %u has no label"), n);
+      return NULL;
+    }
+  if (!get_string (object, "note", &note) || !get_string (object, "annotator", &annotator) ||
+      !get_string (object, "created_at", &created_at) || !get_string (object, "modified_at", &modified_at))
+    {
+      fail (imp, error, _("annotation %u: note, annotator and times must be strings"), n);
+      return NULL;
+    }
+  ann = hearsay_annotation_new (hearsay_document_get_id (doc), label);
+  hearsay_annotation_set_note (ann, note);
+  hearsay_annotation_set_annotator (ann, annotator);
+  hearsay_annotation_set_created_at (ann, created_at);
+  hearsay_annotation_set_modified_at (ann, modified_at);
+
+  fragments = json_object_get_member (object, "fragments");
+  if (fragments == NULL || !JSON_NODE_HOLDS_ARRAY (fragments) ||
+      json_array_get_length (json_node_get_array (fragments)) == 0)
+    {
+      fail (imp, error, _("annotation %u has no fragments"), n);
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (fragments)); i++)
+    {
+      JsonNode *fn = json_array_get_element (json_node_get_array (fragments), i);
+      JsonObject *fo;
+      gint64 start, end;
+      const char *exact = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (fn) ||
+          !get_int ((fo = json_node_get_object (fn)), "start", &start) || !get_int (fo, "end", &end) ||
+          !get_string (fo, "exact", &exact))
+        {
+          fail (imp, error, _("annotation %u: fragment %u needs integer “start” and “end”"), n, i + 1);
+          return NULL;
+        }
+      hearsay_annotation_add_fragment (ann, start, end);
+      if (exact != NULL && start >= 0 && start < end && end <= hearsay_text_index_get_length (index))
+        {
+          const char *s = hearsay_text_index_pointer (index, start);
+          const char *e = hearsay_text_index_pointer (index, end);
+
+          if ((gsize) (e - s) != strlen (exact) || memcmp (s, exact, e - s) != 0)
+            {
+              g_autofree char *found = g_strndup (s, e - s);
+
+              g_ptr_array_add (imp->report->quote_mismatches,
+                               g_strdup_printf (_("%s:%u: annotation %u (%s, %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "): "
+                                                  "the quote “%s” does not match the text “%s”; skipped"),
+                                                imp->path, imp->line, n, label, start, end, exact, found));
+              *skipped = TRUE;
+              return NULL;
+            }
+        }
+    }
+
+  attributes = json_object_get_member (object, "attributes");
+  if (attributes != NULL && JSON_NODE_HOLDS_OBJECT (attributes))
+    {
+      JsonObject *ao = json_node_get_object (attributes);
+      g_autoptr(GList) names = json_object_get_members (ao);
+
+      for (GList *l = names; l; l = l->next)
+        {
+          g_auto(GStrv) values = get_values (json_object_get_member (ao, l->data));
+
+          if (values == NULL)
+            {
+              fail (imp, error, _("annotation %u: attribute “%s” must be a string or a list of strings"),
+                    n, (const char *) l->data);
+              return NULL;
+            }
+          hearsay_annotation_set_attribute_values (ann, l->data, (const char * const *) values);
+        }
+    }
+
+  if (!hearsay_project_validate_annotation (imp->project, ann, index, FALSE, error))
+    {
+      g_prefix_error (error, "%s:%u: annotation %u: ", imp->path, imp->line, n);
+      return NULL;
+    }
+  hearsay_annotation_fill_quotes (ann, index);
+  return g_steal_pointer (&ann);
+}
+
+static gboolean
+read_relations (JsonlImport  *imp,
+                JsonObject   *root,
+                GError      **error)
+{
+  JsonNode *node = json_object_get_member (root, "relations");
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (imp, error, _("“relations” must be a list"));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *rn = json_array_get_element (array, i);
+      g_autofree PendingRelation *p = NULL;
+      JsonObject *ro;
+      const char *type, *annotator, *created_at;
+
+      if (!JSON_NODE_HOLDS_OBJECT (rn))
+        return fail (imp, error, _("relation %u is not an object"), i + 1);
+      ro = json_node_get_object (rn);
+      p = g_new0 (PendingRelation, 1);
+      p->line = imp->line;
+      if (!get_string (ro, "type", &type) || type == NULL || !get_int (ro, "from", &p->relation.from_id) ||
+          (!get_int (ro, "to", &p->relation.to_id) && !get_int (ro, "to_entity", &p->relation.to_entity_id)) ||
+          !get_string (ro, "annotator", &annotator) || !get_string (ro, "created_at", &created_at))
+        return fail (imp, error, _("relation %u needs “type”, “from” and “to” (or “to_entity”)"), i + 1);
+      p->relation.type = g_strdup (type);
+      p->relation.annotator = g_strdup (annotator);
+      p->relation.created_at = g_strdup (created_at);
+      g_ptr_array_add (imp->relations, g_steal_pointer (&p));
+    }
+  return TRUE;
+}
+
+static gboolean
+import_line (JsonlImport  *imp,
+             const char   *line,
+             gsize         length,
+             GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(HearsayDocument) doc = NULL;
+  g_autoptr(HearsayTextIndex) index = NULL;
+  JsonObject *root;
+  JsonNode *annotations;
+  guint n_annotations = 0;
+
+  if (!json_parser_load_from_data (parser, line, length, &local_error))
+    return fail (imp, error, _("invalid JSON: %s"), local_error->message);
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return fail (imp, error, _("a line must hold one JSON object (a document)"));
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  doc = read_document (imp, root, error);
+  if (doc == NULL)
+    return FALSE;
+  if (!hearsay_store_insert_document (imp->store, doc, error))
+    return FALSE;
+  index = hearsay_text_index_new (hearsay_document_get_text (doc));
+
+  annotations = json_object_get_member (root, "annotations");
+  if (annotations != NULL && !JSON_NODE_HOLDS_NULL (annotations))
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (annotations))
+        return fail (imp, error, _("“annotations” must be a list"));
+      array = json_node_get_array (annotations);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *an = json_array_get_element (array, i);
+          g_autoptr(HearsayAnnotation) ann = NULL;
+          gint64 file_id = 0;
+          gboolean skipped;
+
+          if (JSON_NODE_HOLDS_OBJECT (an))
+            get_int (json_node_get_object (an), "id", &file_id);
+          ann = read_annotation (imp, doc, index, an, i + 1, &skipped, error);
+          if (ann == NULL && !skipped)
+            return FALSE;
+          if (skipped)
+            {
+              g_hash_table_add (imp->skipped_ids, g_memdup2 (&file_id, sizeof file_id));
+              continue;
+            }
+          if (!hearsay_store_insert_annotation (imp->store, ann, error))
+            return FALSE;
+          imp->report->n_annotations++;
+          n_annotations++;
+          if (file_id > 0)
+            {
+              gint64 new_id = hearsay_annotation_get_id (ann);
+
+              if (g_hash_table_contains (imp->annotation_ids, &file_id))
+                return fail (imp, error, _("the annotation id %" G_GINT64_FORMAT " is used twice"), file_id);
+              g_hash_table_insert (imp->annotation_ids, g_memdup2 (&file_id, sizeof file_id),
+                                   g_memdup2 (&new_id, sizeof new_id));
+            }
+        }
+    }
+  if (!read_relations (imp, root, error))
+    return FALSE;
+  hearsay_document_set_n_annotations (doc, n_annotations);
+  g_ptr_array_add (imp->report->documents, g_steal_pointer (&doc));
+  return TRUE;
+}
+
+static gboolean
+insert_relations (JsonlImport  *imp,
+                  GError      **error)
+{
+  for (guint i = 0; i < imp->relations->len; i++)
+    {
+      PendingRelation *p = g_ptr_array_index (imp->relations, i);
+      HearsayRelation r = p->relation;
+      const gint64 *from = g_hash_table_lookup (imp->annotation_ids, &r.from_id);
+      const gint64 *to = r.to_id > 0 ? g_hash_table_lookup (imp->annotation_ids, &r.to_id) : NULL;
+
+      imp->line = p->line;
+      if (g_hash_table_contains (imp->skipped_ids, &r.from_id) ||
+          (r.to_id > 0 && g_hash_table_contains (imp->skipped_ids, &r.to_id)))
+        continue;
+      if (from == NULL || (r.to_id > 0 && to == NULL))
+        return fail (imp, error, _("a “%s” relation refers to annotation %" G_GINT64_FORMAT
+                                   ", which is not in the file"),
+                     r.type, from == NULL ? r.from_id : r.to_id);
+      if (r.to_entity_id > 0)
+        return fail (imp, error, _("a “%s” relation refers to entity %" G_GINT64_FORMAT
+                                   ", which is not in the file"), r.type, r.to_entity_id);
+      r.id = 0;
+      r.from_id = *from;
+      r.to_id = to != NULL ? *to : 0;
+      if (hearsay_store_insert_relation (imp->store, &r, error) == 0)
+        return FALSE;
+      imp->report->n_relations++;
+    }
+  return TRUE;
+}
+
+gboolean
+hearsay_project_import_jsonl (HearsayProject       *self,
+                              const char           *path,
+                              HearsayImportReport  *report,
+                              GError              **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GDataInputStream) data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) skipped = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (pending_relation_free);
+  HearsayImportReport local_report;
+  JsonlImport imp = { self, hearsay_project_get_store (self), path, 0, report, ids, skipped, relations };
+  guint n_documents = 0;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+
+  if (report == NULL)
+    {
+      hearsay_import_report_init (&local_report);
+      imp.report = &local_report;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_IS_DIRECTORY,
+                   _("%s is a folder, not a JSONL file"), path);
+      goto out_fail;
+    }
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
+    {
+      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_NOT_FOUND,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                     ? _("%s does not exist") : _("%s cannot be read: %s"),
+                   path, local_error->message);
+      goto out_fail;
+    }
+  data = g_data_input_stream_new (G_INPUT_STREAM (in));
+  g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (data), 1024 * 1024);
+
+  if (!hearsay_store_begin (imp.store, error))
+    goto out_fail;
+  while (TRUE)
+    {
+      gsize length = 0;
+      g_autofree char *line = g_data_input_stream_read_line (data, &length, NULL, &local_error);
+
+      if (line == NULL)
+        {
+          if (local_error != NULL)
+            {
+              g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_FAILED,
+                           _("%s cannot be read: %s"), path, local_error->message);
+              goto out_rollback;
+            }
+          break;
+        }
+      imp.line++;
+      if (length > 0 && line[length - 1] == '\r')
+        line[--length] = '\0';
+      if (strspn (line, " \t") == length)
+        continue;
+      if (imp.line == 1 && g_str_has_prefix (line, "\xEF\xBB\xBF"))
+        memmove (line, line + 3, (length -= 3) + 1);
+      if (!g_utf8_validate_len (line, length, NULL))
+        {
+          fail (&imp, error, _("the line is not valid UTF-8"));
+          goto out_rollback;
+        }
+      if (!import_line (&imp, line, length, error))
+        goto out_rollback;
+      n_documents++;
+    }
+  if (n_documents == 0)
+    {
+      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_EMPTY,
+                   _("%s holds no documents"), path);
+      goto out_rollback;
+    }
+  if (!insert_relations (&imp, error) || !hearsay_store_commit (imp.store, error))
+    goto out_rollback;
+
+  if (report == NULL)
+    hearsay_import_report_clear (&local_report);
+  hearsay_project_emit_documents_changed (self);
+  return TRUE;
+
+out_rollback:
+  hearsay_store_rollback (imp.store);
+  g_ptr_array_set_size (imp.report->documents, 0);
+out_fail:
+  if (report == NULL)
+    hearsay_import_report_clear (&local_report);
+  return FALSE;
+}

@@ -1,0 +1,658 @@
+/* hearsay-project.c */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "hearsay-error.h"
+#include "hearsay-import.h"
+#include "hearsay-project-private.h"
+#include "hearsay-text.h"
+
+struct _HearsayProject
+{
+  GObject parent_instance;
+
+  HearsayStore *store;
+  char *path;
+  HearsayScheme *scheme;
+  char *annotator;
+
+  /* The text of the document annotated last, to check offsets without a query. */
+  gint64 text_document_id;
+  char *text;
+  HearsayTextIndex *text_index;
+};
+
+G_DEFINE_FINAL_TYPE (HearsayProject, hearsay_project, G_TYPE_OBJECT)
+
+enum {
+  DOCUMENTS_CHANGED,
+  DOCUMENT_CHANGED,
+  ANNOTATION_ADDED,
+  ANNOTATION_REMOVED,
+  ANNOTATION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+hearsay_project_finalize (GObject *object)
+{
+  HearsayProject *self = HEARSAY_PROJECT (object);
+
+  hearsay_project_close (self);
+  g_free (self->path);
+  g_clear_object (&self->scheme);
+  g_free (self->annotator);
+  g_clear_pointer (&self->text_index, hearsay_text_index_free);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (hearsay_project_parent_class)->finalize (object);
+}
+
+static void
+hearsay_project_class_init (HearsayProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hearsay_project_finalize;
+
+  /* Documents were added or removed. */
+  signals[DOCUMENTS_CHANGED] =
+    g_signal_new ("documents-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A document's metadata changed: (document id). */
+  signals[DOCUMENT_CHANGED] =
+    g_signal_new ("document-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* (document id, annotation id) */
+  signals[ANNOTATION_ADDED] =
+    g_signal_new ("annotation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[ANNOTATION_REMOVED] =
+    g_signal_new ("annotation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[ANNOTATION_CHANGED] =
+    g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+}
+
+static void
+hearsay_project_init (HearsayProject *self)
+{
+  const char *real = g_get_real_name ();
+
+  /* g_get_real_name() answers "Unknown" when the account has no full name. */
+  if (real == NULL || *real == '\0' || g_strcmp0 (real, "Unknown") == 0)
+    real = g_get_user_name ();
+  self->annotator = g_strdup (real);
+}
+
+char *
+hearsay_project_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "hearsay", "default.hearsay", NULL);
+}
+
+static gboolean
+load_scheme (HearsayProject  *self,
+             GError         **error)
+{
+  g_autofree char *json = hearsay_store_get_scheme_json (self->store, error);
+
+  if (json == NULL)
+    {
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      /* A project without a scheme row gets the default one in memory. */
+      self->scheme = hearsay_scheme_new_default ();
+      return TRUE;
+    }
+  self->scheme = hearsay_scheme_new_from_json (json, -1, error);
+  if (self->scheme == NULL)
+    {
+      g_prefix_error (error, "%s: ", self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+initialise (HearsayProject  *self,
+            GError         **error)
+{
+  g_autoptr(HearsayScheme) scheme = hearsay_scheme_new_default ();
+  g_autofree char *json = hearsay_scheme_to_json (scheme);
+  g_autofree char *now = hearsay_now_iso8601 ();
+
+  if (!hearsay_store_begin (self->store, error))
+    return FALSE;
+  if (!hearsay_store_set_scheme_json (self->store, json, error) ||
+      !hearsay_store_set_meta (self->store, "created_at", now, error) ||
+      !hearsay_store_set_meta (self->store, "created_by", "Hearsay " PACKAGE_VERSION, error) ||
+      !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+HearsayProject *
+hearsay_project_open (const char          *path,
+                      HearsayProjectFlags  flags,
+                      GError             **error)
+{
+  g_autoptr(HearsayProject) self = NULL;
+  gboolean created = FALSE;
+  HearsayStoreFlags store_flags = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (flags & HEARSAY_PROJECT_OPEN_CREATE)
+    store_flags |= HEARSAY_STORE_OPEN_CREATE;
+  if (flags & HEARSAY_PROJECT_OPEN_READ_ONLY)
+    store_flags |= HEARSAY_STORE_OPEN_READ_ONLY;
+
+  self = g_object_new (HEARSAY_TYPE_PROJECT, NULL);
+  self->path = g_strdup (path);
+  self->store = hearsay_store_open (path, store_flags, &created, error);
+  if (self->store == NULL)
+    return NULL;
+  if (created && !initialise (self, error))
+    {
+      hearsay_project_close (self);
+      g_unlink (path);
+      return NULL;
+    }
+  if (!load_scheme (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+HearsayProject *
+hearsay_project_create (const char  *path,
+                        GError     **error)
+{
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_EXISTS,
+                   _("%s already exists"), path);
+      return NULL;
+    }
+  return hearsay_project_open (path, HEARSAY_PROJECT_OPEN_CREATE, error);
+}
+
+static gboolean
+add_sample (HearsayProject  *self,
+            GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(HearsayDocument) doc = NULL;
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  HearsayTextImportOptions options = {
+    .outlet = "RT en français",
+    .date = "2017-11-03",
+    .language = "fr",
+  };
+
+  bytes = g_resources_lookup_data ("/org/hearsay/Hearsay/core/sample-article.txt", 0, error);
+  if (bytes == NULL)
+    return FALSE;
+  doc = hearsay_import_text_bytes ("rt-deir-ez-zor-2017.txt", bytes, &options, error);
+  if (doc == NULL)
+    return FALSE;
+  g_ptr_array_add (docs, doc);
+  return hearsay_project_add_documents (self, docs, error);
+}
+
+HearsayProject *
+hearsay_project_open_default (GError **error)
+{
+  g_autofree char *path = hearsay_project_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(HearsayProject) self = NULL;
+  gboolean first_start = !g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+  self = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_CREATE, error);
+  if (self == NULL)
+    return NULL;
+  if (first_start && !add_sample (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+hearsay_project_close (HearsayProject *self)
+{
+  g_return_if_fail (HEARSAY_IS_PROJECT (self));
+  g_clear_pointer (&self->store, hearsay_store_close);
+}
+
+HearsayStore *
+hearsay_project_get_store (HearsayProject *self)
+{
+  return self->store;
+}
+
+void
+hearsay_project_emit_documents_changed (HearsayProject *self)
+{
+  g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
+}
+
+static gboolean
+check_open (HearsayProject  *self,
+            GError         **error)
+{
+  if (self->store != NULL)
+    return TRUE;
+  g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
+               _("The project %s is closed"), self->path);
+  return FALSE;
+}
+
+const char *
+hearsay_project_get_path (HearsayProject *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  return self->path;
+}
+
+char *
+hearsay_project_dup_name (HearsayProject *self)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  base = g_path_get_basename (self->path);
+  if (g_str_has_suffix (base, ".hearsay"))
+    base[strlen (base) - strlen (".hearsay")] = '\0';
+  return g_steal_pointer (&base);
+}
+
+gboolean
+hearsay_project_get_read_only (HearsayProject *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), TRUE);
+  return self->store == NULL || hearsay_store_is_read_only (self->store);
+}
+
+HearsayScheme *
+hearsay_project_get_scheme (HearsayProject *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  return self->scheme;
+}
+
+const char *
+hearsay_project_get_annotator (HearsayProject *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  return self->annotator;
+}
+
+void
+hearsay_project_set_annotator (HearsayProject *self,
+                               const char     *name)
+{
+  g_return_if_fail (HEARSAY_IS_PROJECT (self));
+  if (name == NULL || *name == '\0')
+    return;
+  g_free (self->annotator);
+  self->annotator = g_strdup (name);
+}
+
+gboolean
+hearsay_project_save_copy (HearsayProject  *self,
+                           const char      *dest_path,
+                           GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  if (!check_open (self, error))
+    return FALSE;
+  return hearsay_store_backup (self->store, dest_path, error);
+}
+
+GPtrArray *
+hearsay_project_list_documents (HearsayProject  *self,
+                                GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_list_documents (self->store, error);
+}
+
+HearsayDocument *
+hearsay_project_load_document (HearsayProject  *self,
+                               gint64           id,
+                               GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_load_document (self->store, id, error);
+}
+
+gboolean
+hearsay_project_add_documents (HearsayProject  *self,
+                               GPtrArray       *documents,
+                               GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+    return FALSE;
+  for (guint i = 0; i < documents->len; i++)
+    {
+      HearsayDocument *doc = g_ptr_array_index (documents, i);
+
+      if (hearsay_document_get_imported_at (doc) == NULL)
+        {
+          g_autofree char *now = hearsay_now_iso8601 ();
+
+          hearsay_document_set_imported_at (doc, now);
+        }
+      if (!hearsay_store_insert_document (self->store, doc, error))
+        {
+          hearsay_store_rollback (self->store);
+          for (guint j = 0; j <= i; j++)
+            hearsay_document_set_id (g_ptr_array_index (documents, j), 0);
+          return FALSE;
+        }
+    }
+  if (!hearsay_store_commit (self->store, error))
+    return FALSE;
+  g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+hearsay_project_update_document (HearsayProject   *self,
+                                 HearsayDocument  *document,
+                                 GError          **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+    return FALSE;
+  if (!hearsay_store_update_document (self->store, document, error) ||
+      !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, hearsay_document_get_id (document));
+  return TRUE;
+}
+
+GPtrArray *
+hearsay_project_list_annotations (HearsayProject  *self,
+                                  gint64           document_id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_list_annotations (self->store, document_id, error);
+}
+
+HearsayAnnotation *
+hearsay_project_get_annotation (HearsayProject  *self,
+                                gint64           id,
+                                GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_load_annotation (self->store, id, error);
+}
+
+GPtrArray *
+hearsay_project_list_relations (HearsayProject  *self,
+                                gint64           document_id,
+                                GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_list_relations (self->store, document_id, error);
+}
+
+static char *
+label_list (HearsayScheme *scheme)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < hearsay_scheme_get_n_labels (scheme); i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "", hearsay_scheme_get_label (scheme, i)->id);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+gboolean
+hearsay_project_validate_annotation (HearsayProject     *self,
+                                     HearsayAnnotation  *ann,
+                                     HearsayTextIndex   *text,
+                                     gboolean            check_scheme,
+                                     GError            **error)
+{
+  const HearsayLabel *label;
+  g_auto(GStrv) names = NULL;
+  guint n = hearsay_annotation_get_n_fragments (ann);
+
+  label = hearsay_scheme_lookup_label (self->scheme, hearsay_annotation_get_label (ann));
+  if (label == NULL && check_scheme)
+    {
+      g_autofree char *known = label_list (self->scheme);
+
+      g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_UNKNOWN_LABEL,
+                   _("Unknown label “%s”; the scheme has: %s"),
+                   hearsay_annotation_get_label (ann), known);
+      return FALSE;
+    }
+  if (n == 0)
+    {
+      g_set_error_literal (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_OFFSETS,
+                           _("An annotation needs at least one span of text"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const HearsayFragment *f = hearsay_annotation_get_fragment (ann, i);
+
+      if (!hearsay_text_index_check_span (text, f->start, f->end, error))
+        return FALSE;
+      if (i > 0 && f->start < hearsay_annotation_get_fragment (ann, i - 1)->end)
+        {
+          g_set_error_literal (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_OFFSETS,
+                               _("The fragments of one annotation must not overlap"));
+          return FALSE;
+        }
+    }
+
+  if (!check_scheme)
+    return TRUE;
+  names = hearsay_annotation_dup_attribute_names (ann);
+  for (guint i = 0; names[i]; i++)
+    {
+      const HearsayAttributeDef *def = hearsay_label_lookup_attribute (label, names[i]);
+
+      if (def == NULL)
+        {
+          g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_UNKNOWN_ATTRIBUTE,
+                       _("The label “%s” has no attribute “%s”"), label->id, names[i]);
+          return FALSE;
+        }
+      if (!hearsay_attribute_check_values (def, hearsay_annotation_get_attribute_values (ann, names[i]), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+cache_text (HearsayProject  *self,
+            gint64           document_id,
+            GError         **error)
+{
+  g_autoptr(HearsayDocument) doc = NULL;
+
+  if (self->text != NULL && self->text_document_id == document_id)
+    return TRUE;
+  doc = hearsay_store_load_document (self->store, document_id, error);
+  if (doc == NULL)
+    return FALSE;
+  g_clear_pointer (&self->text_index, hearsay_text_index_free);
+  g_free (self->text);
+  self->text = g_strdup (hearsay_document_get_text (doc));
+  self->text_index = hearsay_text_index_new (self->text);
+  self->text_document_id = document_id;
+  return TRUE;
+}
+
+gboolean
+hearsay_project_create_annotation (HearsayProject     *self,
+                                   HearsayAnnotation  *ann,
+                                   GError            **error)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (HEARSAY_IS_ANNOTATION (ann), FALSE);
+
+  if (!check_open (self, error) ||
+      !hearsay_store_check_writable (self->store, error) ||
+      !cache_text (self, hearsay_annotation_get_document_id (ann), error) ||
+      !hearsay_project_validate_annotation (self, ann, self->text_index, TRUE, error))
+    return FALSE;
+
+  now = hearsay_now_iso8601 ();
+  hearsay_annotation_fill_quotes (ann, self->text_index);
+  if (hearsay_annotation_get_annotator (ann) == NULL)
+    hearsay_annotation_set_annotator (ann, self->annotator);
+  if (hearsay_annotation_get_created_at (ann) == NULL)
+    hearsay_annotation_set_created_at (ann, now);
+  if (hearsay_annotation_get_modified_at (ann) == NULL)
+    hearsay_annotation_set_modified_at (ann, now);
+
+  if (!hearsay_store_begin (self->store, error))
+    return FALSE;
+  if (!hearsay_store_insert_annotation (self->store, ann, error) ||
+      !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      hearsay_annotation_set_id (ann, 0);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[ANNOTATION_ADDED], 0,
+                 hearsay_annotation_get_document_id (ann), hearsay_annotation_get_id (ann));
+  return TRUE;
+}
+
+gboolean
+hearsay_project_delete_annotation (HearsayProject  *self,
+                                   gint64           id,
+                                   GError         **error)
+{
+  g_autoptr(HearsayAnnotation) ann = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  if (!check_open (self, error))
+    return FALSE;
+  ann = hearsay_store_load_annotation (self->store, id, error);
+  if (ann == NULL || !hearsay_store_begin (self->store, error))
+    return FALSE;
+  if (!hearsay_store_delete_annotation (self->store, id, error) ||
+      !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, hearsay_annotation_get_document_id (ann), id);
+  return TRUE;
+}
+
+gboolean
+hearsay_project_set_attribute (HearsayProject      *self,
+                               gint64               annotation_id,
+                               const char          *name,
+                               const char * const  *values,
+                               GError             **error)
+{
+  g_autoptr(HearsayAnnotation) ann = NULL;
+  g_autofree char *now = NULL;
+  const HearsayLabel *label;
+  const HearsayAttributeDef *def = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+  ann = hearsay_store_load_annotation (self->store, annotation_id, error);
+  if (ann == NULL)
+    return FALSE;
+  label = hearsay_scheme_lookup_label (self->scheme, hearsay_annotation_get_label (ann));
+  if (label != NULL)
+    def = hearsay_label_lookup_attribute (label, name);
+  if (def == NULL)
+    {
+      g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_UNKNOWN_ATTRIBUTE,
+                   _("The label “%s” has no attribute “%s”"), hearsay_annotation_get_label (ann), name);
+      return FALSE;
+    }
+  if (!hearsay_attribute_check_values (def, values, error))
+    return FALSE;
+
+  now = hearsay_now_iso8601 ();
+  if (!hearsay_store_begin (self->store, error))
+    return FALSE;
+  if (!hearsay_store_set_attribute (self->store, annotation_id, name, values, now, error) ||
+      !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, hearsay_annotation_get_document_id (ann), annotation_id);
+  return TRUE;
+}
+
+gboolean
+hearsay_project_set_note (HearsayProject  *self,
+                          gint64           annotation_id,
+                          const char      *note,
+                          GError         **error)
+{
+  g_autoptr(HearsayAnnotation) ann = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  if (!check_open (self, error))
+    return FALSE;
+  ann = hearsay_store_load_annotation (self->store, annotation_id, error);
+  if (ann == NULL)
+    return FALSE;
+  if (g_strcmp0 (hearsay_annotation_get_note (ann), note && *note ? note : NULL) == 0)
+    return TRUE;
+  now = hearsay_now_iso8601 ();
+  if (!hearsay_store_begin (self->store, error))
+    return FALSE;
+  if (!hearsay_store_set_note (self->store, annotation_id, note, now, error) ||
+      !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, hearsay_annotation_get_document_id (ann), annotation_id);
+  return TRUE;
+}

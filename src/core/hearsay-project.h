@@ -1,0 +1,94 @@
+/* hearsay-project.h: one .hearsay project file — the API that the GUI and the
+ * CLI share. Every edit is one transaction: when a call returns TRUE, the
+ * change is on disk. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hearsay-annotation.h"
+#include "hearsay-document.h"
+#include "hearsay-relation.h"
+#include "hearsay-scheme.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HEARSAY_PROJECT_OPEN_DEFAULT   = 0,
+  HEARSAY_PROJECT_OPEN_CREATE    = 1 << 0,  /* create a new project if the file is missing */
+  HEARSAY_PROJECT_OPEN_READ_ONLY = 1 << 1,
+} HearsayProjectFlags;
+
+#define HEARSAY_TYPE_PROJECT (hearsay_project_get_type ())
+G_DECLARE_FINAL_TYPE (HearsayProject, hearsay_project, HEARSAY, PROJECT, GObject)
+
+char              *hearsay_project_default_path          (void);
+HearsayProject    *hearsay_project_open                  (const char         *path,
+                                                          HearsayProjectFlags flags,
+                                                          GError            **error);
+/* Opens the default project, creating it with the sample article on first use. */
+HearsayProject    *hearsay_project_open_default          (GError            **error);
+/* Creates a new, empty project (default scheme, no documents) at @path. */
+HearsayProject    *hearsay_project_create                (const char         *path,
+                                                          GError            **error);
+void               hearsay_project_close                 (HearsayProject     *self);
+
+const char        *hearsay_project_get_path              (HearsayProject     *self);
+char              *hearsay_project_dup_name              (HearsayProject     *self);
+gboolean           hearsay_project_get_read_only         (HearsayProject     *self);
+HearsayScheme     *hearsay_project_get_scheme            (HearsayProject     *self);
+const char        *hearsay_project_get_annotator         (HearsayProject     *self);
+void               hearsay_project_set_annotator         (HearsayProject     *self,
+                                                          const char         *name);
+gboolean           hearsay_project_save_copy             (HearsayProject     *self,
+                                                          const char         *dest_path,
+                                                          GError            **error);
+
+/* Documents */
+GPtrArray         *hearsay_project_list_documents        (HearsayProject     *self,
+                                                          GError            **error);
+HearsayDocument   *hearsay_project_load_document         (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+gboolean           hearsay_project_add_documents         (HearsayProject     *self,
+                                                          GPtrArray          *documents,
+                                                          GError            **error);
+gboolean           hearsay_project_update_document       (HearsayProject     *self,
+                                                          HearsayDocument    *document,
+                                                          GError            **error);
+
+/* Annotations. create() validates label, attributes and offsets against the
+ * text, fills quotes, annotator and times, and sets the new id. */
+GPtrArray         *hearsay_project_list_annotations      (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          GError            **error);
+HearsayAnnotation *hearsay_project_get_annotation        (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+gboolean           hearsay_project_create_annotation     (HearsayProject     *self,
+                                                          HearsayAnnotation  *annotation,
+                                                          GError            **error);
+gboolean           hearsay_project_delete_annotation     (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+gboolean           hearsay_project_set_attribute         (HearsayProject     *self,
+                                                          gint64              annotation_id,
+                                                          const char         *name,
+                                                          const char * const *values,
+                                                          GError            **error);
+gboolean           hearsay_project_set_note              (HearsayProject     *self,
+                                                          gint64              annotation_id,
+                                                          const char         *note,
+                                                          GError            **error);
+GPtrArray         *hearsay_project_list_relations        (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          GError            **error);
+
+/* Checks an annotation before it is stored: offsets against @text and, when
+ * @check_scheme, its label and attributes against the scheme. */
+gboolean           hearsay_project_validate_annotation   (HearsayProject     *self,
+                                                          HearsayAnnotation  *annotation,
+                                                          HearsayTextIndex   *text,
+                                                          gboolean            check_scheme,
+                                                          GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,109 @@
+/* hearsay-scheme.h: labels, their attributes, relation types, entity kinds and
+ * document fields. Identifiers are snake_case; names are display strings. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HEARSAY_ATTRIBUTE_SINGLE,
+  HEARSAY_ATTRIBUTE_MULTI,
+  HEARSAY_ATTRIBUTE_BOOLEAN,
+  HEARSAY_ATTRIBUTE_TEXT,
+  HEARSAY_ATTRIBUTE_DERIVED,   /* computed from another attribute's value */
+} HearsayAttributeKind;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  char *category;     /* for values whose attribute feeds a derived one */
+  char *semeval;      /* the value's name in SemEval data, if any */
+} HearsayValueDef;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  HearsayAttributeKind kind;
+  char *derived_from;
+  GPtrArray *values;  /* HearsayValueDef */
+} HearsayAttributeDef;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  char *description;
+  char *color;        /* "#rrggbb" default; the view may override it */
+  guint key;          /* 1–9, 0 for none */
+  GPtrArray *attributes;  /* HearsayAttributeDef */
+} HearsayLabel;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  char **from_labels;
+  char **to_labels;
+  gboolean to_entity;
+  gboolean symmetric;
+  gboolean cross_document;
+} HearsayRelationType;
+
+typedef struct
+{
+  char *id;
+  char *name;
+} HearsayEntityKind;
+
+#define HEARSAY_TYPE_SCHEME (hearsay_scheme_get_type ())
+G_DECLARE_FINAL_TYPE (HearsayScheme, hearsay_scheme, HEARSAY, SCHEME, GObject)
+
+HearsayScheme             *hearsay_scheme_new_default            (void);
+HearsayScheme             *hearsay_scheme_new_from_json          (const char          *json,
+                                                                  gssize               length,
+                                                                  GError             **error);
+char                      *hearsay_scheme_to_json                (HearsayScheme       *self);
+
+const char                *hearsay_scheme_get_id                 (HearsayScheme       *self);
+const char                *hearsay_scheme_get_name               (HearsayScheme       *self);
+
+guint                      hearsay_scheme_get_n_labels           (HearsayScheme       *self);
+const HearsayLabel        *hearsay_scheme_get_label              (HearsayScheme       *self,
+                                                                  guint                index);
+const HearsayLabel        *hearsay_scheme_lookup_label           (HearsayScheme       *self,
+                                                                  const char          *id);
+const HearsayLabel        *hearsay_scheme_lookup_key             (HearsayScheme       *self,
+                                                                  guint                key);
+const HearsayAttributeDef *hearsay_label_lookup_attribute        (const HearsayLabel  *label,
+                                                                  const char          *id);
+const HearsayValueDef     *hearsay_attribute_lookup_value        (const HearsayAttributeDef *attribute,
+                                                                  const char          *id);
+
+guint                      hearsay_scheme_get_n_relation_types   (HearsayScheme       *self);
+const HearsayRelationType *hearsay_scheme_get_relation_type      (HearsayScheme       *self,
+                                                                  guint                index);
+const HearsayRelationType *hearsay_scheme_lookup_relation_type   (HearsayScheme       *self,
+                                                                  const char          *id);
+
+guint                      hearsay_scheme_get_n_entity_kinds     (HearsayScheme       *self);
+const HearsayEntityKind   *hearsay_scheme_get_entity_kind        (HearsayScheme       *self,
+                                                                  guint                index);
+
+guint                      hearsay_scheme_get_n_document_fields  (HearsayScheme       *self);
+const HearsayAttributeDef *hearsay_scheme_get_document_field     (HearsayScheme       *self,
+                                                                  guint                index);
+const HearsayAttributeDef *hearsay_scheme_lookup_document_field  (HearsayScheme       *self,
+                                                                  const char          *id);
+
+/* Checks @values against the attribute's definition (kind and allowed values). */
+gboolean                   hearsay_attribute_check_values        (const HearsayAttributeDef *attribute,
+                                                                  const char * const  *values,
+                                                                  GError             **error);
+
+/* A display string of the scheme, translated when it is one of the default scheme's. */
+const char                *hearsay_scheme_translate              (const char          *str);
+
+G_END_DECLS

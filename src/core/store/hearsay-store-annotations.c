@@ -1,0 +1,479 @@
+/* hearsay-store-annotations.c: annotations, fragments, attributes, relations. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hearsay-error.h"
+#include "hearsay-store-private.h"
+
+static gboolean
+step_done (HearsayStore  *self,
+           sqlite3_stmt  *stmt,
+           const char    *context,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, context);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_attribute_values (HearsayStore        *self,
+                         gint64               annotation_id,
+                         const char          *name,
+                         const char * const  *values,
+                         GError             **error)
+{
+  for (guint i = 0; values && values[i]; i++)
+    {
+      sqlite3_stmt *stmt = hearsay_store_prepare (self,
+                                                  "INSERT OR IGNORE INTO annotation_attribute "
+                                                  "(annotation_id, name, value) VALUES (?1, ?2, ?3);", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, annotation_id);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, values[i], -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("could not save an attribute"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hearsay_store_insert_annotation (HearsayStore       *self,
+                                 HearsayAnnotation  *ann,
+                                 GError            **error)
+{
+  g_auto(GStrv) names = NULL;
+  sqlite3_stmt *stmt;
+  gint64 annotator_id, id;
+
+  if (!hearsay_store_check_writable (self, error))
+    return FALSE;
+  annotator_id = hearsay_store_annotator_id (self, hearsay_annotation_get_annotator (ann), error);
+  if (annotator_id < 0)
+    return FALSE;
+
+  stmt = hearsay_store_prepare (self,
+                                "INSERT INTO annotation (id, document_id, label, annotator_id, note, "
+                                "created_at, modified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
+  if (stmt == NULL)
+    return FALSE;
+  /* An id given by the caller is kept (undo restores a deleted annotation as it was). */
+  if (hearsay_annotation_get_id (ann) > 0)
+    sqlite3_bind_int64 (stmt, 1, hearsay_annotation_get_id (ann));
+  sqlite3_bind_int64 (stmt, 2, hearsay_annotation_get_document_id (ann));
+  sqlite3_bind_text (stmt, 3, hearsay_annotation_get_label (ann), -1, SQLITE_STATIC);
+  if (annotator_id > 0)
+    sqlite3_bind_int64 (stmt, 4, annotator_id);
+  hearsay_store_bind_text (stmt, 5, hearsay_annotation_get_note (ann));
+  sqlite3_bind_text (stmt, 6, hearsay_annotation_get_created_at (ann), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, hearsay_annotation_get_modified_at (ann), -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("could not save the annotation"), error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (self->db);
+  hearsay_annotation_set_id (ann, id);
+
+  for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
+    {
+      const HearsayFragment *f = hearsay_annotation_get_fragment (ann, i);
+
+      stmt = hearsay_store_prepare (self,
+                                    "INSERT INTO fragment (document_id, start, \"end\", annotation_id, "
+                                    "exact, prefix, suffix) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, hearsay_annotation_get_document_id (ann));
+      sqlite3_bind_int64 (stmt, 2, f->start);
+      sqlite3_bind_int64 (stmt, 3, f->end);
+      sqlite3_bind_int64 (stmt, 4, id);
+      sqlite3_bind_text (stmt, 5, f->exact ? f->exact : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, f->prefix ? f->prefix : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, f->suffix ? f->suffix : "", -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("could not save a fragment"), error))
+        return FALSE;
+    }
+
+  names = hearsay_annotation_dup_attribute_names (ann);
+  for (guint i = 0; names[i]; i++)
+    if (!insert_attribute_values (self, id, names[i],
+                                  hearsay_annotation_get_attribute_values (ann, names[i]), error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+hearsay_store_delete_annotation (HearsayStore  *self,
+                                 gint64         id,
+                                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!hearsay_store_check_writable (self, error))
+    return FALSE;
+  stmt = hearsay_store_prepare (self, "DELETE FROM annotation WHERE id = ?1;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, _("could not delete the annotation"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
+                   _("There is no annotation %" G_GINT64_FORMAT), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static HearsayAnnotation *
+annotation_from_row (sqlite3_stmt *stmt)
+{
+  HearsayAnnotation *ann = hearsay_annotation_new (sqlite3_column_int64 (stmt, 1),
+                                                   hearsay_store_column_text (stmt, 2));
+
+  hearsay_annotation_set_id (ann, sqlite3_column_int64 (stmt, 0));
+  hearsay_annotation_set_note (ann, hearsay_store_column_text (stmt, 3));
+  hearsay_annotation_set_annotator (ann, hearsay_store_column_text (stmt, 4));
+  hearsay_annotation_set_created_at (ann, hearsay_store_column_text (stmt, 5));
+  hearsay_annotation_set_modified_at (ann, hearsay_store_column_text (stmt, 6));
+  return ann;
+}
+
+#define ANNOTATION_SELECT \
+  "SELECT a.id, a.document_id, a.label, a.note, an.name, a.created_at, a.modified_at " \
+  "FROM annotation a LEFT JOIN annotator an ON an.id = a.annotator_id "
+
+/* Reads the fragments and attributes of the annotations in @by_id; @where
+ * selects them by document (?1) or by annotation (?1). */
+static gboolean
+load_parts (HearsayStore  *self,
+            GHashTable    *by_id,
+            gboolean       by_document,
+            gint64         key,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hearsay_store_prepare (self, by_document
+                                ? "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
+                                  "FROM fragment WHERE document_id = ?1 ORDER BY start;"
+                                : "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
+                                  "FROM fragment WHERE annotation_id = ?1 ORDER BY start;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HearsayAnnotation *ann = g_hash_table_lookup (by_id, &(gint64) { sqlite3_column_int64 (stmt, 0) });
+
+      if (ann != NULL)
+        hearsay_annotation_add_fragment_full (ann, sqlite3_column_int64 (stmt, 1),
+                                              sqlite3_column_int64 (stmt, 2),
+                                              hearsay_store_column_text (stmt, 3),
+                                              hearsay_store_column_text (stmt, 4),
+                                              hearsay_store_column_text (stmt, 5));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  stmt = hearsay_store_prepare (self, by_document
+                                ? "SELECT aa.annotation_id, aa.name, aa.value FROM annotation_attribute aa "
+                                  "JOIN annotation a ON a.id = aa.annotation_id WHERE a.document_id = ?1 "
+                                  "ORDER BY aa.annotation_id, aa.name, aa.value;"
+                                : "SELECT annotation_id, name, value FROM annotation_attribute "
+                                  "WHERE annotation_id = ?1 ORDER BY name, value;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HearsayAnnotation *ann = g_hash_table_lookup (by_id, &(gint64) { sqlite3_column_int64 (stmt, 0) });
+
+      if (ann != NULL)
+        hearsay_annotation_add_attribute_value (ann, hearsay_store_column_text (stmt, 1),
+                                                hearsay_store_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+  return TRUE;
+
+fail:
+  hearsay_store_set_error (self, error, _("could not read annotations"));
+  return FALSE;
+}
+
+HearsayAnnotation *
+hearsay_store_load_annotation (HearsayStore  *self,
+                               gint64         id,
+                               GError       **error)
+{
+  g_autoptr(HearsayAnnotation) ann = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hearsay_store_prepare (self, ANNOTATION_SELECT "WHERE a.id = ?1;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    ann = annotation_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (ann == NULL)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
+                     _("There is no annotation %" G_GINT64_FORMAT), id);
+      else
+        hearsay_store_set_error (self, error, _("could not read the annotation"));
+      return NULL;
+    }
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_hash_table_insert (by_id, &id, ann);
+  if (!load_parts (self, by_id, FALSE, id, error))
+    return NULL;
+  return g_steal_pointer (&ann);
+}
+
+static int
+compare_annotations (gconstpointer a,
+                     gconstpointer b)
+{
+  HearsayAnnotation *x = *(HearsayAnnotation **) a;
+  HearsayAnnotation *y = *(HearsayAnnotation **) b;
+  gint64 d;
+
+  d = hearsay_annotation_get_start (x) - hearsay_annotation_get_start (y);
+  if (d == 0)
+    d = hearsay_annotation_get_end (x) - hearsay_annotation_get_end (y);
+  if (d == 0)
+    d = hearsay_annotation_get_id (x) - hearsay_annotation_get_id (y);
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
+}
+
+GPtrArray *
+hearsay_store_list_annotations (HearsayStore  *self,
+                                gint64         document_id,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hearsay_store_prepare (self, ANNOTATION_SELECT "WHERE a.document_id = ?1;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, annotation_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not read annotations"));
+      return NULL;
+    }
+  g_array_set_size (ids, list->len);
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_array_index (ids, gint64, i) = hearsay_annotation_get_id (g_ptr_array_index (list, i));
+      g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (list, i));
+    }
+  if (!load_parts (self, by_id, TRUE, document_id, error))
+    return NULL;
+  g_ptr_array_sort (list, compare_annotations);
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+touch (HearsayStore  *self,
+       gint64         annotation_id,
+       const char    *modified_at,
+       GError       **error)
+{
+  sqlite3_stmt *stmt = hearsay_store_prepare (self,
+                                              "UPDATE annotation SET modified_at = ?2 WHERE id = ?1;", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  sqlite3_bind_text (stmt, 2, modified_at, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("could not save the annotation"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
+                   _("There is no annotation %" G_GINT64_FORMAT), annotation_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hearsay_store_set_attribute (HearsayStore        *self,
+                             gint64               annotation_id,
+                             const char          *name,
+                             const char * const  *values,
+                             const char          *modified_at,
+                             GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!hearsay_store_check_writable (self, error) ||
+      !touch (self, annotation_id, modified_at, error))
+    return FALSE;
+  stmt = hearsay_store_prepare (self,
+                                "DELETE FROM annotation_attribute WHERE annotation_id = ?1 AND name = ?2;",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("could not save an attribute"), error))
+    return FALSE;
+  return insert_attribute_values (self, annotation_id, name, values, error);
+}
+
+gboolean
+hearsay_store_set_note (HearsayStore  *self,
+                        gint64         annotation_id,
+                        const char    *note,
+                        const char    *modified_at,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!hearsay_store_check_writable (self, error) ||
+      !touch (self, annotation_id, modified_at, error))
+    return FALSE;
+  stmt = hearsay_store_prepare (self, "UPDATE annotation SET note = ?2 WHERE id = ?1;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  hearsay_store_bind_text (stmt, 2, note && *note ? note : NULL);
+  return step_done (self, stmt, _("could not save the note"), error);
+}
+
+gboolean
+hearsay_store_set_label (HearsayStore  *self,
+                         gint64         annotation_id,
+                         const char    *label,
+                         const char    *modified_at,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!hearsay_store_check_writable (self, error) ||
+      !touch (self, annotation_id, modified_at, error))
+    return FALSE;
+  stmt = hearsay_store_prepare (self, "UPDATE annotation SET label = ?2 WHERE id = ?1;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  sqlite3_bind_text (stmt, 2, label, -1, SQLITE_STATIC);
+  return step_done (self, stmt, _("could not save the label"), error);
+}
+
+gint64
+hearsay_store_count_annotations (HearsayStore *self,
+                                 gint64        document_id)
+{
+  sqlite3_stmt *stmt = hearsay_store_prepare (self,
+                                              "SELECT count(*) FROM annotation WHERE document_id = ?1;", NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gint64
+hearsay_store_insert_relation (HearsayStore                *self,
+                               const HearsayRelation  *relation,
+                               GError                     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 annotator_id;
+
+  if (!hearsay_store_check_writable (self, error))
+    return 0;
+  annotator_id = hearsay_store_annotator_id (self, relation->annotator, error);
+  if (annotator_id < 0)
+    return 0;
+  stmt = hearsay_store_prepare (self,
+                                "INSERT INTO relation (id, type, from_id, to_id, to_entity_id, annotator_id, "
+                                "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
+  if (stmt == NULL)
+    return 0;
+  if (relation->id > 0)
+    sqlite3_bind_int64 (stmt, 1, relation->id);
+  sqlite3_bind_text (stmt, 2, relation->type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, relation->from_id);
+  if (relation->to_id > 0)
+    sqlite3_bind_int64 (stmt, 4, relation->to_id);
+  if (relation->to_entity_id > 0)
+    sqlite3_bind_int64 (stmt, 5, relation->to_entity_id);
+  if (annotator_id > 0)
+    sqlite3_bind_int64 (stmt, 6, annotator_id);
+  sqlite3_bind_text (stmt, 7, relation->created_at, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("could not save the relation"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+GPtrArray *
+hearsay_store_list_relations (HearsayStore  *self,
+                              gint64         document_id,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) hearsay_relation_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hearsay_store_prepare (self,
+                                "SELECT r.id, r.type, r.from_id, r.to_id, r.to_entity_id, an.name, r.created_at "
+                                "FROM relation r JOIN annotation a ON a.id = r.from_id "
+                                "LEFT JOIN annotator an ON an.id = r.annotator_id "
+                                "WHERE a.document_id = ?1 ORDER BY r.id;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HearsayRelation *r = g_new0 (HearsayRelation, 1);
+
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->type = g_strdup (hearsay_store_column_text (stmt, 1));
+      r->from_id = sqlite3_column_int64 (stmt, 2);
+      r->to_id = sqlite3_column_int64 (stmt, 3);
+      r->to_entity_id = sqlite3_column_int64 (stmt, 4);
+      r->annotator = g_strdup (hearsay_store_column_text (stmt, 5));
+      r->created_at = g_strdup (hearsay_store_column_text (stmt, 6));
+      g_ptr_array_add (list, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not read relations"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

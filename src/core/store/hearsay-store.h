@@ -1,0 +1,129 @@
+/* hearsay-store.h: the project file. Every SQL statement of Hearsay lives in
+ * this folder (DESIGN §3), so that a second backend can implement the same API. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hearsay-annotation.h"
+#include "hearsay-document.h"
+#include "hearsay-relation.h"
+
+G_BEGIN_DECLS
+
+/* 'HRSY': identifies a Hearsay project among SQLite files. */
+#define HEARSAY_STORE_APPLICATION_ID 0x48525359
+#define HEARSAY_STORE_SCHEMA_VERSION 1
+
+typedef struct _HearsayStore HearsayStore;
+
+typedef enum {
+  HEARSAY_STORE_OPEN_DEFAULT   = 0,
+  HEARSAY_STORE_OPEN_CREATE    = 1 << 0,  /* create and initialise a missing file */
+  HEARSAY_STORE_OPEN_READ_ONLY = 1 << 1,
+} HearsayStoreFlags;
+
+typedef gboolean (*HearsayStoreDocumentFunc) (HearsayDocument *document,
+                                              gpointer         user_data,
+                                              GError         **error);
+
+HearsayStore      *hearsay_store_open                 (const char        *path,
+                                                       HearsayStoreFlags  flags,
+                                                       gboolean          *created,
+                                                       GError           **error);
+void               hearsay_store_close                (HearsayStore      *self);
+gboolean           hearsay_store_is_read_only         (HearsayStore      *self);
+int                hearsay_store_get_schema_version   (HearsayStore      *self);
+gboolean           hearsay_store_check_writable       (HearsayStore      *self,
+                                                       GError           **error);
+
+/* Transactions nest: only the outermost begin/commit reaches SQLite. */
+gboolean           hearsay_store_begin                (HearsayStore      *self,
+                                                       GError           **error);
+gboolean           hearsay_store_commit               (HearsayStore      *self,
+                                                       GError           **error);
+void               hearsay_store_rollback             (HearsayStore      *self);
+
+gboolean           hearsay_store_backup               (HearsayStore      *self,
+                                                       const char        *dest_path,
+                                                       GError           **error);
+
+/* Metadata and scheme */
+char              *hearsay_store_get_meta             (HearsayStore      *self,
+                                                       const char        *key);
+gboolean           hearsay_store_set_meta             (HearsayStore      *self,
+                                                       const char        *key,
+                                                       const char        *value,
+                                                       GError           **error);
+char              *hearsay_store_get_scheme_json      (HearsayStore      *self,
+                                                       GError           **error);
+gboolean           hearsay_store_set_scheme_json      (HearsayStore      *self,
+                                                       const char        *json,
+                                                       GError           **error);
+
+/* Documents */
+gboolean           hearsay_store_insert_document      (HearsayStore      *self,
+                                                       HearsayDocument   *document,
+                                                       GError           **error);
+gboolean           hearsay_store_update_document      (HearsayStore      *self,
+                                                       HearsayDocument   *document,
+                                                       GError           **error);
+gboolean           hearsay_store_delete_document      (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
+GPtrArray         *hearsay_store_list_documents       (HearsayStore      *self,
+                                                       GError           **error);
+HearsayDocument   *hearsay_store_load_document        (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
+/* Calls @func for each document (with text), in id order; @ids limits the set. */
+gboolean           hearsay_store_foreach_document     (HearsayStore      *self,
+                                                       const gint64      *ids,
+                                                       guint              n_ids,
+                                                       HearsayStoreDocumentFunc func,
+                                                       gpointer           user_data,
+                                                       GError           **error);
+gint64             hearsay_store_count_documents      (HearsayStore      *self);
+
+/* Annotations */
+gboolean           hearsay_store_insert_annotation    (HearsayStore      *self,
+                                                       HearsayAnnotation *annotation,
+                                                       GError           **error);
+gboolean           hearsay_store_delete_annotation    (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
+HearsayAnnotation *hearsay_store_load_annotation      (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
+/* Sorted by (start, end, id). */
+GPtrArray         *hearsay_store_list_annotations     (HearsayStore      *self,
+                                                       gint64             document_id,
+                                                       GError           **error);
+gboolean           hearsay_store_set_attribute        (HearsayStore      *self,
+                                                       gint64             annotation_id,
+                                                       const char        *name,
+                                                       const char * const *values,
+                                                       const char        *modified_at,
+                                                       GError           **error);
+gboolean           hearsay_store_set_note             (HearsayStore      *self,
+                                                       gint64             annotation_id,
+                                                       const char        *note,
+                                                       const char        *modified_at,
+                                                       GError           **error);
+gboolean           hearsay_store_set_label            (HearsayStore      *self,
+                                                       gint64             annotation_id,
+                                                       const char        *label,
+                                                       const char        *modified_at,
+                                                       GError           **error);
+gint64             hearsay_store_count_annotations    (HearsayStore      *self,
+                                                       gint64             document_id);
+
+/* Relations */
+gint64             hearsay_store_insert_relation      (HearsayStore      *self,
+                                                       const HearsayRelation *relation,
+                                                       GError           **error);
+/* Relations whose source annotation is in @document_id, by id. */
+GPtrArray         *hearsay_store_list_relations       (HearsayStore      *self,
+                                                       gint64             document_id,
+                                                       GError           **error);
+
+G_END_DECLS
