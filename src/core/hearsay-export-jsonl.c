@@ -43,77 +43,6 @@ append_values (GString            *s,
   g_string_append_c (s, ']');
 }
 
-static gboolean
-attribute_is_multi (HearsayScheme *scheme,
-                    const char    *label_id,
-                    const char    *name)
-{
-  const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, label_id);
-  const HearsayAttributeDef *def = label ? hearsay_label_lookup_attribute (label, name) : NULL;
-
-  return def != NULL && def->kind == HEARSAY_ATTRIBUTE_MULTI;
-}
-
-static void
-append_annotation (GString           *s,
-                   HearsayScheme     *scheme,
-                   HearsayAnnotation *ann)
-{
-  g_auto(GStrv) names = hearsay_annotation_dup_attribute_names (ann);
-  const char *label = hearsay_annotation_get_label (ann);
-
-  g_string_append_printf (s, "{\"id\":%" G_GINT64_FORMAT, hearsay_annotation_get_id (ann));
-  append_string_member (s, "label", label);
-  append_key (s, "fragments");
-  g_string_append_c (s, '[');
-  for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
-    {
-      const HearsayFragment *f = hearsay_annotation_get_fragment (ann, i);
-
-      g_string_append_printf (s, "%s{\"start\":%" G_GINT64_FORMAT ",\"end\":%" G_GINT64_FORMAT,
-                              i ? "," : "", f->start, f->end);
-      append_string_member (s, "exact", f->exact);
-      append_string_member (s, "prefix", f->prefix);
-      append_string_member (s, "suffix", f->suffix);
-      g_string_append_c (s, '}');
-    }
-  g_string_append_c (s, ']');
-  append_key (s, "attributes");
-  g_string_append_c (s, '{');
-  for (guint i = 0; names[i]; i++)
-    {
-      const char * const *values = hearsay_annotation_get_attribute_values (ann, names[i]);
-
-      if (i > 0)
-        g_string_append_c (s, ',');
-      hearsay_json_append_string (s, names[i]);
-      g_string_append_c (s, ':');
-      append_values (s, values, values[1] != NULL || attribute_is_multi (scheme, label, names[i]));
-    }
-  g_string_append_c (s, '}');
-  append_string_member (s, "note", hearsay_annotation_get_note (ann));
-  append_string_member (s, "annotator", hearsay_annotation_get_annotator (ann));
-  append_string_member (s, "created_at", hearsay_annotation_get_created_at (ann));
-  append_string_member (s, "modified_at", hearsay_annotation_get_modified_at (ann));
-  g_string_append_c (s, '}');
-}
-
-static void
-append_relation (GString               *s,
-                 const HearsayRelation *r)
-{
-  g_string_append_printf (s, "{\"id\":%" G_GINT64_FORMAT, r->id);
-  append_string_member (s, "type", r->type);
-  g_string_append_printf (s, ",\"from\":%" G_GINT64_FORMAT, r->from_id);
-  if (r->to_id > 0)
-    g_string_append_printf (s, ",\"to\":%" G_GINT64_FORMAT, r->to_id);
-  else
-    g_string_append_printf (s, ",\"to_entity\":%" G_GINT64_FORMAT, r->to_entity_id);
-  append_string_member (s, "annotator", r->annotator);
-  append_string_member (s, "created_at", r->created_at);
-  g_string_append_c (s, '}');
-}
-
 gboolean
 hearsay_export_jsonl_document (HearsayDocument  *doc,
                                gpointer          data,
@@ -124,6 +53,7 @@ hearsay_export_jsonl_document (HearsayDocument  *doc,
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_auto(GStrv) fields = hearsay_document_dup_field_names (doc);
   GString *s = ctx->buffer;
   gboolean first;
@@ -180,7 +110,7 @@ hearsay_export_jsonl_document (HearsayDocument  *doc,
       g_hash_table_add (kept, id);
       if (i > 0)
         g_string_append_c (s, ',');
-      append_annotation (s, scheme, ann);
+      hearsay_annotation_append_json (s, scheme, ann);
     }
   g_string_append_c (s, ']');
 
@@ -198,7 +128,30 @@ hearsay_export_jsonl_document (HearsayDocument  *doc,
         continue;
       if (!first)
         g_string_append_c (s, ',');
-      append_relation (s, r);
+      hearsay_relation_append_json (s, r);
+      first = FALSE;
+    }
+  g_string_append (s, "]");
+
+  /* The entities this document's relations point at, so a line stands alone. */
+  append_key (s, "entities");
+  g_string_append_c (s, '[');
+  first = TRUE;
+  for (guint i = 0; i < relations->len; i++)
+    {
+      const HearsayRelation *r = g_ptr_array_index (relations, i);
+      g_autoptr(HearsayEntity) entity = NULL;
+
+      if (r->to_entity_id == 0 || g_hash_table_contains (entities, &r->to_entity_id) ||
+          !g_hash_table_contains (kept, &r->from_id))
+        continue;
+      entity = hearsay_project_get_entity (ctx->project, r->to_entity_id, error);
+      if (entity == NULL)
+        return FALSE;
+      g_hash_table_add (entities, g_memdup2 (&r->to_entity_id, sizeof (gint64)));
+      if (!first)
+        g_string_append_c (s, ',');
+      hearsay_entity_append_json (s, entity);
       first = FALSE;
     }
   g_string_append (s, "]}\n");

@@ -1,6 +1,7 @@
 /* hearsay-export-private.h: shared by the exporters. */
 #pragma once
 
+#include "hearsay-annotation-json.h"
 #include "hearsay-export.h"
 #include "hearsay-project-private.h"
 
@@ -15,9 +16,6 @@ typedef struct
   GString *buffer;   /* one document's output, written then reused */
 } HearsayExportContext;
 
-/* Appends @str as a JSON string literal (UTF-8 kept, controls escaped). */
-void     hearsay_json_append_string     (GString              *out,
-                                         const char           *str);
 /* Writes ctx->buffer to the stream and empties it. */
 gboolean hearsay_export_flush           (HearsayExportContext *ctx,
                                          GError              **error);

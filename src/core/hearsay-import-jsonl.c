@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "hearsay-annotation-json.h"
 #include "hearsay-error.h"
 #include "hearsay-import.h"
 #include "hearsay-project-private.h"
@@ -20,6 +21,8 @@ typedef struct
   GHashTable *annotation_ids;  /* file id → project id (gint64 *) */
   GHashTable *skipped_ids;     /* file ids of annotations left out */
   GPtrArray *relations;        /* PendingRelation */
+  GHashTable *entity_ids;      /* file id → project id (gint64 *) */
+  GPtrArray *known_entities;   /* the project's entities, to reuse by name and kind */
 } JsonlImport;
 
 typedef struct
@@ -56,62 +59,6 @@ fail (JsonlImport  *imp,
   return FALSE;
 }
 
-/* A string member, NULL when absent or null; FALSE when of another type. */
-static gboolean
-get_string (JsonObject  *object,
-            const char  *member,
-            const char **value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    return FALSE;
-  *value = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_int (JsonObject *object,
-         const char *member,
-         gint64     *value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *value = json_node_get_int (node);
-  return TRUE;
-}
-
-/* Values of an attribute or field: a string, or an array of strings. */
-static char **
-get_values (JsonNode *node)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    g_strv_builder_add (builder, json_node_get_string (node));
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *e = json_array_get_element (array, i);
-
-          if (json_node_get_value_type (e) != G_TYPE_STRING)
-            return NULL;
-          g_strv_builder_add (builder, json_node_get_string (e));
-        }
-    }
-  else
-    return NULL;
-  return g_strv_builder_end (builder);
-}
-
 static HearsayDocument *
 read_document (JsonlImport  *imp,
                JsonObject   *root,
@@ -122,20 +69,20 @@ read_document (JsonlImport  *imp,
   g_autoptr(HearsayDocument) doc = NULL;
   JsonNode *node;
 
-  if (!get_string (root, "text", &text) || text == NULL)
+  if (!hearsay_json_get_string (root, "text", &text) || text == NULL)
     {
       fail (imp, error, _("the document has no “text” string"));
       return NULL;
     }
-  if (!get_string (root, "offset_unit", &unit) || (unit != NULL && strcmp (unit, "codepoint") != 0))
+  if (!hearsay_json_get_string (root, "offset_unit", &unit) || (unit != NULL && strcmp (unit, "codepoint") != 0))
     {
       fail (imp, error, _("offset_unit “%s” is not supported: Hearsay's JSONL counts code points"),
             unit ? unit : "?");
       return NULL;
     }
-  if (!get_string (root, "title", &title) || !get_string (root, "outlet", &outlet) ||
-      !get_string (root, "url", &url) || !get_string (root, "published_at", &date) ||
-      !get_string (root, "language", &language) || !get_string (root, "direction", &direction))
+  if (!hearsay_json_get_string (root, "title", &title) || !hearsay_json_get_string (root, "outlet", &outlet) ||
+      !hearsay_json_get_string (root, "url", &url) || !hearsay_json_get_string (root, "published_at", &date) ||
+      !hearsay_json_get_string (root, "language", &language) || !hearsay_json_get_string (root, "direction", &direction))
     {
       fail (imp, error, _("title, outlet, url, published_at, language and direction must be strings"));
       return NULL;
@@ -145,8 +92,8 @@ read_document (JsonlImport  *imp,
     {
       JsonObject *source = json_node_get_object (node);
 
-      if (!get_string (source, "name", &source_name) || !get_string (source, "sha256", &source_sha) ||
-          !get_string (source, "imported_at", &imported_at))
+      if (!hearsay_json_get_string (source, "name", &source_name) || !hearsay_json_get_string (source, "sha256", &source_sha) ||
+          !hearsay_json_get_string (source, "imported_at", &imported_at))
         {
           fail (imp, error, _("the “source” members must be strings"));
           return NULL;
@@ -173,7 +120,7 @@ read_document (JsonlImport  *imp,
 
       for (GList *l = names; l; l = l->next)
         {
-          g_auto(GStrv) values = get_values (json_object_get_member (fields, l->data));
+          g_auto(GStrv) values = hearsay_json_get_values (json_object_get_member (fields, l->data));
 
           if (values == NULL)
             {
@@ -197,9 +144,7 @@ read_annotation (JsonlImport       *imp,
                  GError           **error)
 {
   g_autoptr(HearsayAnnotation) ann = NULL;
-  JsonObject *object;
-  JsonNode *fragments, *attributes;
-  const char *label, *note, *annotator, *created_at, *modified_at;
+  g_autoptr(GError) local_error = NULL;
 
   *skipped = FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -207,82 +152,37 @@ read_annotation (JsonlImport       *imp,
       fail (imp, error, _("annotation %u is not an object"), n);
       return NULL;
     }
-  object = json_node_get_object (node);
-  if (!get_string (object, "label", &label) || label == NULL || *label == '\0')
+  ann = hearsay_annotation_from_json (json_node_get_object (node), hearsay_document_get_id (doc), &local_error);
+  if (ann == NULL)
     {
-      fail (imp, error, _("annotation %u has no label"), n);
+      fail (imp, error, _("annotation %u: %s"), n, local_error->message);
       return NULL;
     }
-  if (!get_string (object, "note", &note) || !get_string (object, "annotator", &annotator) ||
-      !get_string (object, "created_at", &created_at) || !get_string (object, "modified_at", &modified_at))
-    {
-      fail (imp, error, _("annotation %u: note, annotator and times must be strings"), n);
-      return NULL;
-    }
-  ann = hearsay_annotation_new (hearsay_document_get_id (doc), label);
-  hearsay_annotation_set_note (ann, note);
-  hearsay_annotation_set_annotator (ann, annotator);
-  hearsay_annotation_set_created_at (ann, created_at);
-  hearsay_annotation_set_modified_at (ann, modified_at);
+  /* The project gives its own id; the file's id only maps relations. */
+  hearsay_annotation_set_id (ann, 0);
 
-  fragments = json_object_get_member (object, "fragments");
-  if (fragments == NULL || !JSON_NODE_HOLDS_ARRAY (fragments) ||
-      json_array_get_length (json_node_get_array (fragments)) == 0)
+  for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
     {
-      fail (imp, error, _("annotation %u has no fragments"), n);
-      return NULL;
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (fragments)); i++)
-    {
-      JsonNode *fn = json_array_get_element (json_node_get_array (fragments), i);
-      JsonObject *fo;
-      gint64 start, end;
-      const char *exact = NULL;
+      const HearsayFragment *f = hearsay_annotation_get_fragment (ann, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (fn) ||
-          !get_int ((fo = json_node_get_object (fn)), "start", &start) || !get_int (fo, "end", &end) ||
-          !get_string (fo, "exact", &exact))
+      if (f->exact != NULL && f->start >= 0 && f->start < f->end &&
+          f->end <= hearsay_text_index_get_length (index))
         {
-          fail (imp, error, _("annotation %u: fragment %u needs integer “start” and “end”"), n, i + 1);
-          return NULL;
-        }
-      hearsay_annotation_add_fragment (ann, start, end);
-      if (exact != NULL && start >= 0 && start < end && end <= hearsay_text_index_get_length (index))
-        {
-          const char *s = hearsay_text_index_pointer (index, start);
-          const char *e = hearsay_text_index_pointer (index, end);
+          const char *s = hearsay_text_index_pointer (index, f->start);
+          const char *e = hearsay_text_index_pointer (index, f->end);
 
-          if ((gsize) (e - s) != strlen (exact) || memcmp (s, exact, e - s) != 0)
+          if ((gsize) (e - s) != strlen (f->exact) || memcmp (s, f->exact, e - s) != 0)
             {
               g_autofree char *found = g_strndup (s, e - s);
 
               g_ptr_array_add (imp->report->quote_mismatches,
                                g_strdup_printf (_("%s:%u: annotation %u (%s, %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "): "
                                                   "the quote “%s” does not match the text “%s”; skipped"),
-                                                imp->path, imp->line, n, label, start, end, exact, found));
+                                                imp->path, imp->line, n, hearsay_annotation_get_label (ann),
+                                                f->start, f->end, f->exact, found));
               *skipped = TRUE;
               return NULL;
             }
-        }
-    }
-
-  attributes = json_object_get_member (object, "attributes");
-  if (attributes != NULL && JSON_NODE_HOLDS_OBJECT (attributes))
-    {
-      JsonObject *ao = json_node_get_object (attributes);
-      g_autoptr(GList) names = json_object_get_members (ao);
-
-      for (GList *l = names; l; l = l->next)
-        {
-          g_auto(GStrv) values = get_values (json_object_get_member (ao, l->data));
-
-          if (values == NULL)
-            {
-              fail (imp, error, _("annotation %u: attribute “%s” must be a string or a list of strings"),
-                    n, (const char *) l->data);
-              return NULL;
-            }
-          hearsay_annotation_set_attribute_values (ann, l->data, (const char * const *) values);
         }
     }
 
@@ -311,23 +211,74 @@ read_relations (JsonlImport  *imp,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *rn = json_array_get_element (array, i);
-      g_autofree PendingRelation *p = NULL;
-      JsonObject *ro;
-      const char *type, *annotator, *created_at;
+      g_autoptr(GError) local_error = NULL;
+      HearsayRelation *r;
+      PendingRelation *p;
 
       if (!JSON_NODE_HOLDS_OBJECT (rn))
         return fail (imp, error, _("relation %u is not an object"), i + 1);
-      ro = json_node_get_object (rn);
+      r = hearsay_relation_from_json (json_node_get_object (rn), &local_error);
+      if (r == NULL)
+        return fail (imp, error, _("relation %u: %s"), i + 1, local_error->message);
       p = g_new0 (PendingRelation, 1);
       p->line = imp->line;
-      if (!get_string (ro, "type", &type) || type == NULL || !get_int (ro, "from", &p->relation.from_id) ||
-          (!get_int (ro, "to", &p->relation.to_id) && !get_int (ro, "to_entity", &p->relation.to_entity_id)) ||
-          !get_string (ro, "annotator", &annotator) || !get_string (ro, "created_at", &created_at))
-        return fail (imp, error, _("relation %u needs “type”, “from” and “to” (or “to_entity”)"), i + 1);
-      p->relation.type = g_strdup (type);
-      p->relation.annotator = g_strdup (annotator);
-      p->relation.created_at = g_strdup (created_at);
-      g_ptr_array_add (imp->relations, g_steal_pointer (&p));
+      p->relation = *r;
+      g_free (r);
+      g_ptr_array_add (imp->relations, p);
+    }
+  return TRUE;
+}
+
+/* An entity of the file is the project's entity of the same name and kind,
+ * or a new one. */
+static gboolean
+read_entities (JsonlImport  *imp,
+               JsonObject   *root,
+               GError      **error)
+{
+  JsonNode *node = json_object_get_member (root, "entities");
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (imp, error, _("“entities” must be a list"));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *en = json_array_get_element (array, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(HearsayEntity) entity = NULL;
+      HearsayEntity *match = NULL;
+      gint64 file_id, project_id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (en))
+        return fail (imp, error, _("entity %u is not an object"), i + 1);
+      entity = hearsay_entity_from_json (json_node_get_object (en), &local_error);
+      if (entity == NULL)
+        return fail (imp, error, _("entity %u: %s"), i + 1, local_error->message);
+      file_id = hearsay_entity_get_id (entity);
+      if (g_hash_table_contains (imp->entity_ids, &file_id))
+        continue;
+      for (guint j = 0; j < imp->known_entities->len && match == NULL; j++)
+        {
+          HearsayEntity *known = g_ptr_array_index (imp->known_entities, j);
+
+          if (g_strcmp0 (hearsay_entity_get_name (known), hearsay_entity_get_name (entity)) == 0 &&
+              g_strcmp0 (hearsay_entity_get_kind (known), hearsay_entity_get_kind (entity)) == 0)
+            match = known;
+        }
+      if (match == NULL)
+        {
+          hearsay_entity_set_id (entity, 0);
+          if (!hearsay_store_insert_entity (imp->store, entity, error))
+            return FALSE;
+          g_ptr_array_add (imp->known_entities, g_object_ref (entity));
+          match = entity;
+        }
+      project_id = hearsay_entity_get_id (match);
+      g_hash_table_insert (imp->entity_ids, g_memdup2 (&file_id, sizeof file_id),
+                           g_memdup2 (&project_id, sizeof project_id));
     }
   return TRUE;
 }
@@ -375,7 +326,7 @@ import_line (JsonlImport  *imp,
           gboolean skipped;
 
           if (JSON_NODE_HOLDS_OBJECT (an))
-            get_int (json_node_get_object (an), "id", &file_id);
+            hearsay_json_get_int (json_node_get_object (an), "id", &file_id);
           ann = read_annotation (imp, doc, index, an, i + 1, &skipped, error);
           if (ann == NULL && !skipped)
             return FALSE;
@@ -399,7 +350,7 @@ import_line (JsonlImport  *imp,
             }
         }
     }
-  if (!read_relations (imp, root, error))
+  if (!read_entities (imp, root, error) || !read_relations (imp, root, error))
     return FALSE;
   hearsay_document_set_n_annotations (doc, n_annotations);
   g_ptr_array_add (imp->report->documents, g_steal_pointer (&doc));
@@ -426,8 +377,14 @@ insert_relations (JsonlImport  *imp,
                                    ", which is not in the file"),
                      r.type, from == NULL ? r.from_id : r.to_id);
       if (r.to_entity_id > 0)
-        return fail (imp, error, _("a “%s” relation refers to entity %" G_GINT64_FORMAT
-                                   ", which is not in the file"), r.type, r.to_entity_id);
+        {
+          const gint64 *entity = g_hash_table_lookup (imp->entity_ids, &r.to_entity_id);
+
+          if (entity == NULL)
+            return fail (imp, error, _("a “%s” relation refers to entity %" G_GINT64_FORMAT
+                                       ", which is not in the file"), r.type, r.to_entity_id);
+          r.to_entity_id = *entity;
+        }
       r.id = 0;
       r.from_id = *from;
       r.to_id = to != NULL ? *to : 0;
@@ -451,8 +408,11 @@ hearsay_project_import_jsonl (HearsayProject       *self,
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) skipped = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (pending_relation_free);
+  g_autoptr(GHashTable) entity_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) known_entities = NULL;
   HearsayImportReport local_report;
-  JsonlImport imp = { self, hearsay_project_get_store (self), path, 0, report, ids, skipped, relations };
+  JsonlImport imp = { self, hearsay_project_get_store (self), path, 0, report, ids, skipped, relations,
+                      entity_ids, NULL };
   guint n_documents = 0;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
@@ -481,6 +441,10 @@ hearsay_project_import_jsonl (HearsayProject       *self,
   data = g_data_input_stream_new (G_INPUT_STREAM (in));
   g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (data), 1024 * 1024);
 
+  known_entities = hearsay_project_list_entities (self, error);
+  if (known_entities == NULL)
+    goto out_fail;
+  imp.known_entities = known_entities;
   if (!hearsay_store_begin (imp.store, error))
     goto out_fail;
   while (TRUE)

@@ -34,6 +34,9 @@ enum {
   ANNOTATION_ADDED,
   ANNOTATION_REMOVED,
   ANNOTATION_CHANGED,
+  RELATIONS_CHANGED,
+  ENTITIES_CHANGED,
+  HISTORY_CHANGED,
   N_SIGNALS
 };
 
@@ -79,6 +82,19 @@ hearsay_project_class_init (HearsayProjectClass *klass)
   signals[ANNOTATION_CHANGED] =
     g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  /* A relation from or to an annotation was added or removed: (from id, to id);
+   * to id is 0 for a link to an entity. */
+  signals[RELATIONS_CHANGED] =
+    g_signal_new ("relations-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  /* The entity registry changed. */
+  signals[ENTITIES_CHANGED] =
+    g_signal_new ("entities-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* What undo and redo would do has changed. */
+  signals[HISTORY_CHANGED] =
+    g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -252,6 +268,7 @@ hearsay_project_emit_documents_changed (HearsayProject *self)
 {
   g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
 }
+
 
 static gboolean
 check_open (HearsayProject  *self,
@@ -430,229 +447,56 @@ hearsay_project_list_relations (HearsayProject  *self,
   return hearsay_store_list_relations (self->store, document_id, error);
 }
 
-static char *
-label_list (HearsayScheme *scheme)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  for (guint i = 0; i < hearsay_scheme_get_n_labels (scheme); i++)
-    g_string_append_printf (s, "%s%s", i ? ", " : "", hearsay_scheme_get_label (scheme, i)->id);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-gboolean
-hearsay_project_validate_annotation (HearsayProject     *self,
-                                     HearsayAnnotation  *ann,
-                                     HearsayTextIndex   *text,
-                                     gboolean            check_scheme,
-                                     GError            **error)
-{
-  const HearsayLabel *label;
-  g_auto(GStrv) names = NULL;
-  guint n = hearsay_annotation_get_n_fragments (ann);
-
-  label = hearsay_scheme_lookup_label (self->scheme, hearsay_annotation_get_label (ann));
-  if (label == NULL && check_scheme)
-    {
-      g_autofree char *known = label_list (self->scheme);
-
-      g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_UNKNOWN_LABEL,
-                   _("Unknown label “%s”; the scheme has: %s"),
-                   hearsay_annotation_get_label (ann), known);
-      return FALSE;
-    }
-  if (n == 0)
-    {
-      g_set_error_literal (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_OFFSETS,
-                           _("An annotation needs at least one span of text"));
-      return FALSE;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      const HearsayFragment *f = hearsay_annotation_get_fragment (ann, i);
-
-      if (!hearsay_text_index_check_span (text, f->start, f->end, error))
-        return FALSE;
-      if (i > 0 && f->start < hearsay_annotation_get_fragment (ann, i - 1)->end)
-        {
-          g_set_error_literal (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_OFFSETS,
-                               _("The fragments of one annotation must not overlap"));
-          return FALSE;
-        }
-    }
-
-  if (!check_scheme)
-    return TRUE;
-  names = hearsay_annotation_dup_attribute_names (ann);
-  for (guint i = 0; names[i]; i++)
-    {
-      const HearsayAttributeDef *def = hearsay_label_lookup_attribute (label, names[i]);
-
-      if (def == NULL)
-        {
-          g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_UNKNOWN_ATTRIBUTE,
-                       _("The label “%s” has no attribute “%s”"), label->id, names[i]);
-          return FALSE;
-        }
-      if (!hearsay_attribute_check_values (def, hearsay_annotation_get_attribute_values (ann, names[i]), error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-cache_text (HearsayProject  *self,
-            gint64           document_id,
-            GError         **error)
+HearsayTextIndex *
+hearsay_project_get_text_index (HearsayProject  *self,
+                                gint64           document_id,
+                                GError         **error)
 {
   g_autoptr(HearsayDocument) doc = NULL;
 
+  if (!check_open (self, error))
+    return NULL;
   if (self->text != NULL && self->text_document_id == document_id)
-    return TRUE;
+    return self->text_index;
   doc = hearsay_store_load_document (self->store, document_id, error);
   if (doc == NULL)
-    return FALSE;
+    return NULL;
   g_clear_pointer (&self->text_index, hearsay_text_index_free);
   g_free (self->text);
   self->text = g_strdup (hearsay_document_get_text (doc));
   self->text_index = hearsay_text_index_new (self->text);
   self->text_document_id = document_id;
-  return TRUE;
+  return self->text_index;
 }
 
-gboolean
-hearsay_project_create_annotation (HearsayProject     *self,
-                                   HearsayAnnotation  *ann,
-                                   GError            **error)
+void
+hearsay_project_emit_change (HearsayProject       *self,
+                             HearsayProjectChange  change,
+                             gint64                document_id,
+                             gint64                id,
+                             gint64                other_id)
 {
-  g_autofree char *now = NULL;
-
-  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (HEARSAY_IS_ANNOTATION (ann), FALSE);
-
-  if (!check_open (self, error) ||
-      !hearsay_store_check_writable (self->store, error) ||
-      !cache_text (self, hearsay_annotation_get_document_id (ann), error) ||
-      !hearsay_project_validate_annotation (self, ann, self->text_index, TRUE, error))
-    return FALSE;
-
-  now = hearsay_now_iso8601 ();
-  hearsay_annotation_fill_quotes (ann, self->text_index);
-  if (hearsay_annotation_get_annotator (ann) == NULL)
-    hearsay_annotation_set_annotator (ann, self->annotator);
-  if (hearsay_annotation_get_created_at (ann) == NULL)
-    hearsay_annotation_set_created_at (ann, now);
-  if (hearsay_annotation_get_modified_at (ann) == NULL)
-    hearsay_annotation_set_modified_at (ann, now);
-
-  if (!hearsay_store_begin (self->store, error))
-    return FALSE;
-  if (!hearsay_store_insert_annotation (self->store, ann, error) ||
-      !hearsay_store_commit (self->store, error))
+  switch (change)
     {
-      hearsay_store_rollback (self->store);
-      hearsay_annotation_set_id (ann, 0);
-      return FALSE;
+    case HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED:
+      g_signal_emit (self, signals[ANNOTATION_ADDED], 0, document_id, id);
+      break;
+    case HEARSAY_PROJECT_CHANGE_ANNOTATION_REMOVED:
+      g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, document_id, id);
+      break;
+    case HEARSAY_PROJECT_CHANGE_ANNOTATION_CHANGED:
+      g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, document_id, id);
+      break;
+    case HEARSAY_PROJECT_CHANGE_RELATIONS:
+      g_signal_emit (self, signals[RELATIONS_CHANGED], 0, id, other_id);
+      break;
+    case HEARSAY_PROJECT_CHANGE_ENTITIES:
+      g_signal_emit (self, signals[ENTITIES_CHANGED], 0);
+      break;
+    case HEARSAY_PROJECT_CHANGE_HISTORY:
+      g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+      break;
+    default:
+      g_assert_not_reached ();
     }
-  g_signal_emit (self, signals[ANNOTATION_ADDED], 0,
-                 hearsay_annotation_get_document_id (ann), hearsay_annotation_get_id (ann));
-  return TRUE;
-}
-
-gboolean
-hearsay_project_delete_annotation (HearsayProject  *self,
-                                   gint64           id,
-                                   GError         **error)
-{
-  g_autoptr(HearsayAnnotation) ann = NULL;
-
-  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
-  if (!check_open (self, error))
-    return FALSE;
-  ann = hearsay_store_load_annotation (self->store, id, error);
-  if (ann == NULL || !hearsay_store_begin (self->store, error))
-    return FALSE;
-  if (!hearsay_store_delete_annotation (self->store, id, error) ||
-      !hearsay_store_commit (self->store, error))
-    {
-      hearsay_store_rollback (self->store);
-      return FALSE;
-    }
-  g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, hearsay_annotation_get_document_id (ann), id);
-  return TRUE;
-}
-
-gboolean
-hearsay_project_set_attribute (HearsayProject      *self,
-                               gint64               annotation_id,
-                               const char          *name,
-                               const char * const  *values,
-                               GError             **error)
-{
-  g_autoptr(HearsayAnnotation) ann = NULL;
-  g_autofree char *now = NULL;
-  const HearsayLabel *label;
-  const HearsayAttributeDef *def = NULL;
-
-  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (!check_open (self, error))
-    return FALSE;
-  ann = hearsay_store_load_annotation (self->store, annotation_id, error);
-  if (ann == NULL)
-    return FALSE;
-  label = hearsay_scheme_lookup_label (self->scheme, hearsay_annotation_get_label (ann));
-  if (label != NULL)
-    def = hearsay_label_lookup_attribute (label, name);
-  if (def == NULL)
-    {
-      g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_UNKNOWN_ATTRIBUTE,
-                   _("The label “%s” has no attribute “%s”"), hearsay_annotation_get_label (ann), name);
-      return FALSE;
-    }
-  if (!hearsay_attribute_check_values (def, values, error))
-    return FALSE;
-
-  now = hearsay_now_iso8601 ();
-  if (!hearsay_store_begin (self->store, error))
-    return FALSE;
-  if (!hearsay_store_set_attribute (self->store, annotation_id, name, values, now, error) ||
-      !hearsay_store_commit (self->store, error))
-    {
-      hearsay_store_rollback (self->store);
-      return FALSE;
-    }
-  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, hearsay_annotation_get_document_id (ann), annotation_id);
-  return TRUE;
-}
-
-gboolean
-hearsay_project_set_note (HearsayProject  *self,
-                          gint64           annotation_id,
-                          const char      *note,
-                          GError         **error)
-{
-  g_autoptr(HearsayAnnotation) ann = NULL;
-  g_autofree char *now = NULL;
-
-  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
-  if (!check_open (self, error))
-    return FALSE;
-  ann = hearsay_store_load_annotation (self->store, annotation_id, error);
-  if (ann == NULL)
-    return FALSE;
-  if (g_strcmp0 (hearsay_annotation_get_note (ann), note && *note ? note : NULL) == 0)
-    return TRUE;
-  now = hearsay_now_iso8601 ();
-  if (!hearsay_store_begin (self->store, error))
-    return FALSE;
-  if (!hearsay_store_set_note (self->store, annotation_id, note, now, error) ||
-      !hearsay_store_commit (self->store, error))
-    {
-      hearsay_store_rollback (self->store);
-      return FALSE;
-    }
-  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, hearsay_annotation_get_document_id (ann), annotation_id);
-  return TRUE;
 }

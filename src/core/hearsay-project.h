@@ -7,6 +7,7 @@
 
 #include "hearsay-annotation.h"
 #include "hearsay-document.h"
+#include "hearsay-entity.h"
 #include "hearsay-relation.h"
 #include "hearsay-scheme.h"
 
@@ -79,6 +80,16 @@ gboolean           hearsay_project_set_note              (HearsayProject     *se
                                                           gint64              annotation_id,
                                                           const char         *note,
                                                           GError            **error);
+gboolean           hearsay_project_set_label             (HearsayProject     *self,
+                                                          gint64              annotation_id,
+                                                          const char         *label,
+                                                          GError            **error);
+/* Adds a span to an annotation, making it discontinuous. */
+gboolean           hearsay_project_add_fragment          (HearsayProject     *self,
+                                                          gint64              annotation_id,
+                                                          gint64              start,
+                                                          gint64              end,
+                                                          GError            **error);
 GPtrArray         *hearsay_project_list_relations        (HearsayProject     *self,
                                                           gint64              document_id,
                                                           GError            **error);
@@ -90,5 +101,56 @@ gboolean           hearsay_project_validate_annotation   (HearsayProject     *se
                                                           HearsayTextIndex   *text,
                                                           gboolean            check_scheme,
                                                           GError            **error);
+
+/* Relations (hearsay-project-relations.c). The scheme's rule for the type
+ * applies: its from and to labels, and whether it may cross documents. */
+gint64             hearsay_project_create_relation       (HearsayProject     *self,
+                                                          const char         *type,
+                                                          gint64              from_id,
+                                                          gint64              to_id,
+                                                          GError            **error);
+gint64             hearsay_project_link_entity           (HearsayProject     *self,
+                                                          const char         *type,
+                                                          gint64              annotation_id,
+                                                          gint64              entity_id,
+                                                          GError            **error);
+gboolean           hearsay_project_delete_relation       (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+/* Relations from or to @annotation_id. */
+GPtrArray         *hearsay_project_list_annotation_relations (HearsayProject *self,
+                                                          gint64              annotation_id,
+                                                          GError            **error);
+/* The relation types (const HearsayRelationType *) allowed from an annotation
+ * labelled @from_label to one labelled @to_label (NULL: to an entity). */
+GPtrArray         *hearsay_project_allowed_relation_types (HearsayProject    *self,
+                                                          const char         *from_label,
+                                                          const char         *to_label);
+
+/* Entities (hearsay-project-entities.c) */
+gboolean           hearsay_project_add_entity            (HearsayProject     *self,
+                                                          HearsayEntity      *entity,
+                                                          GError            **error);
+gboolean           hearsay_project_update_entity         (HearsayProject     *self,
+                                                          HearsayEntity      *entity,
+                                                          GError            **error);
+GPtrArray         *hearsay_project_list_entities         (HearsayProject     *self,
+                                                          GError            **error);
+HearsayEntity     *hearsay_project_get_entity            (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+/* Entities whose name or an alias matches @text (hearsay_entity_matches), by name. */
+GPtrArray         *hearsay_project_suggest_entities      (HearsayProject     *self,
+                                                          const char         *text,
+                                                          GError            **error);
+
+/* Undo and redo (hearsay-history.c): every edit above can be undone, also
+ * after a restart; the labels read e.g. "Add Claim" (translated). */
+gboolean           hearsay_project_undo                  (HearsayProject     *self,
+                                                          GError            **error);
+gboolean           hearsay_project_redo                  (HearsayProject     *self,
+                                                          GError            **error);
+char              *hearsay_project_dup_undo_label        (HearsayProject     *self);
+char              *hearsay_project_dup_redo_label        (HearsayProject     *self);
 
 G_END_DECLS

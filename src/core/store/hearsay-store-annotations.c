@@ -1,4 +1,4 @@
-/* hearsay-store-annotations.c: annotations, fragments, attributes, relations. */
+/* hearsay-store-annotations.c: annotations, their fragments and attributes. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -47,6 +47,28 @@ insert_attribute_values (HearsayStore        *self,
   return TRUE;
 }
 
+static gboolean
+insert_fragment (HearsayStore           *self,
+                 HearsayAnnotation      *ann,
+                 const HearsayFragment  *f,
+                 GError                **error)
+{
+  sqlite3_stmt *stmt = hearsay_store_prepare (self,
+                                              "INSERT INTO fragment (document_id, start, \"end\", annotation_id, "
+                                              "exact, prefix, suffix) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, hearsay_annotation_get_document_id (ann));
+  sqlite3_bind_int64 (stmt, 2, f->start);
+  sqlite3_bind_int64 (stmt, 3, f->end);
+  sqlite3_bind_int64 (stmt, 4, hearsay_annotation_get_id (ann));
+  sqlite3_bind_text (stmt, 5, f->exact ? f->exact : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, f->prefix ? f->prefix : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, f->suffix ? f->suffix : "", -1, SQLITE_STATIC);
+  return step_done (self, stmt, _("could not save a fragment"), error);
+}
+
 gboolean
 hearsay_store_insert_annotation (HearsayStore       *self,
                                  HearsayAnnotation  *ann,
@@ -83,24 +105,8 @@ hearsay_store_insert_annotation (HearsayStore       *self,
   hearsay_annotation_set_id (ann, id);
 
   for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
-    {
-      const HearsayFragment *f = hearsay_annotation_get_fragment (ann, i);
-
-      stmt = hearsay_store_prepare (self,
-                                    "INSERT INTO fragment (document_id, start, \"end\", annotation_id, "
-                                    "exact, prefix, suffix) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, hearsay_annotation_get_document_id (ann));
-      sqlite3_bind_int64 (stmt, 2, f->start);
-      sqlite3_bind_int64 (stmt, 3, f->end);
-      sqlite3_bind_int64 (stmt, 4, id);
-      sqlite3_bind_text (stmt, 5, f->exact ? f->exact : "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, f->prefix ? f->prefix : "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, f->suffix ? f->suffix : "", -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("could not save a fragment"), error))
-        return FALSE;
-    }
+    if (!insert_fragment (self, ann, hearsay_annotation_get_fragment (ann, i), error))
+      return FALSE;
 
   names = hearsay_annotation_dup_attribute_names (ann);
   for (guint i = 0; names[i]; i++)
@@ -405,75 +411,25 @@ hearsay_store_count_annotations (HearsayStore *self,
   return n;
 }
 
-gint64
-hearsay_store_insert_relation (HearsayStore                *self,
-                               const HearsayRelation  *relation,
-                               GError                     **error)
+gboolean
+hearsay_store_replace_fragments (HearsayStore       *self,
+                                 HearsayAnnotation  *ann,
+                                 const char         *modified_at,
+                                 GError            **error)
 {
+  gint64 id = hearsay_annotation_get_id (ann);
   sqlite3_stmt *stmt;
-  gint64 annotator_id;
 
-  if (!hearsay_store_check_writable (self, error))
-    return 0;
-  annotator_id = hearsay_store_annotator_id (self, relation->annotator, error);
-  if (annotator_id < 0)
-    return 0;
-  stmt = hearsay_store_prepare (self,
-                                "INSERT INTO relation (id, type, from_id, to_id, to_entity_id, annotator_id, "
-                                "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
+  if (!hearsay_store_check_writable (self, error) || !touch (self, id, modified_at, error))
+    return FALSE;
+  stmt = hearsay_store_prepare (self, "DELETE FROM fragment WHERE annotation_id = ?1;", error);
   if (stmt == NULL)
-    return 0;
-  if (relation->id > 0)
-    sqlite3_bind_int64 (stmt, 1, relation->id);
-  sqlite3_bind_text (stmt, 2, relation->type, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, relation->from_id);
-  if (relation->to_id > 0)
-    sqlite3_bind_int64 (stmt, 4, relation->to_id);
-  if (relation->to_entity_id > 0)
-    sqlite3_bind_int64 (stmt, 5, relation->to_entity_id);
-  if (annotator_id > 0)
-    sqlite3_bind_int64 (stmt, 6, annotator_id);
-  sqlite3_bind_text (stmt, 7, relation->created_at, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("could not save the relation"), error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
-}
-
-GPtrArray *
-hearsay_store_list_relations (HearsayStore  *self,
-                              gint64         document_id,
-                              GError       **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) hearsay_relation_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = hearsay_store_prepare (self,
-                                "SELECT r.id, r.type, r.from_id, r.to_id, r.to_entity_id, an.name, r.created_at "
-                                "FROM relation r JOIN annotation a ON a.id = r.from_id "
-                                "LEFT JOIN annotator an ON an.id = r.annotator_id "
-                                "WHERE a.document_id = ?1 ORDER BY r.id;", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HearsayRelation *r = g_new0 (HearsayRelation, 1);
-
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->type = g_strdup (hearsay_store_column_text (stmt, 1));
-      r->from_id = sqlite3_column_int64 (stmt, 2);
-      r->to_id = sqlite3_column_int64 (stmt, 3);
-      r->to_entity_id = sqlite3_column_int64 (stmt, 4);
-      r->annotator = g_strdup (hearsay_store_column_text (stmt, 5));
-      r->created_at = g_strdup (hearsay_store_column_text (stmt, 6));
-      g_ptr_array_add (list, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hearsay_store_set_error (self, error, _("could not read relations"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, _("could not save the fragments"), error))
+    return FALSE;
+  for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
+    if (!insert_fragment (self, ann, hearsay_annotation_get_fragment (ann, i), error))
+      return FALSE;
+  return TRUE;
 }

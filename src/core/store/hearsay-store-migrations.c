@@ -22,8 +22,10 @@ const char * const hearsay_store_migrations[] = {
   "  name TEXT NOT NULL, value TEXT NOT NULL,"
   "  PRIMARY KEY (document_id, name, value)) WITHOUT ROWID;"
   "CREATE TABLE annotator (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+  /* AUTOINCREMENT: ids are never reused, so the undo history can restore a
+   * deleted annotation or relation under its own id. */
   "CREATE TABLE annotation ("
-  "  id INTEGER PRIMARY KEY,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
   "  label TEXT NOT NULL,"
   "  annotator_id INTEGER REFERENCES annotator (id),"
@@ -49,7 +51,7 @@ const char * const hearsay_store_migrations[] = {
   "  state_affiliated TEXT CHECK (state_affiliated IN ('yes', 'no', 'unclear')),"
   "  affiliation TEXT, aliases TEXT NOT NULL DEFAULT '[]', created_at TEXT);"
   "CREATE TABLE relation ("
-  "  id INTEGER PRIMARY KEY, type TEXT NOT NULL,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT, type TEXT NOT NULL,"
   "  from_id INTEGER NOT NULL REFERENCES annotation (id) ON DELETE CASCADE,"
   "  to_id INTEGER REFERENCES annotation (id) ON DELETE CASCADE,"
   "  to_entity_id INTEGER REFERENCES entity (id) ON DELETE CASCADE,"
@@ -71,6 +73,15 @@ const char * const hearsay_store_migrations[] = {
   "  INSERT INTO document_fts (document_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);"
   "  INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
   "END;",
+
+  /* 1 → 2: the undo history, kept with the project. */
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL, subject TEXT,"
+  "  undo TEXT NOT NULL, redo TEXT NOT NULL,"
+  "  undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX history_undone ON history (undone, id);",
   NULL
 };
 

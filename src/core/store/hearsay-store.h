@@ -6,13 +6,14 @@
 
 #include "hearsay-annotation.h"
 #include "hearsay-document.h"
+#include "hearsay-entity.h"
 #include "hearsay-relation.h"
 
 G_BEGIN_DECLS
 
 /* 'HRSY': identifies a Hearsay project among SQLite files. */
 #define HEARSAY_STORE_APPLICATION_ID 0x48525359
-#define HEARSAY_STORE_SCHEMA_VERSION 1
+#define HEARSAY_STORE_SCHEMA_VERSION 2
 
 typedef struct _HearsayStore HearsayStore;
 
@@ -124,6 +125,56 @@ gint64             hearsay_store_insert_relation      (HearsayStore      *self,
 /* Relations whose source annotation is in @document_id, by id. */
 GPtrArray         *hearsay_store_list_relations       (HearsayStore      *self,
                                                        gint64             document_id,
+                                                       GError           **error);
+
+GPtrArray         *hearsay_store_list_annotation_relations (HearsayStore *self,
+                                                       gint64             annotation_id,
+                                                       GError           **error);
+HearsayRelation   *hearsay_store_load_relation        (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
+gboolean           hearsay_store_delete_relation      (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
+
+/* Entities */
+gboolean           hearsay_store_insert_entity        (HearsayStore      *self,
+                                                       HearsayEntity     *entity,
+                                                       GError           **error);
+gboolean           hearsay_store_update_entity        (HearsayStore      *self,
+                                                       HearsayEntity     *entity,
+                                                       GError           **error);
+gboolean           hearsay_store_delete_entity        (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
+GPtrArray         *hearsay_store_list_entities        (HearsayStore      *self,
+                                                       GError           **error);
+HearsayEntity     *hearsay_store_load_entity          (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
+
+/* Undo history */
+gboolean           hearsay_store_history_push         (HearsayStore      *self,
+                                                       const char        *kind,
+                                                       const char        *subject,
+                                                       const char        *undo,
+                                                       const char        *redo,
+                                                       const char        *created_at,
+                                                       GError           **error);
+/* The entry the next undo (or redo) applies; FALSE when there is none. */
+gboolean           hearsay_store_history_peek         (HearsayStore      *self,
+                                                       gboolean           redo,
+                                                       gint64            *id,
+                                                       char             **kind,
+                                                       char             **subject,
+                                                       char             **ops);
+gboolean           hearsay_store_history_mark         (HearsayStore      *self,
+                                                       gint64             id,
+                                                       gboolean           undone,
+                                                       GError           **error);
+gboolean           hearsay_store_replace_fragments    (HearsayStore      *self,
+                                                       HearsayAnnotation *annotation,
+                                                       const char        *modified_at,
                                                        GError           **error);
 
 G_END_DECLS
