@@ -37,6 +37,7 @@ enum {
   RELATIONS_CHANGED,
   ENTITIES_CHANGED,
   HISTORY_CHANGED,
+  SCHEME_CHANGED,
   N_SIGNALS
 };
 
@@ -90,6 +91,10 @@ hearsay_project_class_init (HearsayProjectClass *klass)
   /* The entity registry changed. */
   signals[ENTITIES_CHANGED] =
     g_signal_new ("entities-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The project's scheme was replaced (hearsay_project_set_scheme). */
+  signals[SCHEME_CHANGED] =
+    g_signal_new ("scheme-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* What undo and redo would do has changed. */
   signals[HISTORY_CHANGED] =
@@ -499,4 +504,87 @@ hearsay_project_emit_change (HearsayProject       *self,
     default:
       g_assert_not_reached ();
     }
+}
+
+gboolean
+hearsay_project_set_scheme (HearsayProject  *self,
+                            HearsayScheme   *scheme,
+                            GError         **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (HEARSAY_IS_SCHEME (scheme), FALSE);
+
+  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+    return FALSE;
+  json = hearsay_scheme_to_json (scheme);
+  if (!hearsay_store_set_scheme_json (self->store, json, error) || !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return FALSE;
+    }
+  /* A copy, so later changes to @scheme do not reach the project unsaved. */
+  g_clear_object (&self->scheme);
+  self->scheme = hearsay_scheme_copy (scheme);
+  g_signal_emit (self, signals[SCHEME_CHANGED], 0);
+  return TRUE;
+}
+
+char **
+hearsay_project_dup_unknown_labels (HearsayProject *self)
+{
+  g_auto(GStrv) used = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (self->store != NULL)
+    used = hearsay_store_list_used_labels (self->store, NULL);
+  for (guint i = 0; used && used[i]; i++)
+    if (hearsay_scheme_lookup_label (self->scheme, used[i]) == NULL)
+      g_strv_builder_add (builder, used[i]);
+  return g_strv_builder_end (builder);
+}
+
+gint64
+hearsay_project_remap_label (HearsayProject  *self,
+                             const char      *from,
+                             const char      *to,
+                             GError         **error)
+{
+  g_autofree char *now = hearsay_now_iso8601 ();
+  gint64 n;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), -1);
+  if (hearsay_scheme_lookup_label (self->scheme, to) == NULL)
+    {
+      g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_UNKNOWN_LABEL,
+                   _("Unknown label “%s”"), to);
+      return -1;
+    }
+  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+    return -1;
+  n = hearsay_store_relabel_all (self->store, from, to, now, error);
+  if (n < 0 || !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return -1;
+    }
+  g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
+  return n;
+}
+
+GPtrArray *
+hearsay_project_search_annotations (HearsayProject  *self,
+                                    const char      *label,
+                                    const char      *query,
+                                    gint64           exclude_document_id,
+                                    guint            limit,
+                                    GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_search_annotations (self->store, label, query, exclude_document_id,
+                                           limit ? limit : 200, error);
 }

@@ -37,6 +37,17 @@ const char        *hearsay_project_get_path              (HearsayProject     *se
 char              *hearsay_project_dup_name              (HearsayProject     *self);
 gboolean           hearsay_project_get_read_only         (HearsayProject     *self);
 HearsayScheme     *hearsay_project_get_scheme            (HearsayProject     *self);
+/* Stores a copy of @scheme as the project's scheme. Annotations keep their
+ * labels; those whose label left the scheme show as unknown until remapped. */
+gboolean           hearsay_project_set_scheme            (HearsayProject     *self,
+                                                          HearsayScheme      *scheme,
+                                                          GError            **error);
+char             **hearsay_project_dup_unknown_labels    (HearsayProject     *self);
+/* Gives every annotation labelled @from the label @to; returns how many. */
+gint64             hearsay_project_remap_label           (HearsayProject     *self,
+                                                          const char         *from,
+                                                          const char         *to,
+                                                          GError            **error);
 const char        *hearsay_project_get_annotator         (HearsayProject     *self);
 void               hearsay_project_set_annotator         (HearsayProject     *self,
                                                           const char         *name);
@@ -89,6 +100,16 @@ gboolean           hearsay_project_add_fragment          (HearsayProject     *se
                                                           gint64              annotation_id,
                                                           gint64              start,
                                                           gint64              end,
+                                                          GError            **error);
+/* Annotations (with fragments, newest documents first) whose text contains
+ * @query (case-insensitive for ASCII; NULL or "" matches all), optionally only
+ * of @label and outside @exclude_document_id (0: none); at most @limit (0: 200).
+ * For picking the partner of a cross-document link. */
+GPtrArray         *hearsay_project_search_annotations    (HearsayProject     *self,
+                                                          const char         *label,
+                                                          const char         *query,
+                                                          gint64              exclude_document_id,
+                                                          guint               limit,
                                                           GError            **error);
 GPtrArray         *hearsay_project_list_relations        (HearsayProject     *self,
                                                           gint64              document_id,

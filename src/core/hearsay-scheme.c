@@ -680,3 +680,42 @@ hearsay_scheme_translate (const char *str)
     return str;
   return g_dgettext (GETTEXT_PACKAGE, str);
 }
+
+JsonObject *
+hearsay_scheme_get_root (HearsayScheme *self)
+{
+  return json_node_get_object (self->root);
+}
+
+/* Parses the (edited) JSON tree again and takes over what it yields, so the
+ * structs and the tree never disagree. On error @self is left as it was. */
+gboolean
+hearsay_scheme_reload (HearsayScheme  *self,
+                       GError        **error)
+{
+  g_autofree char *json = hearsay_scheme_to_json (self);
+  g_autoptr(HearsayScheme) fresh = hearsay_scheme_new_from_json (json, -1, error);
+
+  if (fresh == NULL)
+    return FALSE;
+#define SWAP(field) { gpointer tmp = self->field; self->field = fresh->field; fresh->field = tmp; }
+  SWAP (root);
+  SWAP (id);
+  SWAP (name);
+  SWAP (labels);
+  SWAP (relation_types);
+  SWAP (entity_kinds);
+  SWAP (document_fields);
+#undef SWAP
+  return TRUE;
+}
+
+HearsayScheme *
+hearsay_scheme_copy (HearsayScheme *self)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_SCHEME (self), NULL);
+  json = hearsay_scheme_to_json (self);
+  return hearsay_scheme_new_from_json (json, -1, NULL);
+}

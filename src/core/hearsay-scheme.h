@@ -103,6 +103,38 @@ gboolean                   hearsay_attribute_check_values        (const HearsayA
                                                                   const char * const  *values,
                                                                   GError             **error);
 
+/* Editing (hearsay-scheme-edit.c). Identifiers never change: renaming a label
+ * changes its display name, so annotations keep their label. */
+HearsayScheme             *hearsay_scheme_copy                   (HearsayScheme       *self);
+HearsayScheme             *hearsay_scheme_new_from_file          (const char          *path,
+                                                                  GError             **error);
+gboolean                   hearsay_scheme_save_to_file           (HearsayScheme       *self,
+                                                                  const char          *path,
+                                                                  GError             **error);
+/* Adds the label when @id is new; a @key another label had is taken from it. */
+gboolean                   hearsay_scheme_set_label              (HearsayScheme       *self,
+                                                                  const char          *id,
+                                                                  const char          *name,
+                                                                  const char          *color,
+                                                                  guint                key,
+                                                                  GError             **error);
+gboolean                   hearsay_scheme_remove_label           (HearsayScheme       *self,
+                                                                  const char          *id,
+                                                                  GError             **error);
+gboolean                   hearsay_scheme_add_attribute          (HearsayScheme       *self,
+                                                                  const char          *label_id,
+                                                                  const char          *attribute_id,
+                                                                  const char          *name,
+                                                                  HearsayAttributeKind kind,
+                                                                  GError             **error);
+/* Replaces the attribute's allowed values; @names may be NULL (names = ids). */
+gboolean                   hearsay_scheme_set_attribute_values   (HearsayScheme       *self,
+                                                                  const char          *label_id,
+                                                                  const char          *attribute_id,
+                                                                  const char * const  *ids,
+                                                                  const char * const  *names,
+                                                                  GError             **error);
+
 /* A display string of the scheme, translated when it is one of the default scheme's. */
 const char                *hearsay_scheme_translate              (const char          *str);
 

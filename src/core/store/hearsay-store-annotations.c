@@ -433,3 +433,112 @@ hearsay_store_replace_fragments (HearsayStore       *self,
       return FALSE;
   return TRUE;
 }
+
+char **
+hearsay_store_list_used_labels (HearsayStore  *self,
+                                GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT DISTINCT label FROM annotation ORDER BY label;", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, hearsay_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not read annotations"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+gint64
+hearsay_store_relabel_all (HearsayStore  *self,
+                           const char    *from,
+                           const char    *to,
+                           const char    *modified_at,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!hearsay_store_check_writable (self, error))
+    return -1;
+  stmt = hearsay_store_prepare (self, "UPDATE annotation SET label = ?2, modified_at = ?3 WHERE label = ?1;", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, modified_at, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("could not relabel annotations"), error))
+    return -1;
+  return sqlite3_changes (self->db);
+}
+
+static char *
+like_pattern (const char *query)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = query ? query : ""; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+GPtrArray *
+hearsay_store_search_annotations (HearsayStore  *self,
+                                  const char    *label,
+                                  const char    *query,
+                                  gint64         exclude_document_id,
+                                  guint          limit,
+                                  GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *pattern = like_pattern (query);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hearsay_store_prepare (self,
+                                "SELECT DISTINCT f.annotation_id FROM fragment f JOIN annotation a ON a.id = f.annotation_id "
+                                "WHERE (?1 IS NULL OR a.label = ?1) AND a.document_id <> ?3 "
+                                "AND f.exact LIKE ?2 ESCAPE '\\' "
+                                "ORDER BY a.document_id DESC, f.start LIMIT ?4;", error);
+  if (stmt == NULL)
+    return NULL;
+  hearsay_store_bind_text (stmt, 1, label);
+  sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, exclude_document_id);
+  sqlite3_bind_int64 (stmt, 4, limit);
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        hearsay_store_set_error (self, error, _("could not search annotations"));
+        return NULL;
+      }
+    for (guint i = 0; i < ids->len; i++)
+      {
+        HearsayAnnotation *ann = hearsay_store_load_annotation (self, g_array_index (ids, gint64, i), error);
+
+        if (ann == NULL)
+          return NULL;
+        g_ptr_array_add (list, ann);
+      }
+  }
+  return g_steal_pointer (&list);
+}

@@ -177,4 +177,21 @@ gboolean           hearsay_store_replace_fragments    (HearsayStore      *self,
                                                        const char        *modified_at,
                                                        GError           **error);
 
+/* The distinct labels annotations use (some may have left the scheme). */
+char             **hearsay_store_list_used_labels     (HearsayStore      *self,
+                                                       GError           **error);
+/* Returns how many annotations changed, or -1 on error. */
+gint64             hearsay_store_relabel_all          (HearsayStore      *self,
+                                                       const char        *from,
+                                                       const char        *to,
+                                                       const char        *modified_at,
+                                                       GError           **error);
+
+GPtrArray         *hearsay_store_search_annotations   (HearsayStore      *self,
+                                                       const char        *label,
+                                                       const char        *query,
+                                                       gint64             exclude_document_id,
+                                                       guint              limit,
+                                                       GError           **error);
+
 G_END_DECLS
