@@ -283,6 +283,43 @@ read_entities (JsonlImport  *imp,
   return TRUE;
 }
 
+static gint64
+annotation_file_id (JsonArray *array,
+                    guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+  gint64 id = G_MAXINT64;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    hearsay_json_get_int (json_node_get_object (node), "id", &id);
+  return id;
+}
+
+static int
+compare_file_ids (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      array)
+{
+  gint64 ia = annotation_file_id (array, *(const guint *) a);
+  gint64 ib = annotation_file_id (array, *(const guint *) b);
+
+  return ia < ib ? -1 : ia > ib ? 1 : (int) *(const guint *) a - (int) *(const guint *) b;
+}
+
+/* Annotations are stored in the order of their ids in the file, not of their
+ * position in the text, so that a fresh project gives them the same ids. */
+static GArray *
+annotation_order (JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_file_ids, array);
+  return order;
+}
+
 static gboolean
 import_line (JsonlImport  *imp,
              const char   *line,
@@ -314,12 +351,15 @@ import_line (JsonlImport  *imp,
   if (annotations != NULL && !JSON_NODE_HOLDS_NULL (annotations))
     {
       JsonArray *array;
+      g_autoptr(GArray) order = NULL;
 
       if (!JSON_NODE_HOLDS_ARRAY (annotations))
         return fail (imp, error, _("“annotations” must be a list"));
       array = json_node_get_array (annotations);
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      order = annotation_order (array);
+      for (guint k = 0; k < order->len; k++)
         {
+          guint i = g_array_index (order, guint, k);
           JsonNode *an = json_array_get_element (array, i);
           g_autoptr(HearsayAnnotation) ann = NULL;
           gint64 file_id = 0;

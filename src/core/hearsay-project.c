@@ -1,6 +1,8 @@
 /* hearsay-project.c */
 #include "config.h"
 
+#include "hearsay-core-resources.h"
+
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <string.h>
@@ -221,7 +223,7 @@ add_sample (HearsayProject  *self,
     .language = "fr",
   };
 
-  bytes = g_resources_lookup_data ("/org/hearsay/Hearsay/core/sample-article.txt", 0, error);
+  bytes = g_resource_lookup_data (hearsay_core_get_resource (), "/org/hearsay/Hearsay/core/sample-article.txt", 0, error);
   if (bytes == NULL)
     return FALSE;
   doc = hearsay_import_text_bytes ("rt-deir-ez-zor-2017.txt", bytes, &options, error);
@@ -406,7 +408,21 @@ hearsay_project_update_document (HearsayProject   *self,
                                  HearsayDocument  *document,
                                  GError          **error)
 {
+  g_auto(GStrv) fields = NULL;
+
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  if (!hearsay_import_check_date (hearsay_document_get_published_at (document), error))
+    return FALSE;
+  /* Fields of the scheme must hold allowed values; others (e.g. an HTML
+   * page's author) are kept as they are. */
+  fields = hearsay_document_dup_field_names (document);
+  for (guint i = 0; fields[i]; i++)
+    {
+      const HearsayAttributeDef *def = hearsay_scheme_lookup_document_field (self->scheme, fields[i]);
+
+      if (def != NULL && !hearsay_attribute_check_values (def, hearsay_document_get_field (document, fields[i]), error))
+        return FALSE;
+    }
   if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
     return FALSE;
   if (!hearsay_store_update_document (self->store, document, error) ||

@@ -1,6 +1,8 @@
 /* hearsay-scheme.c: the annotation scheme, read from and written to JSON. */
 #include "config.h"
 
+#include "hearsay-core-resources.h"
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -422,7 +424,7 @@ hearsay_scheme_new_default (void)
   gsize size;
   const char *data;
 
-  bytes = g_resources_lookup_data ("/org/hearsay/Hearsay/core/default-scheme.json", 0, &error);
+  bytes = g_resource_lookup_data (hearsay_core_get_resource (), "/org/hearsay/Hearsay/core/default-scheme.json", 0, &error);
   g_assert_no_error (error);
   data = g_bytes_get_data (bytes, &size);
   scheme = hearsay_scheme_new_from_json (data, size, &error);

@@ -1,0 +1,109 @@
+/* hearsay-cli-export.c: `hearsay-cli export` — JSONL or CSV, to a file or stdout. */
+#include "config.h"
+
+#include <stdio.h>
+#include <gio/gunixoutputstream.h>
+
+#include "hearsay-cli-private.h"
+#include "hearsay-export.h"
+
+static gboolean
+export_to_stdout (HearsayProject             *project,
+                  HearsayExportFormat         format,
+                  const HearsayExportOptions *options,
+                  GError                    **error)
+{
+  g_autoptr(GOutputStream) fd_stream = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+
+  /* Nothing else may sit in stdio's buffer ahead of the stream's bytes. */
+  fflush (stdout);
+  fd_stream = g_unix_output_stream_new (1, FALSE);
+  out = g_buffered_output_stream_new_sized (fd_stream, 64 * 1024);
+  if (!hearsay_project_export (project, format, options, out, NULL, error))
+    {
+      g_output_stream_close (out, NULL, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (out, NULL, error);
+}
+
+int
+hearsay_cli_export (const HearsayCliGlobals *globals,
+                    int                      argc,
+                    char                   **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HearsayProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) documents = NULL;
+  gboolean exclude_boilerplate = FALSE;
+  HearsayExportFormat format;
+  HearsayExportOptions options = { NULL };
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("The format: jsonl (lossless) or csv (one row per fragment)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write (default: the standard output)"), N_("FILE") },
+    { "document", 0, 0, G_OPTION_ARG_STRING_ARRAY, &documents,
+      N_("Export only this document; repeat for several (default: all)"), N_("ID") },
+    { "exclude-boilerplate", 0, 0, G_OPTION_ARG_NONE, &exclude_boilerplate,
+      N_("Leave out the annotations labelled boilerplate"), NULL },
+    { NULL }
+  };
+
+  context = hearsay_cli_option_context_new ("export", "",
+                                            _("Export documents and annotations."),
+                                            _("JSONL holds one document per line with its text, "
+                                              "metadata and annotations; offsets count code "
+                                              "points. CSV (RFC 4180) holds one row per fragment.\n"
+                                              "A file named by -o is replaced only when the export "
+                                              "succeeds."),
+                                            entries);
+  if (!hearsay_cli_parse (context, &argc, &argv))
+    return HEARSAY_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return hearsay_cli_usage_error ("export", _("unexpected argument “%s”"), argv[1]);
+  if (format_name == NULL)
+    return hearsay_cli_usage_error ("export", "%s", _("--format is required: jsonl or csv"));
+  if (!hearsay_export_format_from_string (format_name, &format))
+    return hearsay_cli_usage_error ("export", _("unknown format “%s”: use jsonl or csv"),
+                                    format_name);
+  if (output != NULL && *output == '\0')
+    return hearsay_cli_usage_error ("export", "%s", _("-o needs a file name"));
+
+  for (guint i = 0; documents != NULL && documents[i] != NULL; i++)
+    {
+      gint64 id;
+
+      if (!hearsay_cli_parse_int64 (documents[i], &id))
+        return hearsay_cli_usage_error ("export", _("--document needs a number, not “%s”"),
+                                        documents[i]);
+      g_array_append_val (ids, id);
+    }
+  if (ids->len > 0)
+    {
+      options.document_ids = (const gint64 *) ids->data;
+      options.n_document_ids = ids->len;
+    }
+  options.exclude_boilerplate = exclude_boilerplate;
+
+  project = hearsay_cli_open_project (globals);
+  if (project == NULL)
+    return HEARSAY_CLI_EXIT_BAD_INPUT;
+
+  if (output != NULL)
+    ok = hearsay_project_export_to_path (project, format, &options, output, NULL, &error);
+  else
+    ok = export_to_stdout (project, format, &options, &error);
+  if (!ok)
+    {
+      hearsay_cli_print_error (error);
+      return HEARSAY_CLI_EXIT_BAD_INPUT;
+    }
+  return HEARSAY_CLI_EXIT_OK;
+}
