@@ -8,6 +8,8 @@
 #include "hearsay-annotation.h"
 #include "hearsay-document.h"
 #include "hearsay-entity.h"
+#include "hearsay-event.h"
+#include "hearsay-search.h"
 #include "hearsay-relation.h"
 #include "hearsay-scheme.h"
 
@@ -173,5 +175,43 @@ gboolean           hearsay_project_redo                  (HearsayProject     *se
                                                           GError            **error);
 char              *hearsay_project_dup_undo_label        (HearsayProject     *self);
 char              *hearsay_project_dup_redo_label        (HearsayProject     *self);
+
+/* Events, search and filters (hearsay-project-events.c) */
+/* Creates the event when its id is 0, else renames/redates it. */
+gboolean           hearsay_project_save_event            (HearsayProject     *self,
+                                                          HearsayEvent       *event,
+                                                          GError            **error);
+gboolean           hearsay_project_delete_event          (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+/* Events by date, each with its number of documents. */
+GPtrArray         *hearsay_project_list_events           (HearsayProject     *self,
+                                                          GError            **error);
+HearsayEvent      *hearsay_project_get_event             (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+/* Puts documents in @event_id (0: in no event), in one transaction. */
+gboolean           hearsay_project_set_document_event    (HearsayProject     *self,
+                                                          const gint64       *document_ids,
+                                                          guint               n_documents,
+                                                          gint64              event_id,
+                                                          GError            **error);
+gint64             hearsay_project_get_document_event    (HearsayProject     *self,
+                                                          gint64              document_id);
+/* Documents not in the event that share an entity with its documents or
+ * were published within three days of its date. */
+GPtrArray         *hearsay_project_suggest_event_documents (HearsayProject   *self,
+                                                          gint64              event_id,
+                                                          GError            **error);
+/* Full-text search (FTS5 syntax: words, "phrases", prefix*, AND/OR/NOT):
+ * HearsaySearchHit per match, best documents first (at most @max_documents,
+ * 0 = 20; at most 5 matches each). A malformed query gives a clear error. */
+GPtrArray         *hearsay_project_search                (HearsayProject     *self,
+                                                          const char         *query,
+                                                          guint               max_documents,
+                                                          GError            **error);
+GPtrArray         *hearsay_project_filter_documents      (HearsayProject     *self,
+                                                          const HearsayDocumentFilter *filter,
+                                                          GError            **error);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 #include "hearsay-annotation.h"
 #include "hearsay-document.h"
 #include "hearsay-entity.h"
+#include "hearsay-event.h"
+#include "hearsay-search.h"
 #include "hearsay-relation.h"
 
 G_BEGIN_DECLS
@@ -192,6 +194,37 @@ GPtrArray         *hearsay_store_search_annotations   (HearsayStore      *self,
                                                        const char        *query,
                                                        gint64             exclude_document_id,
                                                        guint              limit,
+                                                       GError           **error);
+
+/* Events */
+gboolean           hearsay_store_save_event           (HearsayStore      *self,
+                                                       HearsayEvent      *event,
+                                                       GError           **error);
+gboolean           hearsay_store_delete_event         (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
+GPtrArray         *hearsay_store_list_events          (HearsayStore      *self,
+                                                       GError           **error);
+gboolean           hearsay_store_set_document_event   (HearsayStore      *self,
+                                                       gint64             document_id,
+                                                       gint64             event_id,
+                                                       GError           **error);
+gint64             hearsay_store_get_document_event   (HearsayStore      *self,
+                                                       gint64             document_id);
+GArray            *hearsay_store_suggest_event_documents (HearsayStore   *self,
+                                                       gint64             event_id,
+                                                       const char        *date,
+                                                       int                days,
+                                                       GError           **error);
+
+/* Search */
+GPtrArray         *hearsay_store_search               (HearsayStore      *self,
+                                                       const char        *query,
+                                                       guint              max_documents,
+                                                       guint              max_per_document,
+                                                       GError           **error);
+GPtrArray         *hearsay_store_filter_documents     (HearsayStore      *self,
+                                                       const HearsayDocumentFilter *filter,
                                                        GError           **error);
 
 G_END_DECLS
