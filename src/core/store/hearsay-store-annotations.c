@@ -7,23 +7,6 @@
 #include "hearsay-store-private.h"
 
 static gboolean
-step_done (HearsayStore  *self,
-           sqlite3_stmt  *stmt,
-           const char    *context,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hearsay_store_set_error (self, error, context);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 insert_attribute_values (HearsayStore        *self,
                          gint64               annotation_id,
                          const char          *name,
@@ -41,7 +24,7 @@ insert_attribute_values (HearsayStore        *self,
       sqlite3_bind_int64 (stmt, 1, annotation_id);
       sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, values[i], -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("could not save an attribute"), error))
+      if (!hearsay_store_step_done (self, stmt, _("could not save an attribute"), error))
         return FALSE;
     }
   return TRUE;
@@ -66,7 +49,7 @@ insert_fragment (HearsayStore           *self,
   sqlite3_bind_text (stmt, 5, f->exact ? f->exact : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, f->prefix ? f->prefix : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, f->suffix ? f->suffix : "", -1, SQLITE_STATIC);
-  return step_done (self, stmt, _("could not save a fragment"), error);
+  return hearsay_store_step_done (self, stmt, _("could not save a fragment"), error);
 }
 
 gboolean
@@ -99,7 +82,7 @@ hearsay_store_insert_annotation (HearsayStore       *self,
   hearsay_store_bind_text (stmt, 5, hearsay_annotation_get_note (ann));
   sqlite3_bind_text (stmt, 6, hearsay_annotation_get_created_at (ann), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, hearsay_annotation_get_modified_at (ann), -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("could not save the annotation"), error))
+  if (!hearsay_store_step_done (self, stmt, _("could not save the annotation"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (self->db);
   hearsay_annotation_set_id (ann, id);
@@ -129,7 +112,7 @@ hearsay_store_delete_annotation (HearsayStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("could not delete the annotation"), error))
+  if (!hearsay_store_step_done (self, stmt, _("could not delete the annotation"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -318,7 +301,7 @@ touch (HearsayStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, annotation_id);
   sqlite3_bind_text (stmt, 2, modified_at, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("could not save the annotation"), error))
+  if (!hearsay_store_step_done (self, stmt, _("could not save the annotation"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -349,7 +332,7 @@ hearsay_store_set_attribute (HearsayStore        *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, annotation_id);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("could not save an attribute"), error))
+  if (!hearsay_store_step_done (self, stmt, _("could not save an attribute"), error))
     return FALSE;
   return insert_attribute_values (self, annotation_id, name, values, error);
 }
@@ -371,7 +354,7 @@ hearsay_store_set_note (HearsayStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, annotation_id);
   hearsay_store_bind_text (stmt, 2, note && *note ? note : NULL);
-  return step_done (self, stmt, _("could not save the note"), error);
+  return hearsay_store_step_done (self, stmt, _("could not save the note"), error);
 }
 
 gboolean
@@ -391,7 +374,7 @@ hearsay_store_set_label (HearsayStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, annotation_id);
   sqlite3_bind_text (stmt, 2, label, -1, SQLITE_STATIC);
-  return step_done (self, stmt, _("could not save the label"), error);
+  return hearsay_store_step_done (self, stmt, _("could not save the label"), error);
 }
 
 gint64
@@ -426,7 +409,7 @@ hearsay_store_replace_fragments (HearsayStore       *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("could not save the fragments"), error))
+  if (!hearsay_store_step_done (self, stmt, _("could not save the fragments"), error))
     return FALSE;
   for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
     if (!insert_fragment (self, ann, hearsay_annotation_get_fragment (ann, i), error))
@@ -472,7 +455,7 @@ hearsay_store_relabel_all (HearsayStore  *self,
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, modified_at, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("could not relabel annotations"), error))
+  if (!hearsay_store_step_done (self, stmt, _("could not relabel annotations"), error))
     return -1;
   return sqlite3_changes (self->db);
 }

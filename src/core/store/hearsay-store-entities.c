@@ -51,20 +51,14 @@ bind_and_step (HearsayStore   *self,
                GError        **error)
 {
   g_autofree char *aliases = aliases_to_json (entity);
-  int rc;
 
   sqlite3_bind_text (stmt, 2, hearsay_entity_get_name (entity), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, hearsay_entity_get_kind (entity), -1, SQLITE_STATIC);
   hearsay_store_bind_text (stmt, 4, hearsay_entity_get_state_affiliated (entity));
   hearsay_store_bind_text (stmt, 5, hearsay_entity_get_affiliation (entity));
   sqlite3_bind_text (stmt, 6, aliases, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hearsay_store_set_error (self, error, _("could not save the entity"));
-      return FALSE;
-    }
+  if (!hearsay_store_step_done (self, stmt, _("could not save the entity"), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -191,7 +185,6 @@ hearsay_store_delete_entity (HearsayStore  *self,
                              GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!hearsay_store_check_writable (self, error))
     return FALSE;
@@ -199,12 +192,7 @@ hearsay_store_delete_entity (HearsayStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hearsay_store_set_error (self, error, _("could not delete the entity"));
-      return FALSE;
-    }
+  if (!hearsay_store_step_done (self, stmt, _("could not delete the entity"), error))
+    return FALSE;
   return TRUE;
 }

@@ -6,23 +6,6 @@
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
 
-static gboolean
-run (HearsayStore  *self,
-     sqlite3_stmt  *stmt,
-     const char    *context,
-     GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hearsay_store_set_error (self, error, context);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 hearsay_store_save_event (HearsayStore  *self,
                           HearsayEvent  *event,
@@ -42,7 +25,7 @@ hearsay_store_save_event (HearsayStore  *self,
     sqlite3_bind_int64 (stmt, 1, hearsay_event_get_id (event));
   sqlite3_bind_text (stmt, 2, hearsay_event_get_name (event), -1, SQLITE_STATIC);
   hearsay_store_bind_text (stmt, 3, hearsay_event_get_date (event));
-  if (!run (self, stmt, _("could not save the event"), error))
+  if (!hearsay_store_step_done (self, stmt, _("could not save the event"), error))
     return FALSE;
   if (insert)
     hearsay_event_set_id (event, sqlite3_last_insert_rowid (self->db));
@@ -68,7 +51,7 @@ hearsay_store_delete_event (HearsayStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return run (self, stmt, _("could not delete the event"), error);
+  return hearsay_store_step_done (self, stmt, _("could not delete the event"), error);
 }
 
 GPtrArray *
@@ -119,7 +102,7 @@ hearsay_store_set_document_event (HearsayStore  *self,
   sqlite3_bind_int64 (stmt, 1, document_id);
   if (event_id > 0)
     sqlite3_bind_int64 (stmt, 2, event_id);
-  if (!run (self, stmt, _("could not assign the document to the event"), error))
+  if (!hearsay_store_step_done (self, stmt, _("could not assign the document to the event"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {

@@ -11,22 +11,6 @@
 /* Old entries beyond this many are forgotten. */
 #define HISTORY_LIMIT 1000
 
-static gboolean
-run (HearsayStore  *self,
-     sqlite3_stmt  *stmt,
-     GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hearsay_store_set_error (self, error, _("could not save the undo history"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 hearsay_store_history_push (HearsayStore  *self,
                             const char    *kind,
@@ -39,7 +23,7 @@ hearsay_store_history_push (HearsayStore  *self,
   sqlite3_stmt *stmt;
 
   stmt = hearsay_store_prepare (self, "DELETE FROM history WHERE undone = 1;", error);
-  if (stmt == NULL || !run (self, stmt, error))
+  if (stmt == NULL || !hearsay_store_step_done (self, stmt, _("could not save the undo history"), error))
     return FALSE;
   stmt = hearsay_store_prepare (self,
                                 "INSERT INTO history (kind, subject, undo, redo, undone, created_at) "
@@ -51,12 +35,12 @@ hearsay_store_history_push (HearsayStore  *self,
   sqlite3_bind_text (stmt, 3, undo, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, redo, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, created_at, -1, SQLITE_STATIC);
-  if (!run (self, stmt, error))
+  if (!hearsay_store_step_done (self, stmt, _("could not save the undo history"), error))
     return FALSE;
   stmt = hearsay_store_prepare (self,
                                 "DELETE FROM history WHERE id <= (SELECT max(id) FROM history) - "
                                 G_STRINGIFY (HISTORY_LIMIT) ";", error);
-  return stmt != NULL && run (self, stmt, error);
+  return stmt != NULL && hearsay_store_step_done (self, stmt, _("could not save the undo history"), error);
 }
 
 gboolean
@@ -104,5 +88,5 @@ hearsay_store_history_mark (HearsayStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, undone ? 1 : 0);
-  return run (self, stmt, error);
+  return hearsay_store_step_done (self, stmt, _("could not save the undo history"), error);
 }

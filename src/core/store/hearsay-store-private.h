@@ -24,6 +24,11 @@ sqlite3_stmt *hearsay_store_prepare        (HearsayStore  *self,
 void          hearsay_store_set_error      (HearsayStore  *self,
                                             GError       **error,
                                             const char    *context);
+/* Steps a statement that returns no rows, then resets it. */
+gboolean      hearsay_store_step_done      (HearsayStore  *self,
+                                            sqlite3_stmt  *stmt,
+                                            const char    *context,
+                                            GError       **error);
 gboolean      hearsay_store_exec           (HearsayStore  *self,
                                             const char    *sql,
                                             GError       **error);

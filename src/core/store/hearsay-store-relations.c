@@ -58,7 +58,6 @@ hearsay_store_insert_relation (HearsayStore           *self,
 {
   sqlite3_stmt *stmt;
   gint64 annotator_id;
-  int rc;
 
   if (!hearsay_store_check_writable (self, error))
     return 0;
@@ -81,13 +80,8 @@ hearsay_store_insert_relation (HearsayStore           *self,
   if (annotator_id > 0)
     sqlite3_bind_int64 (stmt, 6, annotator_id);
   sqlite3_bind_text (stmt, 7, relation->created_at, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hearsay_store_set_error (self, error, _("could not save the relation"));
-      return 0;
-    }
+  if (!hearsay_store_step_done (self, stmt, _("could not save the relation"), error))
+    return 0;
   return sqlite3_last_insert_rowid (self->db);
 }
 
@@ -136,7 +130,6 @@ hearsay_store_delete_relation (HearsayStore  *self,
                                GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!hearsay_store_check_writable (self, error))
     return FALSE;
@@ -144,13 +137,8 @@ hearsay_store_delete_relation (HearsayStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hearsay_store_set_error (self, error, _("could not delete the relation"));
-      return FALSE;
-    }
+  if (!hearsay_store_step_done (self, stmt, _("could not delete the relation"), error))
+    return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,

@@ -54,6 +54,23 @@ hearsay_store_prepare (HearsayStore  *self,
 }
 
 gboolean
+hearsay_store_step_done (HearsayStore  *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *context,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, context);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 hearsay_store_exec (HearsayStore  *self,
                     const char    *sql,
                     GError       **error)
@@ -270,8 +287,9 @@ hearsay_store_open (const char         *path,
   self = g_new0 (HearsayStore, 1);
   self->path = g_strdup (path);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  /* The mode bits count too: access() says root may write a 0444 file. */
   self->read_only = (flags & HEARSAY_STORE_OPEN_READ_ONLY) != 0 ||
-                    (exists && g_access (path, W_OK) != 0);
+                    (exists && (g_access (path, W_OK) != 0 || (st.st_mode & 0222) == 0));
 
   oflags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (!exists)
