@@ -1,0 +1,27 @@
+/* hearsay-annotation-list.h: a document's annotations as a filterable table. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hearsay-project.h"
+
+G_BEGIN_DECLS
+
+#define HEARSAY_TYPE_ANNOTATION_LIST (hearsay_annotation_list_get_type ())
+G_DECLARE_FINAL_TYPE (HearsayAnnotationList, hearsay_annotation_list, HEARSAY, ANNOTATION_LIST, GtkWidget)
+
+GtkWidget      *hearsay_annotation_list_new          (HearsayProject        *project);
+HearsayProject *hearsay_annotation_list_get_project  (HearsayAnnotationList *self);
+void            hearsay_annotation_list_set_project  (HearsayAnnotationList *self,
+                                                      HearsayProject        *project);
+/* 0 shows no document. */
+void            hearsay_annotation_list_set_document (HearsayAnnotationList *self,
+                                                      gint64                 document_id);
+gint64          hearsay_annotation_list_get_document (HearsayAnnotationList *self);
+/* Selects and scrolls to the annotation's row, clearing filters that hide it;
+ * FALSE when the document has no such annotation. */
+gboolean        hearsay_annotation_list_select       (HearsayAnnotationList *self,
+                                                      gint64                 annotation_id);
+gint64          hearsay_annotation_list_get_selected (HearsayAnnotationList *self);
+
+G_END_DECLS
