@@ -32,6 +32,15 @@ convert (const char  *display_name,
                      display_name, bytes_read, from);
       return NULL;
     }
+  /* g_convert() succeeds on a partial character at the end, dropping it. */
+  if (bytes_read != length)
+    {
+      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_ENCODING,
+                   _("%s: the bytes at byte offset %" G_GSIZE_FORMAT " are not valid %s"),
+                   display_name, bytes_read, from);
+      g_free (out);
+      return NULL;
+    }
   return out;
 }
 

@@ -160,6 +160,15 @@ read_annotation (JsonlImport       *imp,
     }
   /* The project gives its own id; the file's id only maps relations. */
   hearsay_annotation_set_id (ann, 0);
+  /* Files written by other tools may lack the times, which the store requires. */
+  if (hearsay_annotation_get_created_at (ann) == NULL)
+    {
+      g_autofree char *now = hearsay_now_iso8601 ();
+
+      hearsay_annotation_set_created_at (ann, now);
+    }
+  if (hearsay_annotation_get_modified_at (ann) == NULL)
+    hearsay_annotation_set_modified_at (ann, hearsay_annotation_get_created_at (ann));
 
   for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
     {
@@ -405,6 +414,7 @@ insert_relations (JsonlImport  *imp,
     {
       PendingRelation *p = g_ptr_array_index (imp->relations, i);
       HearsayRelation r = p->relation;
+      g_autofree char *now = NULL;
       const gint64 *from = g_hash_table_lookup (imp->annotation_ids, &r.from_id);
       const gint64 *to = r.to_id > 0 ? g_hash_table_lookup (imp->annotation_ids, &r.to_id) : NULL;
 
@@ -428,6 +438,9 @@ insert_relations (JsonlImport  *imp,
       r.id = 0;
       r.from_id = *from;
       r.to_id = to != NULL ? *to : 0;
+      /* As for annotations: the store requires a creation time. */
+      if (r.created_at == NULL)
+        r.created_at = now = hearsay_now_iso8601 ();
       if (hearsay_store_insert_relation (imp->store, &r, error) == 0)
         return FALSE;
       imp->report->n_relations++;

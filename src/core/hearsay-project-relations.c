@@ -25,6 +25,18 @@ describe_rule (const HearsayRelationType *type)
                           type->cross_document ? _(", in any document") : _(", in the same document"));
 }
 
+/* A closed project refuses with an error, so callers never see FALSE/0 without one. */
+static gboolean
+check_open (HearsayProject  *self,
+            GError         **error)
+{
+  if (hearsay_project_get_store (self) != NULL)
+    return TRUE;
+  g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
+               _("The project %s is closed"), hearsay_project_get_path (self));
+  return FALSE;
+}
+
 GPtrArray *
 hearsay_project_allowed_relation_types (HearsayProject *self,
                                         const char     *from_label,
@@ -106,7 +118,7 @@ hearsay_project_create_relation (HearsayProject  *self,
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), 0);
 
-  if (hearsay_project_get_store (self) == NULL || (type = lookup_type (self, type_id, error)) == NULL)
+  if (!check_open (self, error) || (type = lookup_type (self, type_id, error)) == NULL)
     return 0;
   if (from_id == to_id)
     {
@@ -156,7 +168,7 @@ hearsay_project_link_entity (HearsayProject  *self,
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), 0);
 
-  if (hearsay_project_get_store (self) == NULL ||
+  if (!check_open (self, error) ||
       (type = lookup_type (self, type_id ? type_id : "refers_to", error)) == NULL)
     return 0;
   from = hearsay_project_get_annotation (self, annotation_id, error);
@@ -193,7 +205,7 @@ hearsay_project_delete_relation (HearsayProject  *self,
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
 
-  if (store == NULL || !hearsay_store_check_writable (store, error) ||
+  if (!check_open (self, error) || !hearsay_store_check_writable (store, error) ||
       (relation = hearsay_store_load_relation (store, id, error)) == NULL ||
       !hearsay_store_begin (store, error))
     return FALSE;
@@ -213,7 +225,7 @@ hearsay_project_list_annotation_relations (HearsayProject  *self,
                                            GError         **error)
 {
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
-  if (hearsay_project_get_store (self) == NULL)
+  if (!check_open (self, error))
     return NULL;
   return hearsay_store_list_annotation_relations (hearsay_project_get_store (self), annotation_id, error);
 }

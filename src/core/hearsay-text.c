@@ -146,6 +146,9 @@ hearsay_text_index_pointer (HearsayTextIndex *index,
 {
   gint64 slot;
 
+  /* An empty text has no checkpoint at all. */
+  if (index->checkpoints->len == 0)
+    return index->text;
   offset = CLAMP (offset, 0, index->length);
   slot = offset / CHECKPOINT_STRIDE;
   if ((guint) slot >= index->checkpoints->len)

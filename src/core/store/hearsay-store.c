@@ -431,8 +431,18 @@ hearsay_store_backup (HearsayStore  *self,
   g_autofree char *tmp_path = g_strdup_printf ("%s.partial", dest_path);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  GStatBuf src_st, dest_st;
   int rc;
 
+  /* Renaming the copy over the open file would leave this connection and its
+   * -wal on a deleted inode: every later edit would be lost. */
+  if (g_stat (self->path, &src_st) == 0 && g_stat (dest_path, &dest_st) == 0 &&
+      src_st.st_dev == dest_st.st_dev && src_st.st_ino == dest_st.st_ino)
+    {
+      g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
+                   _("%s is the project itself: choose another file for the copy"), dest_path);
+      return FALSE;
+    }
   g_unlink (tmp_path);
   if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {

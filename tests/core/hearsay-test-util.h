@@ -1,0 +1,25 @@
+/* hearsay-test-util.h: helpers shared by the core tests. */
+#pragma once
+
+#include <glib.h>
+
+#include "hearsay-project.h"
+
+G_BEGIN_DECLS
+
+/* A fresh temporary folder, removed (recursively) at exit. */
+const char *hs_test_tmpdir (void);
+/* A new path inside the temporary folder (not created). */
+char       *hs_test_path (const char *name);
+void        hs_test_write (const char *path, const char *data, gssize length);
+/* sha256 of a file's bytes, or NULL when it does not exist. */
+char       *hs_test_file_sha256 (const char *path);
+char       *hs_test_read (const char *path, gsize *length);
+/* Sets XDG_DATA_HOME to a temporary folder. */
+void        hs_test_init (int *argc, char ***argv);
+HearsayProject *hs_test_new_project (const char *name);
+/* Adds one document with @text; returns its id. */
+gint64      hs_test_add_document (HearsayProject *project, const char *text, const char *title);
+char       *hs_test_export (HearsayProject *project, int format, gboolean exclude_boilerplate);
+
+G_END_DECLS
