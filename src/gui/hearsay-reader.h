@@ -1,0 +1,49 @@
+/* hearsay-reader.h: the centre pane — the label palette, the document's
+ * heading and its text with the annotations highlighted. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hearsay-project.h"
+#include "hearsay-reader-view.h"
+
+G_BEGIN_DECLS
+
+#define HEARSAY_TYPE_READER (hearsay_reader_get_type ())
+G_DECLARE_FINAL_TYPE (HearsayReader, hearsay_reader, HEARSAY, READER, GtkWidget)
+
+void               hearsay_reader_set_project             (HearsayReader   *self,
+                                                           HearsayProject  *project);
+/* @document must carry its text (hearsay_project_load_document); NULL clears. */
+void               hearsay_reader_set_document            (HearsayReader   *self,
+                                                           HearsayDocument *document);
+HearsayDocument   *hearsay_reader_get_document            (HearsayReader   *self);
+HearsayReaderView *hearsay_reader_get_view                (HearsayReader   *self);
+GtkLabel          *hearsay_reader_get_title_label         (HearsayReader   *self);
+
+/* The selected text as code-point offsets; FALSE when nothing is selected. */
+gboolean           hearsay_reader_get_selection           (HearsayReader   *self,
+                                                           gint64          *start,
+                                                           gint64          *end);
+/* The span a new annotation gets from the selection: without surrounding
+ * white space and, with @snap_to_words, extended to whole words. */
+gboolean           hearsay_reader_get_annotation_span     (HearsayReader   *self,
+                                                           gboolean         snap_to_words,
+                                                           gint64          *start,
+                                                           gint64          *end);
+/* The annotation shown as selected (0 for none). */
+void               hearsay_reader_set_selected_annotation (HearsayReader   *self,
+                                                           gint64           id);
+gint64             hearsay_reader_get_selected_annotation (HearsayReader   *self);
+/* The innermost (shortest) annotation covering @offset, or 0. */
+gint64             hearsay_reader_annotation_at_offset    (HearsayReader   *self,
+                                                           gint64           offset);
+/* What a click on the text does: selects the annotation under @offset (or
+ * none) and emits ::annotation-selected. */
+void               hearsay_reader_select_at_offset        (HearsayReader   *self,
+                                                           gint64           offset);
+/* A short message over the text that fades out by itself. */
+void               hearsay_reader_show_hint               (HearsayReader   *self,
+                                                           const char      *message);
+
+G_END_DECLS

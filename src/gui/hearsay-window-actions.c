@@ -1,0 +1,449 @@
+/* hearsay-window-actions.c: the window's actions — annotating, deleting,
+ * and the project and import file choosers. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "hearsay-import.h"
+#include "hearsay-window-private.h"
+
+static gboolean
+is_editable (HearsayWindow *self)
+{
+  return self->project != NULL && !hearsay_project_get_read_only (self->project);
+}
+
+static void
+set_enabled (HearsayWindow *self,
+             const char    *name,
+             gboolean       enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+hearsay_window_actions_update (HearsayWindow *self)
+{
+  gboolean editable = is_editable (self);
+  gboolean has_document = hearsay_reader_get_document (self->reader) != NULL;
+
+  set_enabled (self, "annotate", editable && has_document);
+  set_enabled (self, "annotate-key", editable && has_document);
+  set_enabled (self, "delete-annotation",
+               editable && hearsay_inspector_get_annotation_id (self->inspector) != 0);
+  set_enabled (self, "import-text", editable);
+  set_enabled (self, "save-copy", self->project != NULL);
+  hearsay_inspector_set_editable (self->inspector, editable);
+}
+
+/* Annotating */
+
+static void
+annotate (HearsayWindow *self,
+          const char    *label_id)
+{
+  g_autoptr(HearsayAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  HearsayDocument *document = hearsay_reader_get_document (self->reader);
+  gboolean snap;
+  gint64 start, end;
+
+  if (document == NULL || !is_editable (self))
+    return;
+  snap = self->settings == NULL || g_settings_get_boolean (self->settings, "snap-to-words");
+  if (!hearsay_reader_get_annotation_span (self->reader, snap, &start, &end))
+    {
+      hearsay_reader_show_hint (self->reader, _("Select text first"));
+      return;
+    }
+
+  annotation = hearsay_annotation_new (hearsay_document_get_id (document), label_id);
+  hearsay_annotation_add_fragment (annotation, start, end);
+  if (!hearsay_project_create_annotation (self->project, annotation, &error))
+    {
+      hearsay_window_show_error (self, _("Could not save the annotation"), error);
+      return;
+    }
+  /* Collapse the selection so the new highlight shows in its colour. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hearsay_reader_get_view (self->reader)));
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) end);
+    gtk_text_buffer_select_range (buffer, &iter, &iter);
+  }
+  hearsay_window_select_annotation (self, hearsay_annotation_get_id (annotation));
+}
+
+static void
+annotate_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  annotate (user_data, g_variant_get_string (param, NULL));
+}
+
+static void
+annotate_key_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+  const HearsayLabel *label;
+
+  if (self->project == NULL)
+    return;
+  label = hearsay_scheme_lookup_key (hearsay_project_get_scheme (self->project),
+                                     g_variant_get_uint32 (param));
+  if (label != NULL)
+    annotate (self, label->id);
+}
+
+static void
+delete_annotation_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = hearsay_inspector_get_annotation_id (self->inspector);
+
+  if (id == 0 || !is_editable (self))
+    return;
+  if (!hearsay_project_delete_annotation (self->project, id, &error))
+    {
+      hearsay_window_show_error (self, _("Could not delete the annotation"), error);
+      return;
+    }
+  hearsay_window_select_annotation (self, 0);
+}
+
+static void
+clear_selection_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hearsay_reader_get_view (self->reader)));
+  GtkTextIter iter;
+
+  /* Escape drops the text selection first, then the selected annotation. */
+  if (gtk_text_buffer_get_has_selection (buffer))
+    {
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      gtk_text_buffer_select_range (buffer, &iter, &iter);
+      return;
+    }
+  hearsay_window_select_annotation (self, 0);
+}
+
+static void
+inspect_at_cursor_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hearsay_reader_get_view (self->reader)));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  hearsay_reader_select_at_offset (self->reader, gtk_text_iter_get_offset (&iter));
+}
+
+/* Files */
+
+static GtkFileFilter *
+project_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Hearsay projects"));
+  gtk_file_filter_add_pattern (filter, "*.hearsay");
+  gtk_file_filter_add_mime_type (filter, "application/x-hearsay");
+  return filter;
+}
+
+static GtkFileChooserNative *
+new_chooser (HearsayWindow        *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept)
+{
+  return gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+}
+
+static void
+on_new_response (GtkNativeDialog *dialog,
+                 int              response,
+                 HearsayWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(HearsayProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  if (!g_str_has_suffix (path, ".hearsay"))
+    {
+      char *with_suffix = g_strconcat (path, ".hearsay", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (self->project != NULL && g_strcmp0 (path, hearsay_project_get_path (self->project)) == 0)
+    {
+      hearsay_show_error (GTK_WINDOW (self), _("Could not create the project"),
+                          _("This project is open: choose another file name."));
+      return;
+    }
+  /* The chooser already asked whether to replace the file. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
+    {
+      int saved = errno;
+
+      hearsay_show_error (GTK_WINDOW (self), _("Could not create the project"), g_strerror (saved));
+      return;
+    }
+  project = hearsay_project_create (path, &error);
+  if (project == NULL)
+    {
+      hearsay_window_show_error (self, _("Could not create the project"), error);
+      return;
+    }
+  if (HEARSAY_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    hearsay_application_setup_project (HEARSAY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), project);
+  hearsay_window_set_project (self, project);
+}
+
+static void
+new_project_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+
+  chooser = new_chooser (self, _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.hearsay"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_new_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+gboolean
+hearsay_window_open_file (HearsayWindow *self,
+                          GFile         *file)
+{
+  g_autoptr(HearsayProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), FALSE);
+
+  if (path != NULL)
+    project = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
+  if (project == NULL)
+    {
+      /* The current project stays open. */
+      message = g_strdup_printf (_("Could not open “%s”"), g_file_peek_path (file));
+      hearsay_window_show_error (self, message, error);
+      return FALSE;
+    }
+  if (HEARSAY_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    hearsay_application_setup_project (HEARSAY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), project);
+  hearsay_window_set_project (self, project);
+  return TRUE;
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  HearsayWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file != NULL)
+    hearsay_window_open_file (self, file);
+}
+
+static void
+open_project_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = new_chooser (self, _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_save_copy_response (GtkNativeDialog *dialog,
+                       int              response,
+                       HearsayWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL || self->project == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  if (!g_str_has_suffix (path, ".hearsay"))
+    {
+      char *with_suffix = g_strconcat (path, ".hearsay", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (g_strcmp0 (path, hearsay_project_get_path (self->project)) == 0)
+    {
+      hearsay_show_error (GTK_WINDOW (self), _("Could not save a copy"),
+                          _("A copy cannot replace the open project."));
+      return;
+    }
+  hearsay_inspector_flush_note (self->inspector);
+  if (!hearsay_project_save_copy (self->project, path, &error))
+    hearsay_window_show_error (self, _("Could not save a copy"), error);
+}
+
+static void
+save_copy_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+
+  if (self->project == NULL)
+    return;
+  chooser = new_chooser (self, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = hearsay_project_dup_name (self->project);
+  /* Translators: the proposed file name of a copy of project %s */
+  file_name = g_strdup_printf (_("%s (copy).hearsay"), name);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_copy_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+gboolean
+hearsay_window_import_files (HearsayWindow      *self,
+                             const char * const *paths,
+                             GError            **error)
+{
+  HearsayImportReport report;
+  HearsayTextImportOptions options = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+  hearsay_import_report_init (&report);
+  ok = hearsay_project_import_text_files (self->project, paths, &options, &report, error);
+  if (ok && report.documents != NULL && report.documents->len > 0)
+    hearsay_window_show_document (self, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
+  hearsay_import_report_clear (&report);
+  return ok;
+}
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    HearsayWindow   *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (files == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  if (paths->len == 0)
+    return;
+  g_ptr_array_add (paths, NULL);
+  if (!hearsay_window_import_files (self, (const char * const *) paths->pdata, &error))
+    hearsay_window_show_error (self, _("Nothing was imported"), error);
+}
+
+static void
+import_text_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (!is_editable (self))
+    return;
+  chooser = new_chooser (self, _("Import Text"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (text, _("Plain text"));
+  gtk_file_filter_add_pattern (text, "*.txt");
+  gtk_file_filter_add_mime_type (text, "text/plain");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry win_actions[] = {
+  { "annotate", annotate_action, "s" },
+  { "annotate-key", annotate_key_action, "u" },
+  { "delete-annotation", delete_annotation_action },
+  { "clear-selection", clear_selection_action },
+  { "inspect-at-cursor", inspect_at_cursor_action },
+  { "new-project", new_project_action },
+  { "open-project", open_project_action },
+  { "save-copy", save_copy_action },
+  { "import-text", import_text_action },
+};
+
+void
+hearsay_window_actions_init (HearsayWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+  hearsay_window_actions_update (self);
+}

@@ -1,0 +1,345 @@
+/* hearsay-window.c: the main window. It owns the project and tells the
+ * sidebar, the reader and the inspector what to show. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hearsay-window-private.h"
+
+G_DEFINE_FINAL_TYPE (HearsayWindow, hearsay_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+hearsay_window_show_error (HearsayWindow *self,
+                           const char    *message,
+                           const GError  *error)
+{
+  hearsay_show_error (GTK_WINDOW (self), message, error != NULL ? error->message : NULL);
+}
+
+static void
+update_title (HearsayWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  gboolean read_only;
+
+  if (self->project == NULL)
+    {
+      gtk_label_set_text (self->title_label, "Hearsay");
+      gtk_window_set_title (GTK_WINDOW (self), "Hearsay");
+      gtk_widget_set_visible (self->banner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      return;
+    }
+  name = hearsay_project_dup_name (self->project);
+  /* Translators: the window title, e.g. "default — Hearsay" */
+  title = g_strdup_printf (_("%s — Hearsay"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_text (self->title_label, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), hearsay_project_get_path (self->project));
+  read_only = hearsay_project_get_read_only (self->project);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), read_only);
+  gtk_widget_set_visible (self->banner, read_only);
+}
+
+void
+hearsay_window_select_annotation (HearsayWindow *self,
+                                  gint64         id)
+{
+  g_autoptr(HearsayAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (HEARSAY_IS_WINDOW (self));
+
+  if (id != 0 && self->project != NULL)
+    {
+      annotation = hearsay_project_get_annotation (self->project, id, &error);
+      if (annotation == NULL)
+        g_warning ("Could not load annotation %" G_GINT64_FORMAT ": %s", id, error->message);
+    }
+  hearsay_reader_set_selected_annotation (self->reader, annotation != NULL ? id : 0);
+  hearsay_inspector_set_annotation (self->inspector, annotation);
+  hearsay_window_actions_update (self);
+}
+
+static void
+on_annotation_selected (HearsayReader *reader,
+                        gint64         id,
+                        HearsayWindow *self)
+{
+  hearsay_window_select_annotation (self, id);
+}
+
+static void
+on_document_selected (HearsayDocumentList *list,
+                      HearsayDocument     *listed,
+                      HearsayWindow       *self)
+{
+  g_autoptr(HearsayDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  HearsayDocument *current = hearsay_reader_get_document (self->reader);
+
+  if (listed != NULL && current != NULL &&
+      hearsay_document_get_id (listed) == hearsay_document_get_id (current))
+    return;
+  hearsay_window_select_annotation (self, 0);
+  if (listed != NULL)
+    {
+      document = hearsay_project_load_document (self->project, hearsay_document_get_id (listed), &error);
+      if (document == NULL)
+        hearsay_window_show_error (self, _("Could not open the document"), error);
+    }
+  hearsay_reader_set_document (self->reader, document);
+  if (document != NULL && self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-document", hearsay_document_get_id (document));
+  hearsay_window_actions_update (self);
+}
+
+void
+hearsay_window_show_document (HearsayWindow *self,
+                              gint64         id)
+{
+  g_return_if_fail (HEARSAY_IS_WINDOW (self));
+  hearsay_document_list_select_document (self->document_list, id);
+}
+
+void
+hearsay_window_set_project (HearsayWindow  *self,
+                            HearsayProject *project)
+{
+  gint64 last_document = -1;
+  gboolean same_file = FALSE;
+
+  g_return_if_fail (HEARSAY_IS_WINDOW (self));
+  g_return_if_fail (project == NULL || HEARSAY_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  hearsay_inspector_flush_note (self->inspector);
+  if (self->settings != NULL && project != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-project");
+      const char *path = hearsay_project_get_path (project);
+      g_autofree char *default_path = hearsay_project_default_path ();
+
+      /* The last document only means something in the project it came from. */
+      same_file = g_strcmp0 (last, path) == 0 ||
+                  (last[0] == '\0' && g_strcmp0 (path, default_path) == 0);
+      if (same_file)
+        last_document = g_settings_get_int64 (self->settings, "last-document");
+      g_settings_set_string (self->settings, "last-project", path);
+    }
+
+  g_set_object (&self->project, project);
+  hearsay_inspector_set_project (self->inspector, project);
+  hearsay_reader_set_project (self->reader, project);
+  hearsay_document_list_set_project (self->document_list, project);
+  update_title (self);
+
+  if (project != NULL &&
+      !(last_document > 0 && hearsay_document_list_select_document (self->document_list, last_document)) &&
+      hearsay_document_list_get_n_documents (self->document_list) > 0)
+    hearsay_document_list_select_document (self->document_list,
+                                           hearsay_document_list_get_id_at (self->document_list, 0));
+  /* Ready to read and to annotate from the keyboard. */
+  if (hearsay_reader_get_document (self->reader) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (hearsay_reader_get_view (self->reader)));
+  hearsay_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+HearsayProject *
+hearsay_window_get_project (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+static gboolean
+hearsay_window_close_request (GtkWindow *window)
+{
+  HearsayWindow *self = HEARSAY_WINDOW (window);
+
+  hearsay_inspector_flush_note (self->inspector);
+  if (self->settings != NULL)
+    {
+      int width, height;
+      gboolean maximized = gtk_window_is_maximized (window);
+
+      /* The default size is the unmaximised size, which is what to restore. */
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (self->settings, "window-maximized", maximized);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
+    }
+  return GTK_WINDOW_CLASS (hearsay_window_parent_class)->close_request (window);
+}
+
+static void
+hearsay_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  HearsayWindow *self = HEARSAY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      hearsay_window_set_project (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearsay_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  HearsayWindow *self = HEARSAY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearsay_window_dispose (GObject *object)
+{
+  HearsayWindow *self = HEARSAY_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARSAY_TYPE_WINDOW);
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (hearsay_window_parent_class)->dispose (object);
+}
+
+static void
+hearsay_window_class_init (HearsayWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = hearsay_window_dispose;
+  object_class->set_property = hearsay_window_set_property;
+  object_class->get_property = hearsay_window_get_property;
+  window_class->close_request = hearsay_window_close_request;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, HEARSAY_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HEARSAY_TYPE_DOCUMENT_LIST);
+  g_type_ensure (HEARSAY_TYPE_READER);
+  g_type_ensure (HEARSAY_TYPE_INSPECTOR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/hearsay/Hearsay/hearsay-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, document_list);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, inspector);
+}
+
+static void
+restore_state (HearsayWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  /* The inspector keeps ~300 px; the reader takes the rest. */
+  gtk_paned_set_position (self->inner_paned,
+                          MAX (360, width - g_settings_get_int (self->settings, "sidebar-width") - 320));
+}
+
+static void
+hearsay_window_init (HearsayWindow *self)
+{
+  GSettingsSchema *schema;
+
+  hearsay_application_load_css ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Without the installed schema (e.g. a test without GSETTINGS_SCHEMA_DIR)
+   * the window still works, it just remembers nothing. */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_settings_schema_unref (schema);
+      restore_state (self);
+    }
+
+  g_signal_connect (self->reader, "annotation-selected", G_CALLBACK (on_annotation_selected), self);
+  g_signal_connect (self->document_list, "document-selected", G_CALLBACK (on_document_selected), self);
+  hearsay_window_actions_init (self);
+  update_title (self);
+}
+
+HearsayWindow *
+hearsay_window_new (HearsayApplication *app,
+                    HearsayProject     *project)
+{
+  return g_object_new (HEARSAY_TYPE_WINDOW,
+                       "application", app,
+                       "project", project,
+                       NULL);
+}
+
+HearsayReader *
+hearsay_window_get_reader (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->reader;
+}
+
+HearsayInspector *
+hearsay_window_get_inspector (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->inspector;
+}
+
+HearsayDocumentList *
+hearsay_window_get_document_list (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->document_list;
+}
+
+GtkWidget *
+hearsay_window_get_banner (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->banner;
+}

@@ -1,0 +1,43 @@
+/* hearsay-window.h: the main window — documents, reader, inspector. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hearsay-application.h"
+#include "hearsay-document-list.h"
+#include "hearsay-inspector.h"
+#include "hearsay-project.h"
+#include "hearsay-reader.h"
+
+G_BEGIN_DECLS
+
+#define HEARSAY_TYPE_WINDOW (hearsay_window_get_type ())
+G_DECLARE_FINAL_TYPE (HearsayWindow, hearsay_window, HEARSAY, WINDOW, GtkApplicationWindow)
+
+/* @app may be NULL (tests); @project may be NULL (nothing could be opened). */
+HearsayWindow       *hearsay_window_new               (HearsayApplication *app,
+                                                       HearsayProject     *project);
+/* Replaces the window's project, updates the title and last-project. */
+void                 hearsay_window_set_project       (HearsayWindow      *self,
+                                                       HearsayProject     *project);
+HearsayProject      *hearsay_window_get_project       (HearsayWindow      *self);
+/* Opens @file as the window's project; errors are shown, the current
+ * project is kept. */
+gboolean             hearsay_window_open_file         (HearsayWindow      *self,
+                                                       GFile              *file);
+/* Imports @paths in one transaction and shows the first one. */
+gboolean             hearsay_window_import_files      (HearsayWindow      *self,
+                                                       const char * const *paths,
+                                                       GError            **error);
+void                 hearsay_window_show_document     (HearsayWindow      *self,
+                                                       gint64              id);
+/* Shows annotation @id (0: none) in the inspector and in the reader. */
+void                 hearsay_window_select_annotation (HearsayWindow      *self,
+                                                       gint64              id);
+
+HearsayReader       *hearsay_window_get_reader        (HearsayWindow      *self);
+HearsayInspector    *hearsay_window_get_inspector     (HearsayWindow      *self);
+HearsayDocumentList *hearsay_window_get_document_list (HearsayWindow      *self);
+GtkWidget           *hearsay_window_get_banner        (HearsayWindow      *self);
+
+G_END_DECLS

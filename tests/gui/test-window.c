@@ -1,0 +1,469 @@
+/* test-window.c: the main window on a fresh default project, driven through
+ * the same actions and calls that keys, clicks and the palette use. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hearsay-import.h"
+#include "hearsay-test-util.h"
+#include "hearsay-window.h"
+
+static char *tmp_dir;
+
+static gboolean
+has_document (gpointer data)
+{
+  return hearsay_reader_get_document (hearsay_window_get_reader (data)) != NULL;
+}
+
+static HearsayWindow *
+open_window (HearsayProject *project)
+{
+  HearsayWindow *window = hearsay_window_new (NULL, project);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (hearsay_test_wait_for (has_document, window));
+  return window;
+}
+
+static GtkTextBuffer *
+get_buffer (HearsayWindow *window)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (hearsay_reader_get_view (hearsay_window_get_reader (window))));
+}
+
+static char *
+dup_buffer_text (HearsayWindow *window)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (get_buffer (window), &start, &end);
+  return gtk_text_buffer_get_slice (get_buffer (window), &start, &end, TRUE);
+}
+
+static void
+select_offsets (HearsayWindow *window,
+                gint64         start,
+                gint64         end)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (get_buffer (window), &s, (int) start);
+  gtk_text_buffer_get_iter_at_offset (get_buffer (window), &e, (int) end);
+  gtk_text_buffer_select_range (get_buffer (window), &s, &e);
+}
+
+/* The code-point span of the first @needle in @text. */
+static void
+find_span (const char *text,
+           const char *needle,
+           gint64     *start,
+           gint64     *end)
+{
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+  *start = g_utf8_pointer_to_offset (text, at);
+  *end = *start + g_utf8_strlen (needle, -1);
+}
+
+static HearsayAnnotation *
+find_annotation (HearsayProject *project,
+                 gint64          document_id,
+                 const char     *label,
+                 gint64          start,
+                 gint64          end)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  list = hearsay_project_list_annotations (project, document_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      HearsayAnnotation *a = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (hearsay_annotation_get_label (a), label) == 0 &&
+          hearsay_annotation_get_n_fragments (a) == 1 &&
+          hearsay_annotation_get_start (a) == start &&
+          hearsay_annotation_get_end (a) == end)
+        return g_object_ref (a);
+    }
+  return NULL;
+}
+
+static guint
+count_annotations (HearsayProject *project,
+                   gint64          document_id)
+{
+  g_autoptr(GPtrArray) list = hearsay_project_list_annotations (project, document_id, NULL);
+
+  g_assert_nonnull (list);
+  return list->len;
+}
+
+static void
+test_sample_annotate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayProject) project = NULL;
+  g_autoptr(HearsayProject) reopened = NULL;
+  g_autoptr(HearsayDocument) stored = NULL;
+  g_autoptr(HearsayAnnotation) annotation = NULL;
+  g_autoptr(HearsayAnnotation) on_disk = NULL;
+  g_autoptr(HearsayAnnotation) updated = NULL;
+  g_autofree char *buffer_text = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  const HearsayLabel *label;
+  const HearsayAttributeDef *def;
+  HearsayWindow *window;
+  HearsayReader *reader;
+  HearsayInspector *inspector;
+  HearsayDocument *shown;
+  GtkWidget *drop_down;
+  GtkTextBuffer *note;
+  gint64 doc_id, start, end, id;
+
+  /* The way the application starts: the default project, created with the
+   * sample article on first use. */
+  project = hearsay_project_open_default (&error);
+  g_assert_no_error (error);
+  window = open_window (project);
+  reader = hearsay_window_get_reader (window);
+  inspector = hearsay_window_get_inspector (window);
+
+  docs = hearsay_project_list_documents (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 1);
+  doc_id = hearsay_document_get_id (g_ptr_array_index (docs, 0));
+  stored = hearsay_project_load_document (project, doc_id, &error);
+  g_assert_no_error (error);
+
+  /* The buffer holds the stored text verbatim. */
+  shown = hearsay_reader_get_document (reader);
+  g_assert_cmpint (hearsay_document_get_id (shown), ==, doc_id);
+  buffer_text = dup_buffer_text (window);
+  g_assert_cmpstr (buffer_text, ==, hearsay_document_get_text (stored));
+  g_assert_cmpstr (gtk_label_get_text (hearsay_reader_get_title_label (reader)), ==,
+                   hearsay_document_get_title (stored));
+  g_assert_true (g_str_has_prefix (hearsay_document_get_title (stored), "Guerre en Syrie"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "default — Hearsay");
+  g_assert_false (gtk_widget_get_visible (hearsay_window_get_banner (window)));
+
+  /* Select "L'armée syrienne" and press 2 (source mention). */
+  find_span (hearsay_document_get_text (stored), "L'armée syrienne", &start, &end);
+  select_offsets (window, start, end);
+  label = hearsay_scheme_lookup_key (hearsay_project_get_scheme (project), 2);
+  g_assert_nonnull (label);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate-key"));
+  /* What the reader's "2" shortcut does: the action, resolved from the view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hearsay_reader_get_view (reader)),
+                                             "win.annotate-key", "u", 2));
+  hearsay_test_iterate ();
+
+  annotation = find_annotation (project, doc_id, label->id, start, end);
+  g_assert_nonnull (annotation);
+  id = hearsay_annotation_get_id (annotation);
+  g_assert_cmpstr (hearsay_annotation_get_fragment (annotation, 0)->exact, ==, "L'armée syrienne");
+
+  /* It is on disk: a second connection sees it. */
+  reopened = hearsay_project_open (hearsay_project_get_path (project), HEARSAY_PROJECT_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  on_disk = find_annotation (reopened, doc_id, label->id, start, end);
+  g_assert_nonnull (on_disk);
+  g_clear_object (&on_disk);
+  hearsay_project_close (reopened);
+
+  /* The new annotation is shown in the inspector at once. */
+  g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, id);
+
+  /* The palette's action with an empty selection does nothing. */
+  select_offsets (window, start, start);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("claim"));
+  hearsay_test_iterate ();
+  g_assert_cmpuint (count_annotations (project, doc_id), ==, 1);
+
+  /* Escape clears the selection; a click on the highlight selects it. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "clear-selection", NULL);
+  g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, 0);
+  /* What a click without a drag emits on the view. */
+  g_signal_emit_by_name (hearsay_reader_get_view (reader), "span-clicked", (int) (start + 3));
+  hearsay_test_iterate ();
+  g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, id);
+  g_assert_cmpint (hearsay_reader_get_selected_annotation (reader), ==, id);
+  g_assert_cmpstr (gtk_label_get_text (hearsay_inspector_get_label_label (inspector)), ==,
+                   hearsay_scheme_translate (label->name));
+
+  /* A nested, shorter annotation wins the click. */
+  select_offsets (window, start, start + 5);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("entity_mention"));
+  hearsay_test_iterate ();
+  g_assert_cmpuint (count_annotations (project, doc_id), ==, 2);
+  hearsay_reader_select_at_offset (reader, start + 1);
+  g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), !=, id);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "delete-annotation", NULL);
+  hearsay_test_iterate ();
+  g_assert_cmpuint (count_annotations (project, doc_id), ==, 1);
+  hearsay_reader_select_at_offset (reader, start + 1);
+  g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, id);
+
+  /* Change an attribute in its drop-down: saved at once. */
+  def = g_ptr_array_index (label->attributes, 0);
+  drop_down = hearsay_inspector_get_attribute_widget (inspector, def->id);
+  g_assert_true (GTK_IS_DROP_DOWN (drop_down));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 2);
+  hearsay_test_iterate ();
+  updated = hearsay_project_get_annotation (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hearsay_annotation_get_attribute (updated, def->id), ==,
+                   ((HearsayValueDef *) g_ptr_array_index (def->values, 1))->id);
+  g_clear_object (&updated);
+
+  /* "—" unsets it again. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 0);
+  updated = hearsay_project_get_annotation (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (hearsay_annotation_get_attribute (updated, def->id));
+  g_clear_object (&updated);
+
+  /* The note is saved when the inspector lets go of it. */
+  note = gtk_text_view_get_buffer (hearsay_inspector_get_note_view (inspector));
+  gtk_text_buffer_set_text (note, "Quoted without a named source 1–9", -1);
+  hearsay_inspector_flush_note (inspector);
+  updated = hearsay_project_get_annotation (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hearsay_annotation_get_note (updated), ==, "Quoted without a named source 1–9");
+  g_clear_object (&updated);
+
+  /* Delete (the Delete key's action) removes it from the database. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "delete-annotation", NULL);
+  hearsay_test_iterate ();
+  g_assert_null (find_annotation (project, doc_id, label->id, start, end));
+  g_assert_cmpuint (count_annotations (project, doc_id), ==, 0);
+  g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, 0);
+  g_assert_cmpint (hearsay_reader_get_selected_annotation (reader), ==, 0);
+
+  /* A partial selection with a trailing space snaps to whole words. */
+  {
+    g_autoptr(HearsayAnnotation) snapped = NULL;
+    gint64 s, e;
+
+    find_span (hearsay_document_get_text (stored), "Daesh avait été chassée ", &s, &e);
+    select_offsets (window, s + 1, e - 3);
+    g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("claim"));
+    hearsay_test_iterate ();
+    snapped = find_annotation (project, doc_id, "claim", s, e - 1);
+    g_assert_nonnull (snapped);
+    g_assert_cmpstr (hearsay_annotation_get_fragment (snapped, 0)->exact, ==, "Daesh avait été chassée");
+    /* The text selection is dropped so that the new highlight shows. */
+    g_assert_false (gtk_text_buffer_get_has_selection (get_buffer (window)));
+    g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, hearsay_annotation_get_id (snapped));
+    g_action_group_activate_action (G_ACTION_GROUP (window), "delete-annotation", NULL);
+    g_assert_cmpuint (count_annotations (project, doc_id), ==, 0);
+  }
+
+  /* The project and document reopen next time; closing keeps the size. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *last = g_settings_get_string (settings, "last-project");
+
+    g_assert_cmpstr (last, ==, hearsay_project_get_path (project));
+    g_assert_cmpint (g_settings_get_int64 (settings, "last-document"), ==, doc_id);
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+    gtk_window_close (GTK_WINDOW (window));
+    hearsay_test_iterate ();
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  }
+}
+
+static void
+test_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayProject) project = NULL;
+  g_autoptr(HearsayProject) read_only = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "read-only.hearsay", NULL);
+  HearsayProjectFlags flags = HEARSAY_PROJECT_OPEN_DEFAULT;
+  HearsayDocument *shown;
+  HearsayWindow *window;
+  gint64 start, end;
+  guint before;
+
+  project = hearsay_project_open_default (&error);
+  g_assert_no_error (error);
+  g_assert_true (hearsay_project_save_copy (project, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  /* root may write to a 0444 file: then ask for read-only explicitly. */
+  if (g_access (path, W_OK) == 0)
+    flags |= HEARSAY_PROJECT_OPEN_READ_ONLY;
+  read_only = hearsay_project_open (path, flags, &error);
+  g_assert_no_error (error);
+  g_assert_true (hearsay_project_get_read_only (read_only));
+
+  window = open_window (read_only);
+  g_assert_true (gtk_widget_get_visible (hearsay_window_get_banner (window)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate-key"));
+
+  shown = hearsay_reader_get_document (hearsay_window_get_reader (window));
+  before = count_annotations (read_only, hearsay_document_get_id (shown));
+  find_span (hearsay_document_get_text (shown), "Deir ez-Zor", &start, &end);
+  select_offsets (window, start, end);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "annotate-key", g_variant_new_uint32 (1));
+  hearsay_test_iterate ();
+  g_assert_cmpuint (count_annotations (read_only, hearsay_document_get_id (shown)), ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hearsay_test_iterate ();
+}
+
+static void
+test_arabic (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayProject) project = NULL;
+  g_autoptr(HearsayAnnotation) annotation = NULL;
+  g_autofree char *fixture = g_build_filename (GUI_TESTS_DIR, "arabic.txt", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "arabic.hearsay", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *buffer_text = NULL;
+  const char *paths[] = { fixture, NULL };
+  HearsayReaderView *view;
+  HearsayDocument *shown;
+  HearsayWindow *window;
+  gint64 start, end, s, e;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
+  project = hearsay_project_create (path, &error);
+  g_assert_no_error (error);
+  window = hearsay_window_new (NULL, project);
+  gtk_window_present (GTK_WINDOW (window));
+  hearsay_test_iterate ();
+  g_assert_null (hearsay_reader_get_document (hearsay_window_get_reader (window)));
+
+  /* Import through the window: the first imported document is shown. */
+  g_assert_true (hearsay_window_import_files (window, paths, &error));
+  g_assert_no_error (error);
+  g_assert_true (hearsay_test_wait_for (has_document, window));
+  shown = hearsay_reader_get_document (hearsay_window_get_reader (window));
+  g_assert_cmpint (hearsay_document_get_direction (shown), ==, HEARSAY_DIRECTION_RTL);
+  buffer_text = dup_buffer_text (window);
+  g_assert_cmpstr (buffer_text, ==, contents);
+
+  view = hearsay_reader_get_view (hearsay_window_get_reader (window));
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (view)), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (hearsay_document_list_get_n_documents (hearsay_window_get_document_list (window)), ==, 1);
+
+  /* A programmatic selection gives the code-point offsets of the text. */
+  find_span (contents, "مدينة دير الزور", &start, &end);
+  select_offsets (window, start, end);
+  g_assert_true (hearsay_reader_get_selection (hearsay_window_get_reader (window), &s, &e));
+  g_assert_cmpint (s, ==, start);
+  g_assert_cmpint (e, ==, end);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("frame_cue"));
+  hearsay_test_iterate ();
+  annotation = find_annotation (project, hearsay_document_get_id (shown), "frame_cue", start, end);
+  g_assert_nonnull (annotation);
+  g_assert_cmpstr (hearsay_annotation_get_fragment (annotation, 0)->exact, ==, "مدينة دير الزور");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hearsay_test_iterate ();
+}
+
+static void
+test_open_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayProject) project = NULL;
+  g_autoptr(HearsayProject) other = NULL;
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(GFile) good = NULL;
+  g_autofree char *bad_path = g_build_filename (tmp_dir, "not-a-project.hearsay", NULL);
+  g_autofree char *good_path = g_build_filename (tmp_dir, "Other.hearsay", NULL);
+  HearsayWindow *window;
+
+  project = hearsay_project_open_default (&error);
+  g_assert_no_error (error);
+  other = hearsay_project_create (good_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  g_assert_true (g_file_set_contents (bad_path, "just some text\n", -1, NULL));
+
+  window = open_window (project);
+
+  /* A file that is not a project: an error dialog, the project stays. */
+  bad = g_file_new_for_path (bad_path);
+  g_assert_false (hearsay_window_open_file (window, bad));
+  g_assert_true (hearsay_window_get_project (window) == project);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "default — Hearsay");
+  hearsay_test_iterate ();
+
+  /* Another project replaces it in the window; it has no documents yet. */
+  good = g_file_new_for_path (good_path);
+  g_assert_true (hearsay_window_open_file (window, good));
+  g_assert_cmpstr (hearsay_project_get_path (hearsay_window_get_project (window)), ==, good_path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Other — Hearsay");
+  g_assert_null (hearsay_reader_get_document (hearsay_window_get_reader (window)));
+  g_assert_cmpuint (hearsay_document_list_get_n_documents (hearsay_window_get_document_list (window)), ==, 0);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate"));
+
+  /* Every window of the process, the error dialog too. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    while (g_list_model_get_n_items (toplevels) > 0)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+
+        gtk_window_destroy (toplevel);
+      }
+  }
+  hearsay_test_iterate ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  /* A fresh default project: the data dir must be set before GLib reads it. */
+  tmp_dir = g_dir_make_tmp ("hearsay-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+
+  hearsay_test_init (&argc, &argv);
+  g_test_add_func ("/window/sample-annotate", test_sample_annotate);
+  g_test_add_func ("/window/read-only", test_read_only);
+  g_test_add_func ("/window/arabic", test_arabic);
+  g_test_add_func ("/window/open-project", test_open_project);
+  ret = g_test_run ();
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return ret;
+}
