@@ -1,6 +1,7 @@
 /* hearsay-cli-annotate.c: `hearsay-cli annotate` — add one annotation. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,6 +87,6 @@ hearsay_cli_annotate (const HearsayCliGlobals *globals,
       hearsay_cli_print_error (error);
       return HEARSAY_CLI_EXIT_BAD_INPUT;
     }
-  printf ("%" G_GINT64_FORMAT "\n", hearsay_annotation_get_id (annotation));
+  printf ("%" PRId64 "\n", hearsay_annotation_get_id (annotation));
   return HEARSAY_CLI_EXIT_OK;
 }

@@ -1,6 +1,7 @@
 /* hearsay-cli-entity.c: `hearsay-cli entity add|list|link` — the entity registry. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "hearsay-cli-private.h"
@@ -92,7 +93,7 @@ entity_list (const HearsayCliGlobals *globals,
       g_autofree char *aliases = g_strjoinv (";", (char **) hearsay_entity_get_aliases (entity));
       const char *affiliated = hearsay_entity_get_state_affiliated (entity);
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", hearsay_entity_get_id (entity),
+      printf ("%" PRId64 "\t%s\t%s\t%s\t%s\n", hearsay_entity_get_id (entity),
               hearsay_entity_get_name (entity), hearsay_entity_get_kind (entity),
               affiliated ? affiliated : "", aliases);
     }

@@ -1,4 +1,5 @@
-/* hearsay-cli-export.c: `hearsay-cli export` — JSONL or CSV, to a file or stdout. */
+/* hearsay-cli-export.c: `hearsay-cli export` — every export format, to a file,
+ * a folder (brat, semeval) or stdout. */
 #include "config.h"
 
 #include <stdio.h>
@@ -6,6 +7,7 @@
 
 #include "hearsay-cli-private.h"
 #include "hearsay-export.h"
+#include "hearsay-offsets.h"
 
 static gboolean
 export_to_stdout (HearsayProject             *project,
@@ -41,14 +43,27 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   g_autofree char *output = NULL;
   g_auto(GStrv) documents = NULL;
   gboolean exclude_boilerplate = FALSE;
+  g_autofree char *offsets = NULL;
+  g_autofree char *newlines = NULL;
+  g_autofree char *end = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   HearsayExportFormat format;
   HearsayExportOptions options = { NULL };
   gboolean ok;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
-      N_("The format: jsonl (lossless) or csv (one row per fragment)"), N_("FORMAT") },
+      N_("The format: jsonl, csv, brat, w3c, semeval, tei, qdpx, qdc or conll"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("The file to write (default: the standard output)"), N_("FILE") },
+      N_("The file to write, or the folder for brat and semeval (default: the standard output)"),
+      N_("OUT") },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
+      N_("How offsets count: codepoint (default), utf16 (Java, JavaScript) or byte (UTF-8)"),
+      N_("UNIT") },
+    { "newlines", 0, 0, G_OPTION_ARG_STRING, &newlines,
+      N_("keep (default) or lf: write CR LF as LF, with offsets recomputed"), N_("keep|lf") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end,
+      N_("End offsets exclusive (default) or inclusive, for SemEval span files"),
+      N_("inclusive|exclusive") },
     { "document", 0, 0, G_OPTION_ARG_STRING_ARRAY, &documents,
       N_("Export only this document; repeat for several (default: all)"), N_("ID") },
     { "exclude-boilerplate", 0, 0, G_OPTION_ARG_NONE, &exclude_boilerplate,
@@ -59,10 +74,15 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   context = hearsay_cli_option_context_new ("export", "",
                                             _("Export documents and annotations."),
                                             _("JSONL holds one document per line with its text, "
-                                              "metadata and annotations; offsets count code "
-                                              "points. CSV (RFC 4180) holds one row per fragment.\n"
-                                              "A file named by -o is replaced only when the export "
-                                              "succeeds."),
+                                              "metadata, annotations and relations (lossless). CSV "
+                                              "(RFC 4180) holds one row per fragment. brat and "
+                                              "semeval write a folder; w3c a W3C Web Annotation "
+                                              "collection; tei TEI P5 with standoff spans; qdpx and "
+                                              "qdc a REFI-QDA project and codebook; conll BIO tokens "
+                                              "(lossy: overlaps are reported on stderr).\n"
+                                              "Every export states its offset unit where the format "
+                                              "has room. The output named by -o is replaced only when "
+                                              "the export succeeds."),
                                             entries);
   if (!hearsay_cli_parse (context, &argc, &argv))
     return HEARSAY_CLI_EXIT_USAGE;
@@ -71,8 +91,18 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   if (format_name == NULL)
     return hearsay_cli_usage_error ("export", "%s", _("--format is required: jsonl or csv"));
   if (!hearsay_export_format_from_string (format_name, &format))
-    return hearsay_cli_usage_error ("export", _("unknown format “%s”: use jsonl or csv"),
-                                    format_name);
+    return hearsay_cli_usage_error ("export", _("unknown format “%s”: use jsonl, csv, brat, w3c, "
+                                                "semeval, tei, qdpx, qdc or conll"), format_name);
+  if (offsets != NULL && !hearsay_offset_unit_from_string (offsets, &options.offset_unit))
+    return hearsay_cli_usage_error ("export", _("--offsets is codepoint, utf16 or byte, not “%s”"), offsets);
+  if (newlines != NULL && !hearsay_newlines_from_string (newlines, &options.newlines))
+    return hearsay_cli_usage_error ("export", _("--newlines is keep or lf, not “%s”"), newlines);
+  if (end != NULL && g_strcmp0 (end, "inclusive") != 0 && g_strcmp0 (end, "exclusive") != 0)
+    return hearsay_cli_usage_error ("export", _("--end is inclusive or exclusive, not “%s”"), end);
+  options.end_inclusive = g_strcmp0 (end, "inclusive") == 0;
+  options.warnings = warnings;
+  if (output == NULL && hearsay_export_format_is_directory (format))
+    return hearsay_cli_usage_error ("export", _("%s writes a folder: name it with -o"), format_name);
   if (output != NULL && *output == '\0')
     return hearsay_cli_usage_error ("export", "%s", _("-o needs a file name"));
 
@@ -100,6 +130,8 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
     ok = hearsay_project_export_to_path (project, format, &options, output, NULL, &error);
   else
     ok = export_to_stdout (project, format, &options, &error);
+  for (guint i = 0; i < warnings->len; i++)
+    hearsay_cli_printerr (_("warning: %s"), (const char *) g_ptr_array_index (warnings, i));
   if (!ok)
     {
       hearsay_cli_print_error (error);

@@ -1,7 +1,9 @@
 /* hearsay-cli-import.c: `hearsay-cli import` — text and JSONL files in. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "hearsay-cli-private.h"
 #include "hearsay-import.h"
@@ -14,7 +16,7 @@ print_report (HearsayImportReport *report)
       HearsayDocument *doc = g_ptr_array_index (report->documents, i);
       const char *title = hearsay_document_get_title (doc);
 
-      printf ("%" G_GINT64_FORMAT "\t%s\n", hearsay_document_get_id (doc),
+      printf ("%" PRId64 "\t%s\n", hearsay_document_get_id (doc),
               title != NULL ? title : "");
     }
   if (report->quote_mismatches != NULL)
@@ -47,18 +49,44 @@ import_text (HearsayProject                 *project,
   return ok;
 }
 
+static void
+show_progress (guint       done,
+               guint       total,
+               const char *current_path,
+               gpointer    user_data)
+{
+  /* One line, rewritten in place; only shown when stderr is a terminal. */
+  g_printerr ("\r\033[K");
+  if (current_path != NULL)
+    g_printerr (_("Importing %u of %u: %s"), done + 1, total, current_path);
+}
+
 static gboolean
-import_jsonl (HearsayProject *project,
-              const char     *path)
+import_corpus (HearsayProject                   *project,
+               const char                       *format,
+               GPtrArray                        *paths,
+               const HearsayCorpusImportOptions *options)
 {
   HearsayImportReport report;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
+  if (paths->len == 0)
+    return TRUE;
   hearsay_import_report_init (&report);
-  ok = hearsay_project_import_jsonl (project, path, &report, &error);
+  g_ptr_array_add (paths, NULL);
+  ok = hearsay_project_import_paths (project, format, (const char * const *) paths->pdata, options,
+                                     isatty (STDERR_FILENO) ? show_progress : NULL, NULL, NULL,
+                                     &report, &error);
+  g_ptr_array_remove_index (paths, paths->len - 1);
   if (ok)
-    print_report (&report);
+    {
+      print_report (&report);
+      hearsay_cli_printerr (_("imported — documents: %u, annotations: %u (boilerplate marks: %u), "
+                              "relations: %u, quotes that did not match the text: %u"),
+                            report.documents->len, report.n_annotations, report.n_boilerplate,
+                            report.n_relations, report.quote_mismatches->len);
+    }
   else
     hearsay_cli_print_error (error);
   hearsay_import_report_clear (&report);
@@ -73,7 +101,11 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HearsayProject) project = NULL;
   g_autoptr(GPtrArray) text_paths = g_ptr_array_new ();
-  g_autoptr(GPtrArray) jsonl_paths = g_ptr_array_new ();
+  g_autoptr(GPtrArray) other_paths = g_ptr_array_new ();
+  g_autofree char *end = NULL;
+  gboolean strict_quotes = FALSE;
+  gboolean no_boilerplate = FALSE;
+  HearsayCorpusImportOptions corpus = { NULL };
   g_autofree char *format = NULL;
   g_autofree char *title = NULL;
   g_autofree char *outlet = NULL;
@@ -84,8 +116,8 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   HearsayTextImportOptions options = { NULL };
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("The format of the files: text or jsonl (default: jsonl for *.jsonl files, text otherwise)"),
-      N_("FORMAT") },
+      N_("The format: text, html, jsonl, brat, semeval, w3c or doccano (default: from each "
+         "file's name; text when it tells nothing)"), N_("FORMAT") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title,
       N_("The title of the document (one text file only; default: its first non-empty line)"),
       N_("TITLE") },
@@ -98,45 +130,61 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
       N_("The charset of text files that are not UTF-8 or UTF-16 with a BOM, e.g. windows-1252"),
       N_("CHARSET") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end,
+      N_("Whether span files give end offsets inclusive or exclusive (default), for SemEval"),
+      N_("inclusive|exclusive") },
+    { "strict-quotes", 0, 0, G_OPTION_ARG_NONE, &strict_quotes,
+      N_("Refuse the whole import when a quote does not match the text (default: skip that "
+         "annotation and list it)"), NULL },
+    { "no-boilerplate", 0, 0, G_OPTION_ARG_NONE, &no_boilerplate,
+      N_("Do not mark page furniture (consent notices, “follow us”, related links) as boilerplate"),
+      NULL },
     { NULL }
   };
-  gboolean force_text, force_jsonl;
+  static const char * const formats[] = {
+    "text", "html", "jsonl", "brat", "semeval", "w3c", "doccano", NULL
+  };
   gboolean ok = TRUE;
 
   context = hearsay_cli_option_context_new ("import", _("FILE…"),
-                                            _("Import text or JSONL files as documents."),
+                                            _("Import articles and annotated corpora as documents."),
                                             _("Prints one line per imported document: its id and "
-                                              "title, separated by a tab.\n"
-                                              "Text files are imported together: if one of them "
-                                              "cannot be read, none is imported. The metadata "
-                                              "options apply to text files."),
+                                              "title, separated by a tab, then a summary on stderr.\n"
+                                              "FILE may be a folder (of .html, .txt, brat .txt/.ann "
+                                              "pairs, SemEval articles and span files…). Files are "
+                                              "imported together: if one of them cannot be read, "
+                                              "none is imported. The metadata options apply to text "
+                                              "files. Offsets in corpora count code points."),
                                             entries);
   if (!hearsay_cli_parse (context, &argc, &argv))
     return HEARSAY_CLI_EXIT_USAGE;
   if (argc < 2)
     return hearsay_cli_usage_error ("import", "%s", _("no file to import"));
 
-  force_text = g_strcmp0 (format, "text") == 0;
-  force_jsonl = g_strcmp0 (format, "jsonl") == 0;
-  if (format != NULL && !force_text && !force_jsonl)
-    return hearsay_cli_usage_error ("import", _("unknown format “%s”: use text or jsonl"), format);
+  if (format != NULL && !g_strv_contains (formats, format))
+    return hearsay_cli_usage_error ("import", _("unknown format “%s”: use text, html, jsonl, brat, "
+                                                "semeval, w3c or doccano"), format);
+  if (end != NULL && g_strcmp0 (end, "inclusive") != 0 && g_strcmp0 (end, "exclusive") != 0)
+    return hearsay_cli_usage_error ("import", _("--end is inclusive or exclusive, not “%s”"), end);
 
+  /* Text files keep their own path, which takes the metadata options. */
   for (int i = 1; i < argc; i++)
     {
-      if (force_jsonl || (!force_text && g_str_has_suffix (argv[i], ".jsonl")))
-        g_ptr_array_add (jsonl_paths, argv[i]);
-      else
+      const char *guess = format ? format : hearsay_import_guess_format (argv[i]);
+
+      if (guess == NULL || g_str_equal (guess, "text"))
         g_ptr_array_add (text_paths, argv[i]);
+      else
+        g_ptr_array_add (other_paths, argv[i]);
     }
 
   if (title != NULL && text_paths->len != 1)
     return hearsay_cli_usage_error ("import", "%s",
                                     _("--title names one document: give exactly one text file"));
-  if (text_paths->len == 0 &&
-      (title || outlet || url || date || language || encoding))
+  if (text_paths->len == 0 && (title || outlet || url || date || language))
     return hearsay_cli_usage_error ("import", "%s",
-                                    _("--title, --outlet, --url, --date, --language and "
-                                      "--encoding apply to text files, and there is none"));
+                                    _("--title, --outlet, --url, --date and --language apply to "
+                                      "text files, and there is none"));
 
   project = hearsay_cli_open_project (globals);
   if (project == NULL)
@@ -148,10 +196,14 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   options.date = date;
   options.language = language;
   options.encoding = encoding;
+  options.no_boilerplate = no_boilerplate;
+  corpus.encoding = encoding;
+  corpus.end_inclusive = g_strcmp0 (end, "inclusive") == 0;
+  corpus.strict_quotes = strict_quotes;
+  corpus.no_boilerplate = no_boilerplate;
 
-  ok = import_text (project, text_paths, &options);
-  for (guint i = 0; ok && i < jsonl_paths->len; i++)
-    ok = import_jsonl (project, g_ptr_array_index (jsonl_paths, i));
+  ok = import_text (project, text_paths, &options) &&
+       import_corpus (project, format, other_paths, &corpus);
 
   return ok ? HEARSAY_CLI_EXIT_OK : HEARSAY_CLI_EXIT_BAD_INPUT;
 }

@@ -1,6 +1,7 @@
 /* hearsay-cli-list.c: `hearsay-cli list` — one line per document. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "hearsay-cli-private.h"
@@ -44,7 +45,7 @@ hearsay_cli_list (const HearsayCliGlobals *globals,
       const char *outlet = hearsay_document_get_outlet (doc);
 
       /* Written as bytes: titles are UTF-8 whatever the locale. */
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\n",
+      printf ("%" PRId64 "\t%s\t%s\t%u\n",
               hearsay_document_get_id (doc),
               title != NULL ? title : "",
               outlet != NULL ? outlet : "",

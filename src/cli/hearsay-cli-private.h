@@ -40,6 +40,9 @@ int             hearsay_cli_doc       (const HearsayCliGlobals *globals, int arg
 int             hearsay_cli_fragment  (const HearsayCliGlobals *globals, int argc, char **argv);
 int             hearsay_cli_undo      (const HearsayCliGlobals *globals, int argc, char **argv);
 int             hearsay_cli_redo      (const HearsayCliGlobals *globals, int argc, char **argv);
+int             hearsay_cli_compare   (const HearsayCliGlobals *globals, int argc, char **argv);
+int             hearsay_cli_event     (const HearsayCliGlobals *globals, int argc, char **argv);
+int             hearsay_cli_search    (const HearsayCliGlobals *globals, int argc, char **argv);
 
 /* A GOptionContext for @command with its usage line, summary and description. */
 GOptionContext *hearsay_cli_option_context_new (const char   *command,

@@ -2,6 +2,7 @@
  * table and the helpers that every command shares. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,9 @@ static const HearsayCliCommand commands[] = {
   { "fragment", N_("Add a fragment to an annotation (discontinuous spans)"), hearsay_cli_fragment },
   { "undo",     N_("Undo the last edit"),                            hearsay_cli_undo },
   { "redo",     N_("Redo the last undone edit"),                     hearsay_cli_redo },
+  { "compare",  N_("Compare how outlets cover an event or documents"), hearsay_cli_compare },
+  { "event",    N_("Create events, put documents in them, list and suggest"), hearsay_cli_event },
+  { "search",   N_("Search the text of every document"),            hearsay_cli_search },
 };
 
 void
@@ -143,7 +147,7 @@ hearsay_cli_require_id (const char *command,
 int
 hearsay_cli_print_id (gint64 id)
 {
-  printf ("%" G_GINT64_FORMAT "\n", id);
+  printf ("%" PRId64 "\n", id);
   return HEARSAY_CLI_EXIT_OK;
 }
 

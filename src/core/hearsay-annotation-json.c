@@ -1,6 +1,7 @@
 /* hearsay-annotation-json.c */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-annotation-json.h"
@@ -72,14 +73,14 @@ hearsay_annotation_append_json (GString           *s,
   g_auto(GStrv) names = hearsay_annotation_dup_attribute_names (ann);
   const char *label = hearsay_annotation_get_label (ann);
 
-  g_string_append_printf (s, "{\"id\":%" G_GINT64_FORMAT, hearsay_annotation_get_id (ann));
+  g_string_append_printf (s, "{\"id\":%" PRId64, hearsay_annotation_get_id (ann));
   append_member (s, "label", label);
   g_string_append (s, ",\"fragments\":[");
   for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
     {
       const HearsayFragment *f = hearsay_annotation_get_fragment (ann, i);
 
-      g_string_append_printf (s, "%s{\"start\":%" G_GINT64_FORMAT ",\"end\":%" G_GINT64_FORMAT,
+      g_string_append_printf (s, "%s{\"start\":%" PRId64 ",\"end\":%" PRId64,
                               i ? "," : "", f->start, f->end);
       append_member (s, "exact", f->exact);
       append_member (s, "prefix", f->prefix);
@@ -121,13 +122,13 @@ void
 hearsay_relation_append_json (GString               *s,
                               const HearsayRelation *r)
 {
-  g_string_append_printf (s, "{\"id\":%" G_GINT64_FORMAT, r->id);
+  g_string_append_printf (s, "{\"id\":%" PRId64, r->id);
   append_member (s, "type", r->type);
-  g_string_append_printf (s, ",\"from\":%" G_GINT64_FORMAT, r->from_id);
+  g_string_append_printf (s, ",\"from\":%" PRId64, r->from_id);
   if (r->to_id > 0)
-    g_string_append_printf (s, ",\"to\":%" G_GINT64_FORMAT, r->to_id);
+    g_string_append_printf (s, ",\"to\":%" PRId64, r->to_id);
   else
-    g_string_append_printf (s, ",\"to_entity\":%" G_GINT64_FORMAT, r->to_entity_id);
+    g_string_append_printf (s, ",\"to_entity\":%" PRId64, r->to_entity_id);
   append_member (s, "annotator", r->annotator);
   append_member (s, "created_at", r->created_at);
   g_string_append_c (s, '}');
@@ -139,7 +140,7 @@ hearsay_entity_append_json (GString       *s,
 {
   const char * const *aliases = hearsay_entity_get_aliases (entity);
 
-  g_string_append_printf (s, "{\"id\":%" G_GINT64_FORMAT, hearsay_entity_get_id (entity));
+  g_string_append_printf (s, "{\"id\":%" PRId64, hearsay_entity_get_id (entity));
   append_member (s, "name", hearsay_entity_get_name (entity));
   append_member (s, "kind", hearsay_entity_get_kind (entity));
   append_member (s, "state_affiliated", hearsay_entity_get_state_affiliated (entity));

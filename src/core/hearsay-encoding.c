@@ -28,7 +28,7 @@ convert (const char  *display_name,
                      _("%s: the encoding “%s” is not known"), display_name, from);
       else
         g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_ENCODING,
-                     _("%s: the bytes at byte offset %" G_GSIZE_FORMAT " are not valid %s"),
+                     _("%s: the bytes at byte offset %zu are not valid %s"),
                      display_name, bytes_read, from);
       return NULL;
     }
@@ -36,7 +36,7 @@ convert (const char  *display_name,
   if (bytes_read != length)
     {
       g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_ENCODING,
-                   _("%s: the bytes at byte offset %" G_GSIZE_FORMAT " are not valid %s"),
+                   _("%s: the bytes at byte offset %zu are not valid %s"),
                    display_name, bytes_read, from);
       g_free (out);
       return NULL;
@@ -55,7 +55,7 @@ check_no_nul (const char  *display_name,
   if (nul != NULL)
     {
       g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_BINARY,
-                   _("%s looks like a binary file, not text: it has a NUL byte at byte offset %" G_GSIZE_FORMAT),
+                   _("%s looks like a binary file, not text: it has a NUL byte at byte offset %zu"),
                    display_name, (gsize) (nul - text));
       return FALSE;
     }
@@ -115,7 +115,7 @@ hearsay_encoding_decode (const char  *display_name,
       gsize at = (gsize) (end - data);
 
       g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_ENCODING,
-                   _("%s is not valid UTF-8: the first bad byte (0x%02X) is at byte offset %" G_GSIZE_FORMAT "; "
+                   _("%s is not valid UTF-8: the first bad byte (0x%02X) is at byte offset %zu; "
                      "name its encoding to convert it (for example --encoding windows-1252)"),
                    display_name, (guint) u[at], at);
       return NULL;

@@ -1,7 +1,9 @@
 /* hearsay-export-csv.c: RFC 4180 — one row per fragment, CRLF line ends,
- * offsets in code points, end exclusive. */
+ * offsets in code points (or the unit asked for, named in the header),
+ * end exclusive. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "hearsay-export-private.h"
@@ -33,15 +35,23 @@ static void
 append_int (GString *s,
             gint64   value)
 {
-  g_string_append_printf (s, "%" G_GINT64_FORMAT ",", value);
+  g_string_append_printf (s, "%" PRId64 ",", value);
 }
 
-gboolean
-hearsay_export_csv_begin (HearsayExportContext  *ctx,
-                          GError               **error)
+static gboolean
+csv_begin (HearsayExportContext  *ctx,
+           GError               **error)
 {
-  g_string_append (ctx->buffer,
-                   "document_id,annotation_id,title,outlet,label,start,end,text,attributes,annotator,note\r\n");
+  /* The columns name a unit other than code points, so that no reader
+   * mistakes it for the default. */
+  if (ctx->options->offset_unit == HEARSAY_OFFSET_CODEPOINT)
+    g_string_append (ctx->buffer,
+                     "document_id,annotation_id,title,outlet,label,start,end,text,attributes,annotator,note\r\n");
+  else
+    g_string_append_printf (ctx->buffer,
+                            "document_id,annotation_id,title,outlet,label,start_%s,end_%s,text,attributes,annotator,note\r\n",
+                            hearsay_offset_unit_to_string (ctx->options->offset_unit),
+                            hearsay_offset_unit_to_string (ctx->options->offset_unit));
   return hearsay_export_flush (ctx, error);
 }
 
@@ -61,13 +71,14 @@ format_attributes (HearsayAnnotation *ann)
   return g_string_free (s, FALSE);
 }
 
-gboolean
-hearsay_export_csv_document (HearsayDocument  *doc,
+static gboolean
+csv_document (HearsayDocument  *doc,
                              gpointer          data,
                              GError          **error)
 {
   HearsayExportContext *ctx = data;
   g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(HearsayOffsetMap) map = hearsay_export_offset_map (ctx, doc);
   GString *s = ctx->buffer;
 
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
@@ -78,7 +89,8 @@ hearsay_export_csv_document (HearsayDocument  *doc,
 
   for (guint i = 0; i < annotations->len; i++)
     {
-      HearsayAnnotation *ann = g_ptr_array_index (annotations, i);
+      g_autoptr(HearsayAnnotation) ann =
+        hearsay_export_convert_annotation (map, g_ptr_array_index (annotations, i));
       g_autofree char *attributes = format_attributes (ann);
 
       for (guint j = 0; j < hearsay_annotation_get_n_fragments (ann); j++)
@@ -100,3 +112,8 @@ hearsay_export_csv_document (HearsayDocument  *doc,
     }
   return hearsay_export_flush (ctx, error);
 }
+
+const HearsayExportWriter hearsay_export_csv_writer = {
+  .begin = csv_begin,
+  .document = csv_document,
+};

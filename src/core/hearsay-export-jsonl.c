@@ -3,6 +3,8 @@
  * exported again, is byte-identical. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "hearsay-export-private.h"
 
 static void
@@ -43,8 +45,8 @@ append_values (GString            *s,
   g_string_append_c (s, ']');
 }
 
-gboolean
-hearsay_export_jsonl_document (HearsayDocument  *doc,
+static gboolean
+jsonl_document (HearsayDocument  *doc,
                                gpointer          data,
                                GError          **error)
 {
@@ -52,6 +54,7 @@ hearsay_export_jsonl_document (HearsayDocument  *doc,
   HearsayScheme *scheme = hearsay_project_get_scheme (ctx->project);
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(HearsayOffsetMap) map = hearsay_export_offset_map (ctx, doc);
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_auto(GStrv) fields = hearsay_document_dup_field_names (doc);
@@ -67,15 +70,24 @@ hearsay_export_jsonl_document (HearsayDocument  *doc,
   if (relations == NULL)
     return FALSE;
 
-  g_string_append (s, "{\"offset_unit\":\"codepoint\"");
-  g_string_append_printf (s, ",\"id\":%" G_GINT64_FORMAT, hearsay_document_get_id (doc));
+  g_string_append_printf (s, "{\"offset_unit\":\"%s\"",
+                          hearsay_offset_unit_to_string (ctx->options->offset_unit));
+  g_string_append_printf (s, ",\"id\":%" PRId64, hearsay_document_get_id (doc));
   append_string_member (s, "title", hearsay_document_get_title (doc));
   append_string_member (s, "outlet", hearsay_document_get_outlet (doc));
   append_string_member (s, "url", hearsay_document_get_url (doc));
   append_string_member (s, "published_at", hearsay_document_get_published_at (doc));
   append_string_member (s, "language", hearsay_document_get_language (doc));
   append_string_member (s, "direction", hearsay_direction_to_string (hearsay_document_get_direction (doc)));
-  append_string_member (s, "sha256", hearsay_document_get_sha256 (doc));
+  if (hearsay_offset_map_get_text (map) == hearsay_document_get_text (doc))
+    append_string_member (s, "sha256", hearsay_document_get_sha256 (doc));
+  else
+    {
+      g_autofree char *sha = hearsay_text_sha256 (hearsay_offset_map_get_text (map),
+                                                  hearsay_offset_map_get_text_size (map));
+
+      append_string_member (s, "sha256", sha);
+    }
   append_key (s, "source");
   g_string_append_c (s, '{');
   g_string_append (s, "\"name\":");
@@ -97,13 +109,14 @@ hearsay_export_jsonl_document (HearsayDocument  *doc,
       append_values (s, values, values[1] != NULL || (def && def->kind == HEARSAY_ATTRIBUTE_MULTI));
     }
   g_string_append_c (s, '}');
-  append_string_member (s, "text", hearsay_document_get_text (doc));
+  append_string_member (s, "text", hearsay_offset_map_get_text (map));
 
   append_key (s, "annotations");
   g_string_append_c (s, '[');
   for (guint i = 0; i < annotations->len; i++)
     {
-      HearsayAnnotation *ann = g_ptr_array_index (annotations, i);
+      g_autoptr(HearsayAnnotation) ann =
+        hearsay_export_convert_annotation (map, g_ptr_array_index (annotations, i));
       gint64 *id = g_new (gint64, 1);
 
       *id = hearsay_annotation_get_id (ann);
@@ -158,3 +171,7 @@ hearsay_export_jsonl_document (HearsayDocument  *doc,
 
   return hearsay_export_flush (ctx, error);
 }
+
+const HearsayExportWriter hearsay_export_jsonl_writer = {
+  .document = jsonl_document,
+};

@@ -3,6 +3,7 @@
  * one transaction too, so the history and the data never disagree. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -39,7 +40,7 @@ begin_op (GString    *ops,
 {
   if (ops->len > 0)
     g_string_append_c (ops, ',');
-  g_string_append_printf (ops, "{\"op\":\"%s\",\"id\":%" G_GINT64_FORMAT, op, id);
+  g_string_append_printf (ops, "{\"op\":\"%s\",\"id\":%" PRId64, op, id);
 }
 
 void
@@ -57,7 +58,7 @@ hearsay_ops_insert_annotation (GString           *ops,
                                GPtrArray         *relations)
 {
   begin_op (ops, "insert_annotation", hearsay_annotation_get_id (ann));
-  g_string_append_printf (ops, ",\"document\":%" G_GINT64_FORMAT ",\"annotation\":",
+  g_string_append_printf (ops, ",\"document\":%" PRId64 ",\"annotation\":",
                           hearsay_annotation_get_document_id (ann));
   hearsay_annotation_append_json (ops, scheme, ann);
   g_string_append (ops, ",\"relations\":[");

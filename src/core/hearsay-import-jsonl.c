@@ -2,6 +2,7 @@
  * Ids in the file are remapped to new ids of this project. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -185,7 +186,7 @@ read_annotation (JsonlImport       *imp,
               g_autofree char *found = g_strndup (s, e - s);
 
               g_ptr_array_add (imp->report->quote_mismatches,
-                               g_strdup_printf (_("%s:%u: annotation %u (%s, %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "): "
+                               g_strdup_printf (_("%s:%u: annotation %u (%s, %" PRId64 "–%" PRId64 "): "
                                                   "the quote “%s” does not match the text “%s”; skipped"),
                                                 imp->path, imp->line, n, hearsay_annotation_get_label (ann),
                                                 f->start, f->end, f->exact, found));
@@ -393,7 +394,7 @@ import_line (JsonlImport  *imp,
               gint64 new_id = hearsay_annotation_get_id (ann);
 
               if (g_hash_table_contains (imp->annotation_ids, &file_id))
-                return fail (imp, error, _("the annotation id %" G_GINT64_FORMAT " is used twice"), file_id);
+                return fail (imp, error, _("the annotation id %" PRId64 " is used twice"), file_id);
               g_hash_table_insert (imp->annotation_ids, g_memdup2 (&file_id, sizeof file_id),
                                    g_memdup2 (&new_id, sizeof new_id));
             }
@@ -423,7 +424,7 @@ insert_relations (JsonlImport  *imp,
           (r.to_id > 0 && g_hash_table_contains (imp->skipped_ids, &r.to_id)))
         continue;
       if (from == NULL || (r.to_id > 0 && to == NULL))
-        return fail (imp, error, _("a “%s” relation refers to annotation %" G_GINT64_FORMAT
+        return fail (imp, error, _("a “%s” relation refers to annotation %" PRId64
                                    ", which is not in the file"),
                      r.type, from == NULL ? r.from_id : r.to_id);
       if (r.to_entity_id > 0)
@@ -431,7 +432,7 @@ insert_relations (JsonlImport  *imp,
           const gint64 *entity = g_hash_table_lookup (imp->entity_ids, &r.to_entity_id);
 
           if (entity == NULL)
-            return fail (imp, error, _("a “%s” relation refers to entity %" G_GINT64_FORMAT
+            return fail (imp, error, _("a “%s” relation refers to entity %" PRId64
                                        ", which is not in the file"), r.type, r.to_entity_id);
           r.to_entity_id = *entity;
         }

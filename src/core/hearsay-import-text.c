@@ -196,10 +196,7 @@ hearsay_project_import_text_files (HearsayProject                 *self,
         return FALSE;
       g_ptr_array_add (docs, doc);
     }
-  if (!hearsay_project_add_documents (self, docs, error))
-    return FALSE;
-  if (report != NULL)
-    for (guint i = 0; i < docs->len; i++)
-      g_ptr_array_add (report->documents, g_object_ref (g_ptr_array_index (docs, i)));
-  return TRUE;
+  /* Page furniture is marked in the same transaction (hearsay-boilerplate.c). */
+  return hearsay_project_add_imported_documents (self, docs, options == NULL || !options->no_boilerplate,
+                                                 report, error);
 }

@@ -17,6 +17,7 @@ typedef struct
   const char *date;      /* YYYY-MM-DD or an ISO 8601 date-time */
   const char *language;  /* BCP 47 tag, e.g. "fr" */
   const char *encoding;  /* charset of files that are not UTF-8/UTF-16 with BOM */
+  gboolean no_boilerplate;  /* do not mark page furniture as boilerplate */
 } HearsayTextImportOptions;
 
 typedef struct
@@ -25,6 +26,7 @@ typedef struct
   guint n_annotations;
   guint n_relations;
   GPtrArray *quote_mismatches; /* char *: "FILE:LINE: …" */
+  guint n_boilerplate;         /* boilerplate annotations the importer marked */
 } HearsayImportReport;
 
 void             hearsay_import_report_init       (HearsayImportReport       *report);
@@ -49,5 +51,62 @@ gboolean         hearsay_project_import_jsonl      (HearsayProject           *se
                                                     const char               *path,
                                                     HearsayImportReport      *report,
                                                     GError                  **error);
+
+/* Corpus and article imports (hearsay-import-dir.c and one file per format). */
+typedef struct
+{
+  const char *encoding;     /* text: charset of files without BOM; html: used when
+                               the page declares none */
+  gboolean end_inclusive;   /* semeval: the end offsets point at the last character */
+  gboolean no_boilerplate;  /* text, html: do not mark page furniture */
+  gboolean strict_quotes;   /* refuse the whole import at the first quote mismatch */
+} HearsayCorpusImportOptions;
+
+/* Called before each file (@done files finished of @total) and once at the
+ * end with @done == @total and @current_path NULL. */
+typedef void (*HearsayImportProgressFunc) (guint       done,
+                                           guint       total,
+                                           const char *current_path,
+                                           gpointer    user_data);
+
+/* Largest HTML file imported (bytes). */
+#define HEARSAY_MAX_HTML_BYTES (50 * 1024 * 1024)
+
+/* One saved web page → one document: the article's headings and paragraphs
+ * separated by blank lines, with title, outlet, date, author (field
+ * "author"), canonical URL, language and provenance. Not stored. */
+HearsayDocument *hearsay_import_html_bytes        (const char                *display_name,
+                                                   GBytes                    *bytes,
+                                                   const HearsayTextImportOptions *options,
+                                                   GError                   **error);
+HearsayDocument *hearsay_import_html_file         (const char                *path,
+                                                   const HearsayTextImportOptions *options,
+                                                   GError                   **error);
+
+/* Stores @documents (imported_at set) with their boilerplate marked when
+ * @mark_boilerplate, in one transaction; fills @report (may be NULL). */
+gboolean         hearsay_project_add_imported_documents (HearsayProject      *self,
+                                                   GPtrArray                 *documents,
+                                                   gboolean                   mark_boilerplate,
+                                                   HearsayImportReport       *report,
+                                                   GError                   **error);
+
+/* Imports @paths (files or folders) as @format: "text", "html", "jsonl",
+ * "brat", "semeval", "w3c", "doccano", or NULL to guess from each path.
+ * Folders expand per format: html .html/.htm, text .txt, brat the .txt
+ * files that have .ann files, semeval the label files, w3c .json/.jsonld,
+ * doccano and jsonl .jsonl — sorted by name. One transaction: whole or
+ * nothing; cancelling rolls everything back. @options and @report may be NULL. */
+gboolean         hearsay_project_import_paths     (HearsayProject            *self,
+                                                   const char                *format,
+                                                   const char * const        *paths,
+                                                   const HearsayCorpusImportOptions *options,
+                                                   HearsayImportProgressFunc  progress,
+                                                   gpointer                   user_data,
+                                                   GCancellable              *cancellable,
+                                                   HearsayImportReport       *report,
+                                                   GError                   **error);
+/* The format hearsay_project_import_paths() would use for @path, or NULL. */
+const char      *hearsay_import_guess_format      (const char                *path);
 
 G_END_DECLS

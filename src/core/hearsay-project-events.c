@@ -1,6 +1,7 @@
 /* hearsay-project-events.c: events, full-text search and document filters. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
@@ -104,7 +105,7 @@ hearsay_project_get_event (HearsayProject  *self,
       return g_object_ref (g_ptr_array_index (events, i));
   if (events != NULL)
     g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no event %" G_GINT64_FORMAT), id);
+                 _("There is no event %" PRId64), id);
   return NULL;
 }
 

@@ -1,6 +1,7 @@
 /* hearsay-project-relations.c: links between annotations and to entities. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
@@ -142,7 +143,7 @@ hearsay_project_create_relation (HearsayProject  *self,
       g_autofree char *rule = describe_rule (type);
 
       g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_VALUE,
-                   _("The relation “%s” cannot link %s %" G_GINT64_FORMAT " to %s %" G_GINT64_FORMAT ": %s"),
+                   _("The relation “%s” cannot link %s %" PRId64 " to %s %" PRId64 ": %s"),
                    type->id, hearsay_annotation_get_label (from), from_id,
                    hearsay_annotation_get_label (to), to_id, rule);
       return 0;
@@ -183,7 +184,7 @@ hearsay_project_link_entity (HearsayProject  *self,
       g_autofree char *rule = describe_rule (type);
 
       g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_VALUE,
-                   _("The relation “%s” cannot link %s %" G_GINT64_FORMAT " to entity %" G_GINT64_FORMAT ": %s"),
+                   _("The relation “%s” cannot link %s %" PRId64 " to entity %" PRId64 ": %s"),
                    type->id, hearsay_annotation_get_label (from), annotation_id, entity_id, rule);
       return 0;
     }

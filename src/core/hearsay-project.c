@@ -230,7 +230,7 @@ add_sample (HearsayProject  *self,
   if (doc == NULL)
     return FALSE;
   g_ptr_array_add (docs, doc);
-  return hearsay_project_add_documents (self, docs, error);
+  return hearsay_project_add_imported_documents (self, docs, TRUE, NULL, error);
 }
 
 HearsayProject *

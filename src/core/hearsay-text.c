@@ -1,6 +1,7 @@
 /* hearsay-text.c: code-point offsets, grapheme boundaries, quotes, direction. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -255,8 +256,8 @@ hearsay_text_index_check_span (HearsayTextIndex  *index,
   if (start < 0 || end > index->length || start >= end)
     {
       g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_OFFSETS,
-                   _("The span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is outside the text, "
-                     "which has %" G_GINT64_FORMAT " characters (offsets count code points, end exclusive)"),
+                   _("The span %" PRId64 "–%" PRId64 " is outside the text, "
+                     "which has %" PRId64 " characters (offsets count code points, end exclusive)"),
                    start, end, index->length);
       return FALSE;
     }
@@ -264,7 +265,7 @@ hearsay_text_index_check_span (HearsayTextIndex  *index,
       !hearsay_text_index_is_boundary (index, end))
     {
       g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_OFFSETS,
-                   _("The span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " splits a character "
+                   _("The span %" PRId64 "–%" PRId64 " splits a character "
                      "(a letter and its combining mark, an emoji sequence or CR LF)"),
                    start, end);
       return FALSE;

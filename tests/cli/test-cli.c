@@ -136,7 +136,7 @@ static void
 test_default_project (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *expected = g_strdup_printf ("1\t%s\tRT en français\t0\n", sample_title);
+  g_autofree char *expected = g_strdup_printf ("1\t%s\tRT en français\t11\n", sample_title);
   g_autofree char *path = g_build_filename (f->dir, "xdg-data", "hearsay", NULL);
   g_auto(Result) r = RUN (f, "list");
 
@@ -150,8 +150,8 @@ static void
 test_sample (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *list0 = g_strdup_printf ("1\t%s\tRT en français\t0\n", sample_title);
-  g_autofree char *list1 = g_strdup_printf ("1\t%s\tRT en français\t1\n", sample_title);
+  g_autofree char *list0 = g_strdup_printf ("1\t%s\tRT en français\t11\n", sample_title);
+  g_autofree char *list1 = g_strdup_printf ("1\t%s\tRT en français\t12\n", sample_title);
   g_autofree char *out_path = g_build_filename (f->dir, "out.jsonl", NULL);
   g_autofree char *file_data = NULL;
   g_autofree char *id = NULL;
@@ -168,7 +168,7 @@ test_sample (Fixture       *f,
   result_clear (&list);
 
   id = annotate (f, f->project, "claim", 0, 6, "--attr", "status=unverified");
-  g_assert_cmpstr (id, ==, "1\n");
+  g_assert_cmpstr (id, ==, "12\n");
   list = RUN (f, "--project", f->project, "list");
   g_assert_cmpstr (list.out, ==, list1);
 
@@ -258,7 +258,7 @@ test_round_trip_sample (Fixture       *f,
   init_with_sample (f);
   a = annotate (f, f->project, "claim", 0, 6, "--attr", "status=unverified");
   b = annotate (f, f->project, "frame_cue", 18, 23, "--note", "say \"Damas\"\nagain");
-  g_assert_cmpstr (b, ==, "2\n");
+  g_assert_cmpstr (b, ==, "13\n");
   assert_round_trip (f, expected);
 }
 
@@ -339,7 +339,7 @@ test_bad_import_files (Fixture       *f,
   expect_failure (f, 1, WORDS ("empty.txt"), ARGS ("--project", p, "import", "--format", "jsonl", empty));
 
   list = RUN (f, "--project", p, "list");
-  list_before = g_strdup_printf ("1\t%s\tRT en français\t0\n", sample_title);
+  list_before = g_strdup_printf ("1\t%s\tRT en français\t11\n", sample_title);
   g_assert_cmpstr (list.out, ==, list_before);
 
   ok = RUN (f, "--project", p, "import", "--encoding", "windows-1252", latin);
@@ -351,9 +351,9 @@ test_bad_import_files (Fixture       *f,
   ann = RUN (f, "--project", p, "annotate", "--document", "2", "--label", "claim",
              "--start", "0", "--end", "5");
   g_assert_cmpint (ann.status, ==, 0);
-  g_assert_cmpstr (ann.out, ==, "1\n");
+  g_assert_cmpstr (ann.out, ==, "12\n");
   csv = RUN (f, "--project", p, "export", "--format", "csv", "--document", "2");
-  g_assert_nonnull (strstr (csv.out, "2,1,Hello worldété 2017,,claim,0,5,Hello,"));
+  g_assert_nonnull (strstr (csv.out, "2,12,Hello worldété 2017,,claim,0,5,Hello,"));
 }
 
 static void
@@ -461,7 +461,7 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *list_expected = g_strdup_printf ("1\t%s\tRT en français\t0\n", sample_title);
+  g_autofree char *list_expected = g_strdup_printf ("1\t%s\tRT en français\t11\n", sample_title);
   g_autofree char *out_path = g_build_filename (f->dir, "ro-export.csv", NULL);
   g_autofree char *sample = sample_path ();
   g_auto(Result) list = { 0 };

@@ -93,14 +93,19 @@ find_annotation (HearsayProject *project,
   return NULL;
 }
 
+/* The user's annotations: the importer's boilerplate marks are left out. */
 static guint
 count_annotations (HearsayProject *project,
                    gint64          document_id)
 {
   g_autoptr(GPtrArray) list = hearsay_project_list_annotations (project, document_id, NULL);
+  guint n = 0;
 
   g_assert_nonnull (list);
-  return list->len;
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (hearsay_annotation_get_label (list->pdata[i]), "boilerplate") != 0)
+      n++;
+  return n;
 }
 
 static void

@@ -1,6 +1,7 @@
 /* hearsay-store-annotations.c: annotations, their fragments and attributes. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
@@ -117,7 +118,7 @@ hearsay_store_delete_annotation (HearsayStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                   _("There is no annotation %" G_GINT64_FORMAT), id);
+                   _("There is no annotation %" PRId64), id);
       return FALSE;
     }
   return TRUE;
@@ -225,7 +226,7 @@ hearsay_store_load_annotation (HearsayStore  *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                     _("There is no annotation %" G_GINT64_FORMAT), id);
+                     _("There is no annotation %" PRId64), id);
       else
         hearsay_store_set_error (self, error, _("could not read the annotation"));
       return NULL;
@@ -306,7 +307,7 @@ touch (HearsayStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                   _("There is no annotation %" G_GINT64_FORMAT), annotation_id);
+                   _("There is no annotation %" PRId64), annotation_id);
       return FALSE;
     }
   return TRUE;

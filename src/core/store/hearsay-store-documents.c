@@ -1,9 +1,11 @@
 /* hearsay-store-documents.c: documents and their document-level fields. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
+#include "hearsay-words.h"
 #include "hearsay-store-private.h"
 
 #define DOCUMENT_COLUMNS \
@@ -159,6 +161,15 @@ hearsay_store_insert_document (HearsayStore     *self,
     }
   sqlite3_reset (stmt);
   hearsay_document_set_id (doc, sqlite3_last_insert_rowid (self->db));
+  /* The comparison's word count (hearsay-words.h). */
+  stmt = hearsay_store_prepare (self, "INSERT OR REPLACE INTO document_words (document_id, words) "
+                                "VALUES (?1, ?2);", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, hearsay_document_get_id (doc));
+  sqlite3_bind_int64 (stmt, 2, hearsay_words_count (text, -1));
+  if (!hearsay_store_step_done (self, stmt, _("could not save the document"), error))
+    return FALSE;
   return save_fields (self, doc, error);
 }
 
@@ -195,7 +206,7 @@ hearsay_store_update_document (HearsayStore     *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                   _("There is no document %" G_GINT64_FORMAT), hearsay_document_get_id (doc));
+                   _("There is no document %" PRId64), hearsay_document_get_id (doc));
       return FALSE;
     }
   return save_fields (self, doc, error);
@@ -273,7 +284,7 @@ hearsay_store_load_document (HearsayStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                   _("There is no document %" G_GINT64_FORMAT " in %s"), id, self->path);
+                   _("There is no document %" PRId64 " in %s"), id, self->path);
       return NULL;
     }
   if (rc != SQLITE_ROW)

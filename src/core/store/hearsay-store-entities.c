@@ -1,6 +1,7 @@
 /* hearsay-store-entities.c: the entity registry. Aliases are a JSON array. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -106,7 +107,7 @@ hearsay_store_update_entity (HearsayStore   *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                   _("There is no entity %" G_GINT64_FORMAT), hearsay_entity_get_id (entity));
+                   _("There is no entity %" PRId64), hearsay_entity_get_id (entity));
       return FALSE;
     }
   return TRUE;
@@ -172,7 +173,7 @@ hearsay_store_load_entity (HearsayStore  *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                     _("There is no entity %" G_GINT64_FORMAT), id);
+                     _("There is no entity %" PRId64), id);
       else
         hearsay_store_set_error (self, error, _("could not read the entity"));
     }

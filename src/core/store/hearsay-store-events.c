@@ -1,6 +1,7 @@
 /* hearsay-store-events.c: events (stories that documents cover). */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
@@ -32,7 +33,7 @@ hearsay_store_save_event (HearsayStore  *self,
   else if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                   _("There is no event %" G_GINT64_FORMAT), hearsay_event_get_id (event));
+                   _("There is no event %" PRId64), hearsay_event_get_id (event));
       return FALSE;
     }
   return TRUE;
@@ -107,7 +108,7 @@ hearsay_store_set_document_event (HearsayStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                   _("There is no document %" G_GINT64_FORMAT), document_id);
+                   _("There is no document %" PRId64), document_id);
       return FALSE;
     }
   return TRUE;

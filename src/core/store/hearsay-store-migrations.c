@@ -82,6 +82,18 @@ const char * const hearsay_store_migrations[] = {
   "  undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),"
   "  created_at TEXT NOT NULL);"
   "CREATE INDEX history_undone ON history (undone, id);",
+
+  /* 2 → 3: stored word counts (hearsay-words.h) for the comparison, so that
+   * it sums integers instead of reading every text; an index per document
+   * and label that also serves the old per-document lookups, and one per
+   * relation type. Written to be rerun safely. */
+  "CREATE TABLE IF NOT EXISTS document_words ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES document (id) ON DELETE CASCADE,"
+  "  words INTEGER NOT NULL);"
+  "INSERT OR REPLACE INTO document_words SELECT id, hearsay_word_count (text) FROM document;"
+  "DROP INDEX IF EXISTS annotation_document;"
+  "CREATE INDEX IF NOT EXISTS annotation_document_label ON annotation (document_id, label);"
+  "CREATE INDEX IF NOT EXISTS relation_type ON relation (type, from_id);",
   NULL
 };
 

@@ -42,6 +42,9 @@ gint64        hearsay_store_annotator_id   (HearsayStore  *self,
                                             const char    *name,
                                             GError       **error);
 
+/* Registers the SQL functions the schema uses (hearsay_word_count). */
+void          hearsay_store_register_functions (sqlite3     *db);
+
 /* Migrations: step i brings the schema from version i to i + 1. */
 extern const char * const hearsay_store_migrations[];
 

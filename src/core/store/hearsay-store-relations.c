@@ -2,6 +2,7 @@
  * annotation to an entity. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
@@ -118,7 +119,7 @@ hearsay_store_load_relation (HearsayStore  *self,
   if (list->len == 0)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                   _("There is no relation %" G_GINT64_FORMAT), id);
+                   _("There is no relation %" PRId64), id);
       return NULL;
     }
   return g_ptr_array_steal_index (list, 0);
@@ -142,7 +143,7 @@ hearsay_store_delete_relation (HearsayStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                   _("There is no relation %" G_GINT64_FORMAT), id);
+                   _("There is no relation %" PRId64), id);
       return FALSE;
     }
   return TRUE;

@@ -185,6 +185,7 @@ open_db (HearsayStore *self,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  hearsay_store_register_functions (self->db);
   return TRUE;
 }
 

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* 'HRSY': identifies a Hearsay project among SQLite files. */
 #define HEARSAY_STORE_APPLICATION_ID 0x48525359
-#define HEARSAY_STORE_SCHEMA_VERSION 2
+#define HEARSAY_STORE_SCHEMA_VERSION 3
 
 typedef struct _HearsayStore HearsayStore;
 
@@ -226,5 +226,42 @@ GPtrArray         *hearsay_store_search               (HearsayStore      *self,
 GPtrArray         *hearsay_store_filter_documents     (HearsayStore      *self,
                                                        const HearsayDocumentFilter *filter,
                                                        GError           **error);
+
+/* Comparison (hearsay-store-compare.c): begin() selects @document_ids, or
+ * the documents of @event_id when @document_ids is NULL, and opens a read
+ * transaction; query() calls @func per row; end() closes it. */
+typedef enum {
+  HEARSAY_STORE_COMPARE_SIZE,
+  HEARSAY_STORE_COMPARE_BOILERPLATE,
+  HEARSAY_STORE_COMPARE_LABELS,
+  HEARSAY_STORE_COMPARE_ATTRIBUTION,
+  HEARSAY_STORE_COMPARE_SOURCES,
+  HEARSAY_STORE_COMPARE_PERSUASION,
+  HEARSAY_STORE_COMPARE_FRAME_CUES,
+  HEARSAY_STORE_COMPARE_DOCUMENT_FRAMES,
+  HEARSAY_STORE_COMPARE_NAMING,
+  HEARSAY_STORE_COMPARE_CHAINS,
+  HEARSAY_STORE_COMPARE_CLAIM_LINKS,
+  HEARSAY_STORE_COMPARE_SPAN_TEXTS,
+  HEARSAY_STORE_COMPARE_N_QUERIES
+} HearsayStoreCompareQuery;
+
+/* One result row: each column as text (NULL for NULL) and as an integer. */
+typedef void (*HearsayStoreRowFunc) (guint               n_columns,
+                                     const char * const *texts,
+                                     const gint64       *numbers,
+                                     gpointer            user_data);
+
+gboolean           hearsay_store_compare_begin        (HearsayStore      *self,
+                                                       const gint64      *document_ids,
+                                                       guint              n_documents,
+                                                       gint64             event_id,
+                                                       GError           **error);
+gboolean           hearsay_store_compare_query        (HearsayStore      *self,
+                                                       HearsayStoreCompareQuery query,
+                                                       HearsayStoreRowFunc func,
+                                                       gpointer           user_data,
+                                                       GError           **error);
+void               hearsay_store_compare_end          (HearsayStore      *self);
 
 G_END_DECLS

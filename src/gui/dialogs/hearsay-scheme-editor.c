@@ -2,6 +2,7 @@
  * labels, files and Apply. Edits go to a working copy of the scheme. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-dialog-util.h"
@@ -438,8 +439,8 @@ hearsay_scheme_editor_remap (HearsaySchemeEditor *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return -1;
     }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " annotation changed from “%s” to “%s”.",
-                                          "%" G_GINT64_FORMAT " annotations changed from “%s” to “%s”.", n),
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " annotation changed from “%s” to “%s”.",
+                                          "%" PRId64 " annotations changed from “%s” to “%s”.", n),
                              n, from, hearsay_dialog_label_name (hearsay_project_get_scheme (self->project), to));
   show_status (self, message, FALSE);
   refresh_unknown (self);

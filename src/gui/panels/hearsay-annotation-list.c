@@ -3,6 +3,7 @@
  * annotation at a time. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-annotation-list.h"
@@ -348,7 +349,7 @@ insert_annotation (HearsayAnnotationList *self,
   annotation = hearsay_project_get_annotation (self->project, id, &error);
   if (annotation == NULL)
     {
-      g_warning ("Could not load annotation %" G_GINT64_FORMAT ": %s", id, error->message);
+      g_warning ("Could not load annotation %" PRId64 ": %s", id, error->message);
       return;
     }
   g_list_store_insert_sorted (self->annotations, annotation, compare_annotations, NULL);

@@ -2,6 +2,7 @@
  * scheme's document fields; each change is one hearsay_project_update_document. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-document-panel.h"
@@ -494,7 +495,7 @@ reload_document (HearsayDocumentPanel *self)
   if (self->project != NULL && self->document_id != 0)
     self->document = hearsay_project_load_document (self->project, self->document_id, &error);
   if (error != NULL)
-    g_debug ("Document %" G_GINT64_FORMAT " is gone: %s", self->document_id, error->message);
+    g_debug ("Document %" PRId64 " is gone: %s", self->document_id, error->message);
   fill_form (self);
 }
 

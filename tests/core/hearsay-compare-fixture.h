@@ -1,0 +1,18 @@
+/* hearsay-compare-fixture.h: an invented multi-outlet event for the
+ * comparison tests (core and CLI); test-compare.c has the hand computation. */
+#pragma once
+
+#include "hearsay-project.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64 event_id;
+  gint64 rt, reuters, afp, none;   /* document ids */
+} HsCompareFixture;
+
+void hs_compare_fixture_build (HearsayProject   *project,
+                               HsCompareFixture *fixture);
+
+G_END_DECLS
