@@ -47,6 +47,10 @@ for line in lines:
                 skipped += 1
             else:
                 failed += 1
+    # A program that stopped (Bail out!, a crash) failed, whatever it printed.
+    if tap > 0 and test.get('result') not in ('OK', 'SKIP', 'EXPECTEDFAIL') and \
+            not any(l.startswith('not ok ') for l in (test.get('stdout') or '').splitlines()):
+        failed += 1
     if tap == 0:
         result = test.get('result')
         if result == 'OK':

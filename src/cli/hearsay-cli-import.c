@@ -82,10 +82,12 @@ import_corpus (HearsayProject                   *project,
   if (ok)
     {
       print_report (&report);
-      hearsay_cli_printerr (_("imported — documents: %u, annotations: %u (boilerplate marks: %u), "
-                              "relations: %u, quotes that did not match the text: %u"),
-                            report.documents->len, report.n_annotations, report.n_boilerplate,
-                            report.n_relations, report.quote_mismatches->len);
+      /* A summary for a person at a terminal; scripts get stdout only. */
+      if (isatty (STDERR_FILENO))
+          hearsay_cli_printerr (_("imported — documents: %u, annotations: %u (boilerplate marks: %u), "
+                                "relations: %u, quotes that did not match the text: %u"),
+                              report.documents->len, report.n_annotations, report.n_boilerplate,
+                              report.n_relations, report.quote_mismatches->len);
     }
   else
     hearsay_cli_print_error (error);
