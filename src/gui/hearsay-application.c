@@ -237,7 +237,11 @@ hearsay_application_startup (GApplication *app)
     { "app.import-text", { "<Control>i", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "win.edit-scheme", { "<Control>e", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
   };
+  static const char *redo_accels[] = { "<Shift><Control>z", "<Control>y", NULL };
   G_APPLICATION_CLASS (hearsay_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
@@ -245,6 +249,7 @@ hearsay_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            accels[i].action, accels[i].accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
   hearsay_application_load_css ();

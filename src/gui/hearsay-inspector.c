@@ -6,40 +6,13 @@
 
 #include "hearsay-widget-util.h"
 
-#include "hearsay-inspector.h"
+#include "hearsay-inspector-private.h"
 #include "hearsay-label-palette.h"
-
-#define NOTE_SAVE_DELAY_MS 600
-
-struct _HearsayInspector
-{
-  GtkWidget parent_instance;
-
-  HearsayProject *project;
-  HearsayAnnotation *annotation;
-  /* attribute id → its editor widget */
-  GHashTable *editors;
-  GtkWidget *swatch;
-  guint note_timeout;
-  gboolean note_dirty;
-  gboolean updating;
-  gboolean editable;
-
-  /* Template children */
-  GtkStack *stack;
-  GtkBox *label_box;
-  GtkLabel *label_label;
-  GtkLabel *quote_label;
-  GtkBox *attributes_box;
-  GtkTextView *note_view;
-  GtkLabel *meta_label;
-  GtkButton *delete_button;
-};
 
 G_DEFINE_FINAL_TYPE (HearsayInspector, hearsay_inspector, GTK_TYPE_WIDGET)
 
-static const HearsayLabel *
-get_label (HearsayInspector *self)
+const HearsayLabel *
+hearsay_inspector_get_scheme_label (HearsayInspector *self)
 {
   if (self->project == NULL || self->annotation == NULL)
     return NULL;
@@ -47,10 +20,10 @@ get_label (HearsayInspector *self)
                                       hearsay_annotation_get_label (self->annotation));
 }
 
-static void
-show_error (HearsayInspector *self,
-            const char       *message,
-            GError           *error)
+void
+hearsay_inspector_show_error (HearsayInspector *self,
+                              const char       *message,
+                              GError           *error)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
@@ -88,7 +61,7 @@ save_note (HearsayInspector *self)
   if (!hearsay_project_set_note (self->project, hearsay_annotation_get_id (self->annotation),
                                  text[0] != '\0' ? text : NULL, &error))
     {
-      show_error (self, _("Could not save the note"), error);
+      hearsay_inspector_show_error (self, _("Could not save the note"), error);
       return;
     }
   hearsay_annotation_set_note (self->annotation, text[0] != '\0' ? text : NULL);
@@ -113,7 +86,7 @@ on_note_changed (GtkTextBuffer    *buffer,
   self->note_dirty = TRUE;
   /* Saved once typing pauses, and in any case when the focus leaves. */
   g_clear_handle_id (&self->note_timeout, g_source_remove);
-  self->note_timeout = g_timeout_add (NOTE_SAVE_DELAY_MS, note_timeout_cb, self);
+  self->note_timeout = g_timeout_add (HEARSAY_INSPECTOR_SAVE_DELAY_MS, note_timeout_cb, self);
 }
 
 static void
@@ -128,245 +101,6 @@ hearsay_inspector_flush_note (HearsayInspector *self)
 {
   g_return_if_fail (HEARSAY_IS_INSPECTOR (self));
   save_note (self);
-}
-
-/* Attributes */
-
-static void
-on_drop_down_selected (GtkDropDown      *drop_down,
-                       GParamSpec       *pspec,
-                       HearsayInspector *self)
-{
-  const HearsayAttributeDef *def = g_object_get_data (G_OBJECT (drop_down), "hearsay-attribute");
-  guint selected = gtk_drop_down_get_selected (drop_down);
-  g_autoptr(GError) error = NULL;
-  const char *values[2] = { NULL, NULL };
-
-  if (self->updating || self->annotation == NULL)
-    return;
-  /* Item 0 is "—": unset. */
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= def->values->len)
-    values[0] = ((HearsayValueDef *) g_ptr_array_index (def->values, selected - 1))->id;
-  if (!hearsay_project_set_attribute (self->project, hearsay_annotation_get_id (self->annotation),
-                                      def->id, values[0] != NULL ? values : NULL, &error))
-    show_error (self, _("Could not save the attribute"), error);
-}
-
-static void
-on_check_toggled (GtkCheckButton   *check,
-                  HearsayInspector *self)
-{
-  const HearsayAttributeDef *def = g_object_get_data (G_OBJECT (check), "hearsay-attribute");
-  const char *values[2] = { gtk_check_button_get_active (check) ? "true" : "false", NULL };
-  g_autoptr(GError) error = NULL;
-
-  if (self->updating || self->annotation == NULL)
-    return;
-  if (!hearsay_project_set_attribute (self->project, hearsay_annotation_get_id (self->annotation),
-                                      def->id, values, &error))
-    show_error (self, _("Could not save the attribute"), error);
-}
-
-static void
-on_entry_activate (GtkEntry         *entry,
-                   HearsayInspector *self)
-{
-  const HearsayAttributeDef *def = g_object_get_data (G_OBJECT (entry), "hearsay-attribute");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  const char *values[2] = { text, NULL };
-  g_autoptr(GError) error = NULL;
-
-  if (self->updating || self->annotation == NULL)
-    return;
-  if (!hearsay_project_set_attribute (self->project, hearsay_annotation_get_id (self->annotation),
-                                      def->id, text[0] != '\0' ? values : NULL, &error))
-    show_error (self, _("Could not save the attribute"), error);
-}
-
-static char *
-derived_value (HearsayInspector          *self,
-               const HearsayLabel        *label,
-               const HearsayAttributeDef *def)
-{
-  const HearsayAttributeDef *source;
-  const HearsayValueDef *value, *category;
-  const char *id;
-
-  source = def->derived_from != NULL ? hearsay_label_lookup_attribute (label, def->derived_from) : NULL;
-  id = hearsay_annotation_get_attribute (self->annotation, def->derived_from);
-  if (source == NULL || id == NULL)
-    return g_strdup ("—");
-  value = hearsay_attribute_lookup_value (source, id);
-  if (value == NULL || value->category == NULL)
-    return g_strdup ("—");
-  category = hearsay_attribute_lookup_value (def, value->category);
-  return g_strdup (category != NULL ? hearsay_scheme_translate (category->name) : value->category);
-}
-
-/* Sets each editor from the annotation without saving anything back. */
-static void
-sync_editors (HearsayInspector *self)
-{
-  const HearsayLabel *label = get_label (self);
-
-  if (label == NULL)
-    return;
-  self->updating = TRUE;
-  for (guint i = 0; i < label->attributes->len; i++)
-    {
-      const HearsayAttributeDef *def = g_ptr_array_index (label->attributes, i);
-      GtkWidget *editor = g_hash_table_lookup (self->editors, def->id);
-      const char *value = hearsay_annotation_get_attribute (self->annotation, def->id);
-
-      if (editor == NULL)
-        continue;
-      switch (def->kind)
-        {
-        case HEARSAY_ATTRIBUTE_SINGLE:
-        case HEARSAY_ATTRIBUTE_MULTI:
-          {
-            guint selected = 0;
-
-            for (guint j = 0; value != NULL && j < def->values->len; j++)
-              if (g_strcmp0 (((HearsayValueDef *) g_ptr_array_index (def->values, j))->id, value) == 0)
-                selected = j + 1;
-            gtk_drop_down_set_selected (GTK_DROP_DOWN (editor), selected);
-          }
-          break;
-        case HEARSAY_ATTRIBUTE_BOOLEAN:
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (editor), g_strcmp0 (value, "true") == 0);
-          break;
-        case HEARSAY_ATTRIBUTE_TEXT:
-          gtk_editable_set_text (GTK_EDITABLE (editor), value ?: "");
-          break;
-        case HEARSAY_ATTRIBUTE_DERIVED:
-          {
-            g_autofree char *text = derived_value (self, label, def);
-
-            gtk_label_set_text (GTK_LABEL (editor), text);
-          }
-          break;
-        default:
-          break;
-        }
-    }
-  self->updating = FALSE;
-}
-
-static void
-setup_value_label (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_value_label (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
-}
-
-static GtkListItemFactory *
-value_factory (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_value_label), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_value_label), NULL);
-  return factory;
-}
-
-static GtkWidget *
-create_editor (HearsayInspector          *self,
-               const HearsayAttributeDef *def)
-{
-  GtkWidget *editor = NULL;
-
-  switch (def->kind)
-    {
-    case HEARSAY_ATTRIBUTE_SINGLE:
-    case HEARSAY_ATTRIBUTE_MULTI:
-      {
-        g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-        g_autoptr(GtkListItemFactory) factory = value_factory (TRUE);
-        g_autoptr(GtkListItemFactory) list_factory = value_factory (FALSE);
-
-        /* The first entry means "not set". */
-        gtk_string_list_append (list, "—");
-        for (guint j = 0; j < def->values->len; j++)
-          gtk_string_list_append (list, hearsay_scheme_translate (((HearsayValueDef *) g_ptr_array_index (def->values, j))->name));
-        editor = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
-        gtk_drop_down_set_factory (GTK_DROP_DOWN (editor), factory);
-        gtk_drop_down_set_list_factory (GTK_DROP_DOWN (editor), list_factory);
-        g_signal_connect (editor, "notify::selected", G_CALLBACK (on_drop_down_selected), self);
-      }
-      break;
-    case HEARSAY_ATTRIBUTE_BOOLEAN:
-      editor = gtk_check_button_new_with_label (hearsay_scheme_translate (def->name));
-      g_signal_connect (editor, "toggled", G_CALLBACK (on_check_toggled), self);
-      break;
-    case HEARSAY_ATTRIBUTE_TEXT:
-      editor = gtk_entry_new ();
-      g_signal_connect (editor, "activate", G_CALLBACK (on_entry_activate), self);
-      break;
-    case HEARSAY_ATTRIBUTE_DERIVED:
-      editor = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (editor), 0);
-      gtk_label_set_selectable (GTK_LABEL (editor), TRUE);
-      gtk_widget_add_css_class (editor, "derived-value");
-      break;
-    default:
-      return NULL;
-    }
-  g_object_set_data (G_OBJECT (editor), "hearsay-attribute", (gpointer) def);
-  return editor;
-}
-
-static void
-build_editors (HearsayInspector   *self,
-               const HearsayLabel *label)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attributes_box))) != NULL)
-    gtk_box_remove (self->attributes_box, child);
-  g_hash_table_remove_all (self->editors);
-  if (label == NULL)
-    return;
-
-  for (guint i = 0; i < label->attributes->len; i++)
-    {
-      const HearsayAttributeDef *def = g_ptr_array_index (label->attributes, i);
-      GtkWidget *editor = create_editor (self, def);
-      GtkWidget *box, *name;
-
-      if (editor == NULL)
-        continue;
-      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      if (def->kind != HEARSAY_ATTRIBUTE_BOOLEAN)
-        {
-          name = gtk_label_new (hearsay_scheme_translate (def->name));
-          gtk_label_set_xalign (GTK_LABEL (name), 0);
-          gtk_widget_add_css_class (name, "heading");
-          gtk_widget_add_css_class (name, "field-name");
-          gtk_box_append (GTK_BOX (box), name);
-        }
-      gtk_widget_set_sensitive (editor, self->editable || def->kind == HEARSAY_ATTRIBUTE_DERIVED);
-      gtk_box_append (GTK_BOX (box), editor);
-      gtk_box_append (self->attributes_box, box);
-      g_hash_table_insert (self->editors, g_strdup (def->id), editor);
-    }
 }
 
 /* Quote and times */
@@ -454,37 +188,120 @@ update_meta (HearsayInspector *self)
   gtk_label_set_text (self->meta_label, text);
 }
 
+/* Unknown label text, e.g. "Unknown label (rumour)". */
+static char *
+dup_label_name (HearsayInspector *self)
+{
+  const HearsayLabel *label = hearsay_inspector_get_scheme_label (self);
+
+  if (label != NULL)
+    return g_strdup (hearsay_scheme_translate (label->name));
+  /* Translators: an annotation whose label left the scheme; %s is its id */
+  return g_strdup_printf (_("Unknown label (%s)"), hearsay_annotation_get_label (self->annotation));
+}
+
+/* The label drop-down lists the scheme's labels, plus the annotation's own
+ * when the scheme no longer has it. */
+static void
+fill_label_dropdown (HearsayInspector *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) old_ids = g_steal_pointer (&self->label_ids);
+  HearsayScheme *scheme = hearsay_project_get_scheme (self->project);
+  const char *current = hearsay_annotation_get_label (self->annotation);
+  guint selected = GTK_INVALID_LIST_POSITION;
+  gboolean same = TRUE;
+
+  self->label_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < hearsay_scheme_get_n_labels (scheme); i++)
+    {
+      const HearsayLabel *label = hearsay_scheme_get_label (scheme, i);
+
+      if (g_strcmp0 (label->id, current) == 0)
+        selected = i;
+      g_ptr_array_add (self->label_ids, g_strdup (label->id));
+      gtk_string_list_append (names, hearsay_scheme_translate (label->name));
+    }
+  if (selected == GTK_INVALID_LIST_POSITION)
+    {
+      g_autofree char *unknown = dup_label_name (self);
+
+      selected = self->label_ids->len;
+      g_ptr_array_add (self->label_ids, g_strdup (current));
+      gtk_string_list_append (names, unknown);
+    }
+  /* Keep the model when the labels are the same: this runs inside the
+   * drop-down's own "notify::selected" after a relabel. */
+  same = old_ids->len == self->label_ids->len;
+  for (guint i = 0; same && i < old_ids->len; i++)
+    same = g_str_equal (g_ptr_array_index (old_ids, i), g_ptr_array_index (self->label_ids, i));
+  self->updating = TRUE;
+  if (!same || gtk_drop_down_get_model (self->label_dropdown) == NULL)
+    gtk_drop_down_set_model (self->label_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->label_dropdown, selected);
+  self->updating = FALSE;
+}
+
+static void
+on_label_selected (GtkDropDown      *drop_down,
+                   GParamSpec       *pspec,
+                   HearsayInspector *self)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(GError) error = NULL;
+  const char *id;
+
+  if (self->updating || self->annotation == NULL || selected >= self->label_ids->len)
+    return;
+  id = g_ptr_array_index (self->label_ids, selected);
+  if (g_strcmp0 (id, hearsay_annotation_get_label (self->annotation)) == 0)
+    return;
+  hearsay_inspector_flush_note (self);
+  /* The project's "annotation-changed" rebuilds the form for the new label. */
+  if (!hearsay_project_set_label (self->project, hearsay_annotation_get_id (self->annotation), id, &error))
+    {
+      hearsay_inspector_show_error (self, _("Could not change the label"), error);
+      fill_label_dropdown (self);
+    }
+}
+
 void
 hearsay_inspector_set_annotation (HearsayInspector  *self,
                                   HearsayAnnotation *annotation)
 {
   const HearsayLabel *label;
   GtkTextBuffer *buffer;
+  g_autofree char *name = NULL;
 
   g_return_if_fail (HEARSAY_IS_INSPECTOR (self));
   g_return_if_fail (annotation == NULL || HEARSAY_IS_ANNOTATION (annotation));
 
   /* A note being typed belongs to the previous annotation. */
   save_note (self);
+  hearsay_inspector_flush_text (self);
   g_set_object (&self->annotation, annotation);
   if (annotation == NULL || self->project == NULL)
     {
-      build_editors (self, NULL);
+      hearsay_inspector_build_editors (self, NULL);
+      hearsay_inspector_update_relations (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  label = get_label (self);
+  label = hearsay_inspector_get_scheme_label (self);
   if (self->swatch != NULL)
     gtk_box_remove (self->label_box, self->swatch);
   self->swatch = hearsay_label_swatch_new (label != NULL ? label->color : NULL);
   gtk_box_prepend (self->label_box, self->swatch);
-  gtk_label_set_text (self->label_label,
-                      label != NULL ? hearsay_scheme_translate (label->name)
-                                    : hearsay_annotation_get_label (annotation));
+  name = dup_label_name (self);
+  gtk_label_set_text (self->label_label, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->label_label),
+                               label == NULL ? _("This label is not in the scheme: choose another one below") : NULL);
+  fill_label_dropdown (self);
   update_quote (self);
-  build_editors (self, label);
-  sync_editors (self);
+  hearsay_inspector_build_editors (self, label);
+  hearsay_inspector_sync_editors (self);
+  hearsay_inspector_update_relations (self);
 
   self->updating = TRUE;
   buffer = gtk_text_view_get_buffer (self->note_view);
@@ -496,6 +313,20 @@ hearsay_inspector_set_annotation (HearsayInspector  *self,
   gtk_stack_set_visible_child_name (self->stack, "annotation");
 }
 
+void
+hearsay_inspector_reload (HearsayInspector *self)
+{
+  g_autoptr(HearsayAnnotation) fresh = NULL;
+
+  g_return_if_fail (HEARSAY_IS_INSPECTOR (self));
+
+  if (self->annotation == NULL || self->project == NULL)
+    return;
+  fresh = hearsay_project_get_annotation (self->project, hearsay_annotation_get_id (self->annotation), NULL);
+  self->note_dirty = FALSE;
+  hearsay_inspector_set_annotation (self, fresh);
+}
+
 static void
 on_annotation_changed (HearsayProject   *project,
                        gint64            document_id,
@@ -503,16 +334,38 @@ on_annotation_changed (HearsayProject   *project,
                        HearsayInspector *self)
 {
   g_autoptr(HearsayAnnotation) fresh = NULL;
+  gboolean relabelled;
 
   if (self->annotation == NULL || hearsay_annotation_get_id (self->annotation) != annotation_id)
     return;
   fresh = hearsay_project_get_annotation (project, annotation_id, NULL);
   if (fresh == NULL)
     return;
+  relabelled = g_strcmp0 (hearsay_annotation_get_label (fresh),
+                          hearsay_annotation_get_label (self->annotation)) != 0;
+  if (relabelled || hearsay_annotation_get_n_fragments (fresh) != hearsay_annotation_get_n_fragments (self->annotation))
+    {
+      /* Another label has another form (and an undo may have changed it). */
+      hearsay_inspector_set_annotation (self, fresh);
+      return;
+    }
   /* Keep the editors (the user may be in one); refresh what is derived. */
   g_set_object (&self->annotation, fresh);
-  sync_editors (self);
+  hearsay_inspector_sync_editors (self);
   update_meta (self);
+}
+
+static void
+on_scheme_changed (HearsayProject   *project,
+                   HearsayInspector *self)
+{
+  hearsay_inspector_reload (self);
+}
+
+static void
+on_relations_changed (HearsayInspector *self)
+{
+  hearsay_inspector_update_relations (self);
 }
 
 static void
@@ -544,6 +397,9 @@ hearsay_inspector_set_project (HearsayInspector *self,
     {
       g_signal_connect_object (project, "annotation-changed", G_CALLBACK (on_annotation_changed), self, 0);
       g_signal_connect_object (project, "annotation-removed", G_CALLBACK (on_annotation_removed), self, 0);
+      g_signal_connect_object (project, "scheme-changed", G_CALLBACK (on_scheme_changed), self, 0);
+      g_signal_connect_object (project, "relations-changed", G_CALLBACK (on_relations_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "entities-changed", G_CALLBACK (on_relations_changed), self, G_CONNECT_SWAPPED);
     }
 }
 
@@ -569,6 +425,39 @@ hearsay_inspector_set_editable (HearsayInspector *self,
   while (g_hash_table_iter_next (&iter, NULL, &editor))
     if (!GTK_IS_LABEL (editor))
       gtk_widget_set_sensitive (editor, editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->label_dropdown), editable);
+  hearsay_inspector_update_relations (self);
+}
+
+GtkDropDown *
+hearsay_inspector_get_label_dropdown (HearsayInspector *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_INSPECTOR (self), NULL);
+  return self->label_dropdown;
+}
+
+GtkButton *
+hearsay_inspector_get_suggestion_button (HearsayInspector *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_INSPECTOR (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->suggestion_box)) ? self->suggestion_accept : NULL;
+}
+
+GtkListBox *
+hearsay_inspector_get_relations_list (HearsayInspector *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_INSPECTOR (self), NULL);
+  return self->relations_list;
+}
+
+gboolean
+hearsay_inspector_focus_first (HearsayInspector *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_INSPECTOR (self), FALSE);
+
+  if (self->annotation == NULL)
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->label_dropdown));
 }
 
 GtkLabel *
@@ -599,6 +488,7 @@ hearsay_inspector_dispose (GObject *object)
   HearsayInspector *self = HEARSAY_INSPECTOR (object);
 
   save_note (self);
+  hearsay_inspector_flush_text (self);
   g_clear_handle_id (&self->note_timeout, g_source_remove);
   if (self->editors != NULL)
     g_hash_table_remove_all (self->editors);
@@ -617,6 +507,7 @@ hearsay_inspector_finalize (GObject *object)
   HearsayInspector *self = HEARSAY_INSPECTOR (object);
 
   g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_pointer (&self->label_ids, g_ptr_array_unref);
   G_OBJECT_CLASS (hearsay_inspector_parent_class)->finalize (object);
 }
 
@@ -633,7 +524,15 @@ hearsay_inspector_class_init (HearsayInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearsayInspector, stack);
   gtk_widget_class_bind_template_child (widget_class, HearsayInspector, label_box);
   gtk_widget_class_bind_template_child (widget_class, HearsayInspector, label_label);
+  gtk_widget_class_bind_template_child (widget_class, HearsayInspector, label_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HearsayInspector, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, HearsayInspector, relations_list);
+  gtk_widget_class_bind_template_child (widget_class, HearsayInspector, relations_empty);
+  gtk_widget_class_bind_template_child (widget_class, HearsayInspector, link_button);
+  gtk_widget_class_bind_template_child (widget_class, HearsayInspector, link_entity_button);
+  gtk_widget_class_bind_template_child (widget_class, HearsayInspector, suggestion_box);
+  gtk_widget_class_bind_template_child (widget_class, HearsayInspector, suggestion_label);
+  gtk_widget_class_bind_template_child (widget_class, HearsayInspector, suggestion_accept);
   gtk_widget_class_bind_template_child (widget_class, HearsayInspector, attributes_box);
   gtk_widget_class_bind_template_child (widget_class, HearsayInspector, note_view);
   gtk_widget_class_bind_template_child (widget_class, HearsayInspector, meta_label);
@@ -646,9 +545,11 @@ static void
 hearsay_inspector_init (HearsayInspector *self)
 {
   GtkEventController *focus;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->label_ids = g_ptr_array_new_with_free_func (g_free);
   self->editable = TRUE;
 
   g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed",
@@ -656,5 +557,14 @@ hearsay_inspector_init (HearsayInspector *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_note_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), focus);
+  g_signal_connect (self->label_dropdown, "notify::selected", G_CALLBACK (on_label_selected), self);
+  hearsay_inspector_init_relations (self);
+
+  /* Escape hands the keyboard back to the reader. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("win.focus-reader")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

@@ -23,10 +23,19 @@ void       hearsay_inspector_set_editable         (HearsayInspector  *self,
 /* Saves a note still being typed. */
 void       hearsay_inspector_flush_note           (HearsayInspector  *self);
 
+/* Reads the annotation again (after undo, redo or a scheme change). */
+void       hearsay_inspector_reload               (HearsayInspector  *self);
+/* Moves the keyboard focus to the first control; FALSE without an annotation. */
+gboolean   hearsay_inspector_focus_first          (HearsayInspector  *self);
+
 /* For tests: the label name, and the editor of attribute @name. */
 GtkLabel  *hearsay_inspector_get_label_label      (HearsayInspector  *self);
 GtkWidget *hearsay_inspector_get_attribute_widget (HearsayInspector  *self,
                                                    const char        *name);
 GtkTextView *hearsay_inspector_get_note_view      (HearsayInspector  *self);
+GtkDropDown *hearsay_inspector_get_label_dropdown (HearsayInspector  *self);
+/* The inline "Refers to …?" Accept button, or NULL when nothing is suggested. */
+GtkButton *hearsay_inspector_get_suggestion_button (HearsayInspector *self);
+GtkListBox *hearsay_inspector_get_relations_list  (HearsayInspector  *self);
 
 G_END_DECLS

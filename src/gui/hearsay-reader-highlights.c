@@ -1,12 +1,24 @@
 /* hearsay-reader-highlights.c: annotations as text tags. One GtkTextTag per
  * label keeps the tag table small (DESIGN §8); edits only re-apply the range
- * of the annotation that changed. */
+ * of the annotation that changed. Opening a document tags the visible lines
+ * at once and the rest in idle chunks of at most CHUNK_USEC, so that a
+ * document with 100,000 annotations never blocks the main loop. */
 #include "config.h"
+
+#include <inttypes.h>
 
 #include "hearsay-reader-private.h"
 
 #define HIGHLIGHT_ALPHA 0.42
 #define SELECTED_ALPHA 0.85
+/* After the frame clock (GDK_PRIORITY_REDRAW, 120), before GtkTextView's
+ * background layout validation (125): tagging lines that are not laid out
+ * yet is cheap, tagging laid-out lines makes GTK lay them out again. */
+#define APPLY_PRIORITY (GDK_PRIORITY_REDRAW + 2)
+#define CHUNK_USEC 4000
+/* Before the first layout the visible range is unknown: this many code
+ * points from the top cover a tall window. */
+#define FIRST_SCREEN_CHARS 12000
 
 static GtkTextBuffer *
 get_buffer (HearsayReader *self)
@@ -23,9 +35,9 @@ parse_color (const char *spec,
 }
 
 /* Labels that usually span whole clauses and contain shorter ones. Their
- * tags get the lowest priorities and an underline in their colour, so that
- * a cue or a mention nested inside still shows its own background while the
- * container stays visible (overlapping backgrounds do not blend). */
+ * tags get the lowest priorities, so that a cue or a mention nested inside
+ * still shows its own background (overlapping backgrounds do not blend);
+ * the container stays visible through its overlap bar. */
 static const char * const container_labels[] = {
   "boilerplate", "attributed_content", "claim",
 };
@@ -44,22 +56,16 @@ create_label_tag (HearsayReader *self,
   GtkTextBuffer *buffer = get_buffer (self);
   g_autofree char *name = g_strconcat ("hearsay-label:", label_id, NULL);
   GdkRGBA rgba, line;
-  GtkTextTag *tag;
 
   parse_color (color, &rgba);
   line = rgba;
+  GtkTextTag *tag;
+
   rgba.alpha = HIGHLIGHT_ALPHA;
+  /* Containers are told apart by the overlap bars the view draws. */
   tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &rgba, NULL);
-  if (is_container (label_id) && g_strcmp0 (label_id, "boilerplate") != 0)
-    {
-      line.red *= 0.7;
-      line.green *= 0.7;
-      line.blue *= 0.7;
-      g_object_set (tag,
-                    "underline", PANGO_UNDERLINE_SINGLE,
-                    "underline-rgba", &line,
-                    NULL);
-    }
+  hearsay_overlay_set_color (self->overlay, label_id, color);
+  (void) line;
   g_hash_table_insert (self->label_tags, g_strdup (label_id), tag);
   /* The selection tag stays on top of every label. */
   if (self->selected_tag != NULL)
@@ -85,6 +91,8 @@ hearsay_reader_highlights_init (HearsayReader *self)
 {
   self->annotations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->label_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->overlay = hearsay_overlay_new ();
+  hearsay_reader_view_set_overlay (self->view, self->overlay);
 }
 
 void
@@ -103,6 +111,8 @@ hearsay_reader_highlights_clear (HearsayReader *self)
     gtk_text_tag_table_remove (table, self->selected_tag);
   self->selected_tag = NULL;
   g_hash_table_remove_all (self->annotations);
+  hearsay_overlay_clear (self->overlay);
+  g_clear_handle_id (&self->apply_idle, g_source_remove);
   self->selected_id = 0;
 }
 
@@ -132,9 +142,7 @@ hearsay_reader_highlights_setup (HearsayReader *self)
       if (!is_container (label->id))
         create_label_tag (self, label->id, label->color);
     }
-  self->selected_tag = gtk_text_buffer_create_tag (get_buffer (self), "hearsay-selected",
-                                                   "underline", PANGO_UNDERLINE_SINGLE,
-                                                   NULL);
+  self->selected_tag = gtk_text_buffer_create_tag (get_buffer (self), "hearsay-selected", NULL);
 }
 
 static void
@@ -185,6 +193,7 @@ reapply_range (HearsayReader *self,
   GHashTableIter iter;
   gpointer value;
   GtkTextIter s, e;
+  guint first, last;
 
   if (start >= end)
     return;
@@ -193,17 +202,110 @@ reapply_range (HearsayReader *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     gtk_text_buffer_remove_tag (buffer, value, &s, &e);
 
-  g_hash_table_iter_init (&iter, self->annotations);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  hearsay_overlay_range (self->overlay, start, end, &first, &last);
+  for (guint i = first; i < last; i++)
     {
-      HearsayAnnotation *annotation = value;
+      HearsayOverlaySpan *span = hearsay_overlay_get_span (self->overlay, i);
 
-      if (hearsay_annotation_get_start (annotation) < end &&
-          hearsay_annotation_get_end (annotation) > start)
-        apply_annotation (self, annotation,
-                          lookup_label_tag (self, hearsay_annotation_get_label (annotation)),
+      if (span->end <= start)
+        continue;
+      /* A span the background pass has not reached gets all of its range. */
+      if (!span->applied)
+        {
+          apply_annotation (self, span->annotation,
+                            lookup_label_tag (self, hearsay_annotation_get_label (span->annotation)),
+                            0, G_MAXINT64);
+          span->applied = TRUE;
+        }
+      else
+        apply_annotation (self, span->annotation,
+                          lookup_label_tag (self, hearsay_annotation_get_label (span->annotation)),
                           start, end);
     }
+}
+
+static void
+apply_span (HearsayReader      *self,
+            HearsayOverlaySpan *span)
+{
+  apply_annotation (self, span->annotation,
+                    lookup_label_tag (self, hearsay_annotation_get_label (span->annotation)),
+                    0, G_MAXINT64);
+  span->applied = TRUE;
+}
+
+static void
+apply_range (HearsayReader *self,
+             gint64         start,
+             gint64         end)
+{
+  guint first, last;
+
+  hearsay_overlay_range (self->overlay, start, end, &first, &last);
+  for (guint i = first; i < last; i++)
+    {
+      HearsayOverlaySpan *span = hearsay_overlay_get_span (self->overlay, i);
+
+      if (!span->applied && span->end > start)
+        apply_span (self, span);
+    }
+}
+
+static void
+apply_range_visible (HearsayReader *self)
+{
+  gint64 start, end;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->view)))
+    return;
+  hearsay_overlay_visible_range (GTK_TEXT_VIEW (self->view), &start, &end);
+  apply_range (self, start, end);
+}
+
+void
+hearsay_reader_highlights_apply_visible (HearsayReader *self)
+{
+  if (self->apply_idle == 0 || self->document == NULL)
+    return;
+  apply_range_visible (self);
+}
+
+static gboolean
+apply_chunk (gpointer data)
+{
+  HearsayReader *self = data;
+  gint64 deadline = g_get_monotonic_time () + CHUNK_USEC;
+  guint n = hearsay_overlay_get_n_spans (self->overlay);
+
+  /* Wherever the user has scrolled to comes first. */
+  apply_range_visible (self);
+  while (self->apply_cursor < n)
+    {
+      HearsayOverlaySpan *span = hearsay_overlay_get_span (self->overlay, self->apply_cursor++);
+
+      if (!span->applied)
+        apply_span (self, span);
+      if ((self->apply_cursor & 31) == 0 && g_get_monotonic_time () > deadline)
+        return G_SOURCE_CONTINUE;
+    }
+  self->apply_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+hearsay_reader_highlights_pending (HearsayReader *self)
+{
+  return self->apply_idle != 0 || self->loading;
+}
+
+/* An edit while a thread reads the annotations: read them again after. */
+static gboolean
+defer_while_loading (HearsayReader *self)
+{
+  if (!self->loading)
+    return FALSE;
+  self->load_stale = TRUE;
+  return TRUE;
 }
 
 void
@@ -213,10 +315,18 @@ hearsay_reader_highlights_load (HearsayReader *self)
   g_autoptr(GError) error = NULL;
 
   g_hash_table_remove_all (self->annotations);
+  hearsay_overlay_clear (self->overlay);
+  g_clear_handle_id (&self->apply_idle, g_source_remove);
+  hearsay_reader_loader_cancel (self);
   self->selected_id = 0;
   if (self->project == NULL || self->document == NULL)
     return;
 
+  if (hearsay_reader_loader_start (self))
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self->view));
+      return;
+    }
   list = hearsay_project_list_annotations (self->project,
                                            hearsay_document_get_id (self->document),
                                            &error);
@@ -232,10 +342,29 @@ hearsay_reader_highlights_load (HearsayReader *self)
 
       *key = hearsay_annotation_get_id (annotation);
       g_hash_table_insert (self->annotations, key, g_object_ref (annotation));
-      apply_annotation (self, annotation,
-                        lookup_label_tag (self, hearsay_annotation_get_label (annotation)),
-                        0, G_MAXINT64);
     }
+  hearsay_overlay_load (self->overlay, list);
+  hearsay_reader_highlights_start (self);
+}
+
+void
+hearsay_reader_highlights_start (HearsayReader *self)
+{
+  gint64 start, end;
+
+  /* The lines on screen now, the rest in the background. */
+  if (self->keep_scroll)
+    hearsay_overlay_visible_range (GTK_TEXT_VIEW (self->view), &start, &end);
+  else
+    {
+      start = 0;
+      end = FIRST_SCREEN_CHARS;
+    }
+  apply_range (self, start, end);
+  self->apply_cursor = 0;
+  if (hearsay_overlay_get_n_spans (self->overlay) > 0)
+    self->apply_idle = g_idle_add_full (APPLY_PRIORITY, apply_chunk, self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
 
 void
@@ -251,30 +380,31 @@ hearsay_reader_highlights_select (HearsayReader *self,
   gtk_text_buffer_get_bounds (buffer, &s, &e);
   gtk_text_buffer_remove_tag (buffer, self->selected_tag, &s, &e);
   self->selected_id = 0;
+  self->overlay->selected_id = 0;
 
   annotation = g_hash_table_lookup (self->annotations, &id);
   if (annotation == NULL)
-    return;
+    {
+      hearsay_reader_update_arcs (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self->view));
+      return;
+    }
 
   {
     HearsayScheme *scheme = hearsay_project_get_scheme (self->project);
     const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, hearsay_annotation_get_label (annotation));
-    GdkRGBA background, line;
+    GdkRGBA background;
 
-    /* The selection shows its own label, stronger and underlined. */
+    /* The selection shows its own label, stronger; the view outlines it. */
     parse_color (label != NULL ? label->color : NULL, &background);
-    line = background;
     background.alpha = SELECTED_ALPHA;
-    line.red *= 0.45;
-    line.green *= 0.45;
-    line.blue *= 0.45;
-    g_object_set (self->selected_tag,
-                  "background-rgba", &background,
-                  "underline-rgba", &line,
-                  NULL);
+    g_object_set (self->selected_tag, "background-rgba", &background, NULL);
   }
   self->selected_id = id;
+  self->overlay->selected_id = id;
   apply_annotation (self, annotation, self->selected_tag, 0, G_MAXINT64);
+  hearsay_reader_update_arcs (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
 
 static gboolean
@@ -292,21 +422,29 @@ on_annotation_added (HearsayProject *project,
 {
   g_autoptr(HearsayAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
+  HearsayAnnotation *old;
   gint64 *key;
 
   if (!is_current_document (self, document_id))
     return;
+  if (defer_while_loading (self))
+    return;
   annotation = hearsay_project_get_annotation (project, annotation_id, &error);
   if (annotation == NULL)
     {
-      g_warning ("Could not load annotation %" G_GINT64_FORMAT ": %s", annotation_id, error->message);
+      g_warning ("Could not load annotation %" PRId64 ": %s", annotation_id, error->message);
       return;
     }
+  old = g_hash_table_lookup (self->annotations, &annotation_id);
+  if (old != NULL)
+    hearsay_overlay_remove (self->overlay, old);
   key = g_new (gint64, 1);
   *key = annotation_id;
   g_hash_table_replace (self->annotations, key, g_object_ref (annotation));
+  hearsay_overlay_insert (self->overlay, annotation);
   reapply_range (self, hearsay_annotation_get_start (annotation),
                  hearsay_annotation_get_end (annotation));
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
 
 static void
@@ -320,6 +458,8 @@ on_annotation_removed (HearsayProject *project,
 
   if (!is_current_document (self, document_id))
     return;
+  if (defer_while_loading (self))
+    return;
   annotation = g_hash_table_lookup (self->annotations, &annotation_id);
   if (annotation == NULL)
     return;
@@ -327,8 +467,10 @@ on_annotation_removed (HearsayProject *project,
   end = hearsay_annotation_get_end (annotation);
   if (self->selected_id == annotation_id)
     hearsay_reader_highlights_select (self, 0);
+  hearsay_overlay_remove (self->overlay, annotation);
   g_hash_table_remove (self->annotations, &annotation_id);
   reapply_range (self, start, end);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
 
 static void
@@ -344,6 +486,8 @@ on_annotation_changed (HearsayProject *project,
 
   if (!is_current_document (self, document_id))
     return;
+  if (defer_while_loading (self))
+    return;
   annotation = hearsay_project_get_annotation (project, annotation_id, NULL);
   if (annotation == NULL)
     return;
@@ -356,12 +500,29 @@ on_annotation_changed (HearsayProject *project,
       start = MIN (start, hearsay_annotation_get_start (old));
       end = MAX (end, hearsay_annotation_get_end (old));
     }
+  if (old != NULL)
+    hearsay_overlay_remove (self->overlay, old);
   key = g_new (gint64, 1);
   *key = annotation_id;
   g_hash_table_replace (self->annotations, key, g_object_ref (annotation));
+  hearsay_overlay_insert (self->overlay, annotation);
   reapply_range (self, start, end);
   if (self->selected_id == annotation_id)
     hearsay_reader_highlights_select (self, annotation_id);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
+static void
+on_relations_changed (HearsayProject *project,
+                      gint64          from_id,
+                      gint64          to_id,
+                      HearsayReader  *self)
+{
+  if (self->selected_id != 0 && (from_id == self->selected_id || to_id == self->selected_id))
+    {
+      hearsay_reader_update_arcs (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self->view));
+    }
 }
 
 void
@@ -373,42 +534,14 @@ hearsay_reader_highlights_connect (HearsayReader *self)
                            G_CALLBACK (on_annotation_removed), self, 0);
   g_signal_connect_object (self->project, "annotation-changed",
                            G_CALLBACK (on_annotation_changed), self, 0);
+  g_signal_connect_object (self->project, "relations-changed",
+                           G_CALLBACK (on_relations_changed), self, 0);
 }
 
 gint64
 hearsay_reader_annotation_at_offset (HearsayReader *self,
                                      gint64         offset)
 {
-  GHashTableIter iter;
-  gpointer value;
-  gint64 best = 0;
-  gint64 best_length = G_MAXINT64;
-
   g_return_val_if_fail (HEARSAY_IS_READER (self), 0);
-
-  g_hash_table_iter_init (&iter, self->annotations);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      HearsayAnnotation *annotation = value;
-      guint n = hearsay_annotation_get_n_fragments (annotation);
-      gint64 length = 0;
-      gboolean hit = FALSE;
-
-      for (guint i = 0; i < n; i++)
-        {
-          const HearsayFragment *fragment = hearsay_annotation_get_fragment (annotation, i);
-
-          length += fragment->end - fragment->start;
-          if (offset >= fragment->start && offset < fragment->end)
-            hit = TRUE;
-        }
-      /* Innermost wins; ties go to the newest (highest id), deterministically. */
-      if (hit && (length < best_length ||
-                  (length == best_length && hearsay_annotation_get_id (annotation) > best)))
-        {
-          best = hearsay_annotation_get_id (annotation);
-          best_length = length;
-        }
-    }
-  return best;
+  return hearsay_overlay_innermost_at (self->overlay, offset);
 }

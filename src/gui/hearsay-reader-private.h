@@ -3,6 +3,7 @@
 #pragma once
 
 #include "hearsay-label-palette.h"
+#include "hearsay-reader-overlay.h"
 #include "hearsay-reader.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,20 @@ struct _HearsayReader
   GHashTable *label_tags;
   GtkTextTag *selected_tag;
   gint64 selected_id;
+  /* Sorted spans with their overlap depths, drawn by the view. */
+  HearsayOverlay *overlay;
+  /* Label tags still to apply, in time-sliced idle chunks. */
+  guint apply_idle;
+  guint apply_cursor;
+  /* Reloading in place: the visible lines are known and stay. */
+  gboolean keep_scroll;
+  /* A large document's annotations being read in a thread. */
+  GCancellable *load_cancellable;
+  guint load_generation;
+  gboolean loading;
+  gboolean load_stale;
+  gint64 pending_select;
+  gboolean pending_scroll;
 
   guint hint_timeout;
 
@@ -43,5 +58,32 @@ void hearsay_reader_highlights_load    (HearsayReader *self);
 void hearsay_reader_highlights_connect (HearsayReader *self);
 void hearsay_reader_highlights_select  (HearsayReader *self,
                                         gint64         id);
+/* TRUE while label tags are still being applied in the background. */
+gboolean hearsay_reader_highlights_pending (HearsayReader *self);
+/* Applies at once the tags of the annotations in the visible lines. */
+void hearsay_reader_highlights_apply_visible (HearsayReader *self);
+
+/* Highlights what the overlay holds: the visible lines now, the rest in
+ * idle chunks. */
+void hearsay_reader_highlights_start (HearsayReader *self);
+
+/* hearsay-reader-loader.c: FALSE when the document is small enough to be
+ * read at once (or the project has no file). */
+gboolean hearsay_reader_loader_start  (HearsayReader *self);
+void     hearsay_reader_loader_cancel (HearsayReader *self);
+
+/* hearsay-reader-nav.c: Tab navigation, tooltips and relation arcs. */
+void  hearsay_reader_nav_class_init     (GtkWidgetClass *widget_class);
+void  hearsay_reader_nav_init           (HearsayReader  *self);
+/* Re-reads the selected annotation's relations into the overlay's arcs. */
+void  hearsay_reader_update_arcs        (HearsayReader  *self);
+/* The tooltip for the point (@x, @y) in buffer coordinates: every
+ * annotation under it, outermost first; NULL when there is none. */
+char *hearsay_reader_dup_tooltip_markup (HearsayReader  *self,
+                                         int             x,
+                                         int             y);
+/* Moves to the next (@forward) or previous annotation in text order. */
+gboolean hearsay_reader_move_to_annotation (HearsayReader *self,
+                                            gboolean       forward);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
-/* hearsay-reader-view.c: a GtkTextView laid out as a centred reading column.
- * A subclass rather than a plain view so that overlap drawing can later hook
- * into snapshot_layer. */
+/* hearsay-reader-view.c: a GtkTextView laid out as a centred reading column,
+ * which draws the reader's overlay (overlap bars, outlines, relation arcs)
+ * in its layer above the text and maps the reader's keys. */
 #include "config.h"
 
+#include "hearsay-reader-overlay.h"
 #include "hearsay-reader-view.h"
 
 #define COLUMN_EMS 42
@@ -19,6 +20,7 @@ struct _HearsayReaderView
   guint click_idle;
   int click_x;
   int click_y;
+  HearsayOverlay *overlay;
 };
 
 G_DEFINE_FINAL_TYPE (HearsayReaderView, hearsay_reader_view, GTK_TYPE_TEXT_VIEW)
@@ -185,6 +187,79 @@ hearsay_reader_view_dispose (GObject *object)
 }
 
 static void
+hearsay_reader_view_snapshot_layer (GtkTextView      *view,
+                                    GtkTextViewLayer  layer,
+                                    GtkSnapshot      *snapshot)
+{
+  HearsayReaderView *self = HEARSAY_READER_VIEW (view);
+
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->overlay != NULL)
+    hearsay_overlay_snapshot (self->overlay, view, snapshot);
+}
+
+void
+hearsay_reader_view_set_overlay (HearsayReaderView *self,
+                                 HearsayOverlay    *overlay)
+{
+  g_return_if_fail (HEARSAY_IS_READER_VIEW (self));
+  self->overlay = overlay;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_hover (HearsayReaderView *self,
+           gint64             id)
+{
+  if (self->overlay == NULL || self->overlay->hover_id == id)
+    return;
+  self->overlay->hover_id = id;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           HearsayReaderView        *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+  GdkRectangle location;
+  int bx, by;
+
+  if (self->overlay == NULL)
+    return;
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  /* Only over a character: the end of a short line is no hover. */
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    {
+      set_hover (self, 0);
+      return;
+    }
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  /* Right-to-left characters come with a negative width. */
+  if (location.width < 0)
+    {
+      location.x += location.width;
+      location.width = -location.width;
+    }
+  if (bx < location.x - 1 || bx > location.x + location.width + 1 ||
+      by < location.y || by > location.y + location.height)
+    {
+      set_hover (self, 0);
+      return;
+    }
+  set_hover (self, hearsay_overlay_innermost_at (self->overlay, gtk_text_iter_get_offset (&iter)));
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          HearsayReaderView        *self)
+{
+  set_hover (self, 0);
+}
+
+static void
 hearsay_reader_view_class_init (HearsayReaderViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -193,6 +268,7 @@ hearsay_reader_view_class_init (HearsayReaderViewClass *klass)
   object_class->get_property = hearsay_reader_view_get_property;
   object_class->dispose = hearsay_reader_view_dispose;
   widget_class->size_allocate = hearsay_reader_view_size_allocate;
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = hearsay_reader_view_snapshot_layer;
 
   properties[PROP_COLUMN_MARGIN] =
     g_param_spec_int ("column-margin", NULL, NULL, 0, G_MAXINT, 0,
@@ -248,17 +324,27 @@ on_key_pressed (GtkEventControllerKey *controller,
 }
 
 static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  keyval,
-              const char            *action,
-              GVariant              *args)
+add_shortcut_full (GtkShortcutController *controller,
+                   guint                  keyval,
+                   GdkModifierType        modifiers,
+                   const char            *action,
+                   GVariant              *args)
 {
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
                                             gtk_named_action_new (action));
 
   if (args != NULL)
     gtk_shortcut_set_arguments (shortcut, args);
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              const char            *action,
+              GVariant              *args)
+{
+  add_shortcut_full (controller, keyval, 0, action, args);
 }
 
 static void
@@ -271,8 +357,9 @@ hearsay_reader_view_init (HearsayReaderView *self)
   gtk_text_view_set_cursor_visible (view, TRUE);
   gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_pixels_above_lines (view, 2);
-  gtk_text_view_set_pixels_below_lines (view, 10);
-  gtk_text_view_set_pixels_inside_wrap (view, 5);
+  /* Room under each line for the overlap bars (up to four levels). */
+  gtk_text_view_set_pixels_below_lines (view, 14);
+  gtk_text_view_set_pixels_inside_wrap (view, 12);
   gtk_text_view_set_top_margin (view, 8);
   gtk_text_view_set_bottom_margin (view, 48);
   gtk_widget_add_css_class (GTK_WIDGET (self), "reader-view");
@@ -295,7 +382,22 @@ hearsay_reader_view_init (HearsayReaderView *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Escape, "win.clear-selection", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Return, "win.inspect-at-cursor", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_Enter, "win.inspect-at-cursor", NULL);
+  /* Tab walks the annotations instead of leaving the text. */
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Tab, "reader.next-annotation", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_Tab, "reader.next-annotation", NULL);
+  /* Shift+Tab arrives as ISO_Left_Tab; the trigger stores it as Tab
+   * (gdk_keyval_to_lower) and matches both. */
+  add_shortcut_full (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
+                     "reader.previous-annotation", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_f, "win.add-fragment", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_l, "win.link", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

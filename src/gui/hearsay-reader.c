@@ -99,12 +99,24 @@ on_span_clicked (HearsayReaderView *view,
   hearsay_reader_select_at_offset (self, offset);
 }
 
+/* Scrolled into lines the background pass has not reached: tag them now. */
+static void
+on_scrolled (GtkAdjustment *adjustment,
+             HearsayReader *self)
+{
+  hearsay_reader_highlights_apply_visible (self);
+}
+
 static void
 hearsay_reader_dispose (GObject *object)
 {
   HearsayReader *self = HEARSAY_READER (object);
 
   g_clear_handle_id (&self->hint_timeout, g_source_remove);
+  g_clear_handle_id (&self->apply_idle, g_source_remove);
+  hearsay_reader_loader_cancel (self);
+  if (self->view != NULL)
+    hearsay_reader_view_set_overlay (self->view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARSAY_TYPE_READER);
   /* The template's unnamed root child is ours to unparent. */
   hearsay_widget_unparent_children (GTK_WIDGET (self));
@@ -120,6 +132,7 @@ hearsay_reader_finalize (GObject *object)
 
   g_clear_pointer (&self->annotations, g_hash_table_unref);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
+  g_clear_pointer (&self->overlay, hearsay_overlay_free);
   G_OBJECT_CLASS (hearsay_reader_parent_class)->finalize (object);
 }
 
@@ -152,6 +165,7 @@ hearsay_reader_class_init (HearsayReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearsayReader, hint_revealer);
   gtk_widget_class_bind_template_child (widget_class, HearsayReader, hint_label);
   gtk_widget_class_set_css_name (widget_class, "hearsay-reader");
+  hearsay_reader_nav_class_init (widget_class);
 }
 
 static void
@@ -160,6 +174,10 @@ hearsay_reader_init (HearsayReader *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   hearsay_reader_highlights_init (self);
   g_signal_connect (self->view, "span-clicked", G_CALLBACK (on_span_clicked), self);
+  hearsay_reader_nav_init (self);
+  if (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view)) != NULL)
+    g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view)),
+                             "value-changed", G_CALLBACK (on_scrolled), self, 0);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -200,6 +218,9 @@ hearsay_reader_set_document (HearsayReader   *self,
   if (document == NULL)
     {
       g_hash_table_remove_all (self->annotations);
+      hearsay_overlay_clear (self->overlay);
+      g_clear_handle_id (&self->apply_idle, g_source_remove);
+      hearsay_reader_loader_cancel (self);
       gtk_text_buffer_set_text (buffer, "", 0);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -245,6 +266,19 @@ hearsay_reader_get_title_label (HearsayReader *self)
   return self->title_label;
 }
 
+/* A selection made by code (select_range, a test, a search hit) may fall
+ * inside a grapheme cluster; the user's own never does (cursor positions
+ * come from Pango's break attributes). Widen it to whole clusters. */
+static void
+snap_to_clusters (GtkTextIter *start,
+                  GtkTextIter *end)
+{
+  if (!gtk_text_iter_is_cursor_position (start))
+    gtk_text_iter_backward_cursor_position (start);
+  if (!gtk_text_iter_is_cursor_position (end))
+    gtk_text_iter_forward_cursor_position (end);
+}
+
 gboolean
 hearsay_reader_get_selection (HearsayReader *self,
                               gint64        *start,
@@ -260,6 +294,7 @@ hearsay_reader_get_selection (HearsayReader *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   if (!gtk_text_buffer_get_selection_bounds (buffer, &s, &e))
     return FALSE;
+  snap_to_clusters (&s, &e);
   *start = gtk_text_iter_get_offset (&s);
   *end = gtk_text_iter_get_offset (&e);
   return *start < *end;
@@ -281,6 +316,7 @@ hearsay_reader_get_annotation_span (HearsayReader *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   if (!gtk_text_buffer_get_selection_bounds (buffer, &s, &e))
     return FALSE;
+  snap_to_clusters (&s, &e);
 
   /* A double click or a sloppy drag often takes a space with it. */
   while (gtk_text_iter_compare (&s, &e) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&s)))
@@ -315,7 +351,7 @@ hearsay_reader_set_selected_annotation (HearsayReader *self,
                                         gint64         id)
 {
   g_return_if_fail (HEARSAY_IS_READER (self));
-  hearsay_reader_highlights_select (self, id);
+  hearsay_reader_select_annotation (self, id, FALSE);
 }
 
 gint64

@@ -42,6 +42,17 @@ gint64             hearsay_reader_annotation_at_offset    (HearsayReader   *self
  * none) and emits ::annotation-selected. */
 void               hearsay_reader_select_at_offset        (HearsayReader   *self,
                                                            gint64           offset);
+/* Re-reads the document's annotations and re-applies the highlights (after
+ * undo/redo or a scheme change) without moving the scroll position. */
+void               hearsay_reader_reload_annotations      (HearsayReader   *self);
+/* Selects annotation @id (0 for none), outlines it and, with @scroll, scrolls
+ * it into view. Does not emit ::annotation-selected. */
+void               hearsay_reader_select_annotation       (HearsayReader   *self,
+                                                           gint64           id,
+                                                           gboolean         scroll);
+/* Scrolls the code-point @offset into view and puts the caret there. */
+void               hearsay_reader_scroll_to_offset        (HearsayReader   *self,
+                                                           gint64           offset);
 /* A short message over the text that fades out by itself. */
 void               hearsay_reader_show_hint               (HearsayReader   *self,
                                                            const char      *message);

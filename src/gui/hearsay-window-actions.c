@@ -38,6 +38,7 @@ hearsay_window_actions_update (HearsayWindow *self)
   set_enabled (self, "import-text", editable);
   set_enabled (self, "save-copy", self->project != NULL);
   hearsay_inspector_set_editable (self->inspector, editable);
+  hearsay_window_edit_update (self);
 }
 
 /* Annotating */
@@ -152,6 +153,12 @@ inspect_at_cursor_action (GSimpleAction *action,
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   hearsay_reader_select_at_offset (self->reader, gtk_text_iter_get_offset (&iter));
+  /* Enter goes on to the inspector's first control; Escape comes back. */
+  if (hearsay_inspector_get_annotation_id (self->inspector) != 0)
+    {
+      gtk_stack_set_visible_child_name (self->right_stack, "inspector");
+      hearsay_inspector_focus_first (self->inspector);
+    }
 }
 
 /* Files */

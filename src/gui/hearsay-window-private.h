@@ -2,6 +2,9 @@
  * hearsay-window-actions.c. */
 #pragma once
 
+#include "hearsay-annotation-list.h"
+#include "hearsay-document-panel.h"
+#include "hearsay-entity-panel.h"
 #include "hearsay-window.h"
 
 G_BEGIN_DECLS
@@ -22,12 +25,22 @@ struct _HearsayWindow
   GtkPaned *inner_paned;
   HearsayDocumentList *document_list;
   HearsayReader *reader;
+  GtkStack *right_stack;
   HearsayInspector *inspector;
+  HearsayAnnotationList *annotation_list;
+  HearsayDocumentPanel *document_panel;
+  HearsayEntityPanel *entity_panel;
+  GMenu *history_section;
 };
 
 void hearsay_window_actions_init   (HearsayWindow *self);
 /* Enables the editing actions unless the project is read-only. */
 void hearsay_window_actions_update (HearsayWindow *self);
+/* hearsay-window-edit.c: undo and redo, relations, fragments, the scheme. */
+void hearsay_window_edit_init      (HearsayWindow *self);
+void hearsay_window_edit_update    (HearsayWindow *self);
+/* Connects to the project's history, scheme and relation signals. */
+void hearsay_window_edit_watch     (HearsayWindow *self);
 void hearsay_window_show_error     (HearsayWindow *self,
                                     const char    *message,
                                     const GError  *error);

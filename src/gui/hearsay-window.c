@@ -2,6 +2,7 @@
  * sidebar, the reader and the inspector what to show. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "hearsay-window-private.h"
@@ -63,7 +64,7 @@ hearsay_window_select_annotation (HearsayWindow *self,
     {
       annotation = hearsay_project_get_annotation (self->project, id, &error);
       if (annotation == NULL)
-        g_warning ("Could not load annotation %" G_GINT64_FORMAT ": %s", id, error->message);
+        g_warning ("Could not load annotation %" PRId64 ": %s", id, error->message);
     }
   hearsay_reader_set_selected_annotation (self->reader, annotation != NULL ? id : 0);
   hearsay_inspector_set_annotation (self->inspector, annotation);
@@ -76,6 +77,16 @@ on_annotation_selected (HearsayReader *reader,
                         HearsayWindow *self)
 {
   hearsay_window_select_annotation (self, id);
+}
+
+static void
+on_annotation_activated (HearsayAnnotationList *list,
+                         gint64                 id,
+                         HearsayWindow         *self)
+{
+  hearsay_reader_select_annotation (self->reader, id, TRUE);
+  hearsay_window_select_annotation (self, id);
+  gtk_stack_set_visible_child_name (self->right_stack, "inspector");
 }
 
 static void
@@ -98,6 +109,8 @@ on_document_selected (HearsayDocumentList *list,
         hearsay_window_show_error (self, _("Could not open the document"), error);
     }
   hearsay_reader_set_document (self->reader, document);
+  hearsay_annotation_list_set_document (self->annotation_list, document != NULL ? hearsay_document_get_id (document) : 0);
+  hearsay_document_panel_set_document (self->document_panel, document != NULL ? hearsay_document_get_id (document) : 0);
   if (document != NULL && self->settings != NULL)
     g_settings_set_int64 (self->settings, "last-document", hearsay_document_get_id (document));
   hearsay_window_actions_update (self);
@@ -143,6 +156,10 @@ hearsay_window_set_project (HearsayWindow  *self,
   hearsay_inspector_set_project (self->inspector, project);
   hearsay_reader_set_project (self->reader, project);
   hearsay_document_list_set_project (self->document_list, project);
+  hearsay_annotation_list_set_project (self->annotation_list, project);
+  hearsay_document_panel_set_project (self->document_panel, project);
+  hearsay_entity_panel_set_project (self->entity_panel, project);
+  hearsay_window_edit_watch (self);
   update_title (self);
 
   if (project != NULL &&
@@ -255,6 +272,9 @@ hearsay_window_class_init (HearsayWindowClass *klass)
   g_type_ensure (HEARSAY_TYPE_DOCUMENT_LIST);
   g_type_ensure (HEARSAY_TYPE_READER);
   g_type_ensure (HEARSAY_TYPE_INSPECTOR);
+  g_type_ensure (HEARSAY_TYPE_ANNOTATION_LIST);
+  g_type_ensure (HEARSAY_TYPE_DOCUMENT_PANEL);
+  g_type_ensure (HEARSAY_TYPE_ENTITY_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hearsay/Hearsay/hearsay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HearsayWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, HearsayWindow, subtitle_label);
@@ -264,7 +284,12 @@ hearsay_window_class_init (HearsayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearsayWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, HearsayWindow, document_list);
   gtk_widget_class_bind_template_child (widget_class, HearsayWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, right_stack);
   gtk_widget_class_bind_template_child (widget_class, HearsayWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, annotation_list);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, document_panel);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, entity_panel);
+  gtk_widget_class_bind_template_child (widget_class, HearsayWindow, history_section);
 }
 
 static void
@@ -277,9 +302,10 @@ restore_state (HearsayWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
-  /* The inspector keeps ~300 px; the reader takes the rest. */
+  /* The right pane keeps ~400 px (the entity table needs ~415); the reader
+   * takes the rest. */
   gtk_paned_set_position (self->inner_paned,
-                          MAX (360, width - g_settings_get_int (self->settings, "sidebar-width") - 320));
+                          MAX (360, width - g_settings_get_int (self->settings, "sidebar-width") - 400));
 }
 
 static void
@@ -302,7 +328,9 @@ hearsay_window_init (HearsayWindow *self)
 
   g_signal_connect (self->reader, "annotation-selected", G_CALLBACK (on_annotation_selected), self);
   g_signal_connect (self->document_list, "document-selected", G_CALLBACK (on_document_selected), self);
+  g_signal_connect (self->annotation_list, "annotation-activated", G_CALLBACK (on_annotation_activated), self);
   hearsay_window_actions_init (self);
+  hearsay_window_edit_init (self);
   update_title (self);
 }
 
@@ -342,4 +370,39 @@ hearsay_window_get_banner (HearsayWindow *self)
 {
   g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
   return self->banner;
+}
+
+GtkStack *
+hearsay_window_get_right_stack (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->right_stack;
+}
+
+HearsayAnnotationList *
+hearsay_window_get_annotation_list (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->annotation_list;
+}
+
+HearsayDocumentPanel *
+hearsay_window_get_document_panel (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->document_panel;
+}
+
+HearsayEntityPanel *
+hearsay_window_get_entity_panel (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->entity_panel;
+}
+
+GMenuModel *
+hearsay_window_get_primary_menu (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return gtk_menu_button_get_menu_model (self->menu_button);
 }

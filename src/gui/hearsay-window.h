@@ -3,7 +3,10 @@
 
 #include <gtk/gtk.h>
 
+#include "hearsay-annotation-list.h"
 #include "hearsay-application.h"
+#include "hearsay-document-panel.h"
+#include "hearsay-entity-panel.h"
 #include "hearsay-document-list.h"
 #include "hearsay-inspector.h"
 #include "hearsay-project.h"
@@ -39,5 +42,11 @@ HearsayReader       *hearsay_window_get_reader        (HearsayWindow      *self)
 HearsayInspector    *hearsay_window_get_inspector     (HearsayWindow      *self);
 HearsayDocumentList *hearsay_window_get_document_list (HearsayWindow      *self);
 GtkWidget           *hearsay_window_get_banner        (HearsayWindow      *self);
+/* The right pane: "inspector", "annotations", "document", "entities". */
+GtkStack            *hearsay_window_get_right_stack   (HearsayWindow      *self);
+HearsayAnnotationList *hearsay_window_get_annotation_list (HearsayWindow  *self);
+HearsayDocumentPanel *hearsay_window_get_document_panel (HearsayWindow    *self);
+HearsayEntityPanel  *hearsay_window_get_entity_panel  (HearsayWindow      *self);
+GMenuModel          *hearsay_window_get_primary_menu  (HearsayWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,356 @@
+/* hearsay-reader-nav.c: moving between annotations (Tab, Shift+Tab, the
+ * annotation list), the tooltip over the text, and the relations of the
+ * selected annotation as arcs. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hearsay-reader-private.h"
+
+void
+hearsay_reader_scroll_to_offset (HearsayReader *self,
+                                 gint64         offset)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (HEARSAY_IS_READER (self));
+
+  if (self->document == NULL)
+    return;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) CLAMP (offset, 0, G_MAXINT));
+  /* Never inside a grapheme cluster. */
+  if (!gtk_text_iter_is_cursor_position (&iter))
+    gtk_text_iter_backward_cursor_position (&iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  /* The mark variant also works before the lines are laid out. */
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer),
+                                0.15, FALSE, 0, 0);
+}
+
+void
+hearsay_reader_select_annotation (HearsayReader *self,
+                                  gint64         id,
+                                  gboolean       scroll)
+{
+  HearsayAnnotation *annotation;
+
+  g_return_if_fail (HEARSAY_IS_READER (self));
+
+  /* Still reading a large document: select it once it is there. */
+  if (self->loading)
+    {
+      self->pending_select = id;
+      self->pending_scroll = scroll;
+      return;
+    }
+  hearsay_reader_highlights_select (self, id);
+  annotation = g_hash_table_lookup (self->annotations, &id);
+  if (annotation != NULL && scroll)
+    hearsay_reader_scroll_to_offset (self, hearsay_annotation_get_start (annotation));
+}
+
+void
+hearsay_reader_reload_annotations (HearsayReader *self)
+{
+  gint64 selected;
+
+  g_return_if_fail (HEARSAY_IS_READER (self));
+
+  if (self->document == NULL)
+    return;
+  selected = self->selected_id;
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+    GHashTableIter iter;
+    gpointer tag;
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    g_hash_table_iter_init (&iter, self->label_tags);
+    while (g_hash_table_iter_next (&iter, NULL, &tag))
+      gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+  }
+  self->keep_scroll = TRUE;
+  hearsay_reader_highlights_load (self);
+  self->keep_scroll = FALSE;
+  hearsay_reader_highlights_select (self, selected);
+}
+
+gboolean
+hearsay_reader_move_to_annotation (HearsayReader *self,
+                                   gboolean       forward)
+{
+  HearsayOverlay *overlay = self->overlay;
+  guint n = hearsay_overlay_get_n_spans (overlay);
+  HearsayAnnotation *current = g_hash_table_lookup (self->annotations, &self->selected_id);
+  HearsayOverlaySpan *target = NULL;
+  int index = current != NULL ? hearsay_overlay_find (overlay, current) : -1;
+
+  if (n == 0)
+    return FALSE;
+  if (index >= 0)
+    {
+      if (forward && (guint) index + 1 < n)
+        target = hearsay_overlay_get_span (overlay, index + 1);
+      else if (!forward && index > 0)
+        target = hearsay_overlay_get_span (overlay, index - 1);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+      GtkTextIter caret;
+      gint64 offset;
+      guint lo = 0, hi = n;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+      offset = gtk_text_iter_get_offset (&caret);
+      /* The first span starting at or after the caret. */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (hearsay_overlay_get_span (overlay, mid)->start < offset)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (forward && lo < n)
+        target = hearsay_overlay_get_span (overlay, lo);
+      else if (!forward && lo > 0)
+        target = hearsay_overlay_get_span (overlay, lo - 1);
+    }
+  if (target == NULL)
+    {
+      hearsay_reader_show_hint (self, forward ? _("No annotation after this one")
+                                              : _("No annotation before this one"));
+      return FALSE;
+    }
+  hearsay_reader_select_annotation (self, target->id, TRUE);
+  g_signal_emit_by_name (self, "annotation-selected", target->id);
+  return TRUE;
+}
+
+static void
+next_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  hearsay_reader_move_to_annotation (HEARSAY_READER (widget), TRUE);
+}
+
+static void
+previous_annotation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  hearsay_reader_move_to_annotation (HEARSAY_READER (widget), FALSE);
+}
+
+/* The display text of up to two of @annotation's attributes, in the
+ * scheme's order. */
+static void
+append_key_attributes (GString            *out,
+                       const HearsayLabel *label,
+                       HearsayAnnotation  *annotation)
+{
+  guint shown = 0;
+
+  for (guint i = 0; label != NULL && i < label->attributes->len && shown < 2; i++)
+    {
+      const HearsayAttributeDef *def = g_ptr_array_index (label->attributes, i);
+      const char * const *values = hearsay_annotation_get_attribute_values (annotation, def->id);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      if (values == NULL || values[0] == NULL || values[0][0] == '\0')
+        continue;
+      if (def->kind == HEARSAY_ATTRIBUTE_BOOLEAN)
+        {
+          if (g_strcmp0 (values[0], "true") != 0)
+            continue;
+          g_string_append (text, hearsay_scheme_translate (def->name));
+        }
+      else
+        for (guint v = 0; values[v] != NULL; v++)
+          {
+            const HearsayValueDef *value = hearsay_attribute_lookup_value (def, values[v]);
+
+            if (v > 0)
+              g_string_append (text, ", ");
+            g_string_append (text, value != NULL ? hearsay_scheme_translate (value->name) : values[v]);
+          }
+      g_string_append (out, shown == 0 ? " — " : " · ");
+      {
+        g_autofree char *escaped = g_markup_escape_text (text->str, -1);
+
+        g_string_append (out, escaped);
+      }
+      shown++;
+    }
+}
+
+char *
+hearsay_reader_dup_tooltip_markup (HearsayReader *self,
+                                   int            x,
+                                   int            y)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->view);
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
+  HearsayScheme *scheme;
+  GdkRectangle location;
+  GtkTextIter iter;
+  gint64 offset;
+  guint first, last;
+
+  if (self->document == NULL || self->project == NULL)
+    return NULL;
+  if (!gtk_text_view_get_iter_at_location (view, &iter, x, y))
+    return NULL;
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  /* Right-to-left characters come with a negative width. */
+  if (location.width < 0)
+    {
+      location.x += location.width;
+      location.width = -location.width;
+    }
+  if (x < location.x - 1 || x > location.x + location.width + 1 ||
+      y < location.y || y > location.y + location.height)
+    return NULL;
+  offset = gtk_text_iter_get_offset (&iter);
+  hearsay_overlay_range (self->overlay, offset, offset + 1, &first, &last);
+  for (guint i = first; i < last; i++)
+    {
+      HearsayOverlaySpan *span = hearsay_overlay_get_span (self->overlay, i);
+
+      /* In position order: containers come first. */
+      if (span->end > offset && hearsay_overlay_span_covers (span, offset))
+        g_ptr_array_add (hits, span->annotation);
+    }
+  if (hits->len == 0)
+    return NULL;
+
+  scheme = hearsay_project_get_scheme (self->project);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      HearsayAnnotation *annotation = g_ptr_array_index (hits, i);
+      const char *label_id = hearsay_annotation_get_label (annotation);
+      const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, label_id);
+      const char *note = hearsay_annotation_get_note (annotation);
+      g_autofree char *name = NULL;
+
+      if (label != NULL)
+        name = g_markup_escape_text (hearsay_scheme_translate (label->name), -1);
+      else
+        {
+          /* Translators: %s is a label identifier the scheme no longer has */
+          g_autofree char *unknown = g_strdup_printf (_("Unknown label (%s)"), label_id);
+
+          name = g_markup_escape_text (unknown, -1);
+        }
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out, "<b>%s</b>", name);
+      append_key_attributes (out, label, annotation);
+      if (note != NULL && note[0] != '\0')
+        {
+          const char *eol = strchr (note, '\n');
+          g_autofree char *line = g_strndup (note, eol != NULL ? (gsize) (eol - note) : strlen (note));
+          g_autofree char *escaped = g_markup_escape_text (line, -1);
+
+          g_string_append_printf (out, "\n<i>%s</i>", escaped);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget     *widget,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard_mode,
+                  GtkTooltip    *tooltip,
+                  HearsayReader *self)
+{
+  g_autofree char *markup = NULL;
+  int bx, by;
+
+  if (keyboard_mode)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (widget), GTK_TEXT_WINDOW_WIDGET,
+                                         x, y, &bx, &by);
+  markup = hearsay_reader_dup_tooltip_markup (self, bx, by);
+  if (markup == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+void
+hearsay_reader_update_arcs (HearsayReader *self)
+{
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *arcs = g_ptr_array_new_with_free_func ((GDestroyNotify) hearsay_overlay_arc_free);
+  HearsayScheme *scheme;
+
+  if (self->project == NULL || self->selected_id == 0)
+    {
+      hearsay_overlay_set_arcs (self->overlay, arcs);
+      return;
+    }
+  scheme = hearsay_project_get_scheme (self->project);
+  relations = hearsay_project_list_annotation_relations (self->project, self->selected_id, &error);
+  if (relations == NULL)
+    {
+      g_warning ("Could not load the relations: %s", error->message);
+      hearsay_overlay_set_arcs (self->overlay, arcs);
+      return;
+    }
+  for (guint i = 0; i < relations->len; i++)
+    {
+      HearsayRelation *relation = g_ptr_array_index (relations, i);
+      const HearsayRelationType *type = hearsay_scheme_lookup_relation_type (scheme, relation->type);
+      const char *name = type != NULL ? hearsay_scheme_translate (type->name) : relation->type;
+      gint64 partner = relation->from_id == self->selected_id ? relation->to_id : relation->from_id;
+      g_autofree char *text = NULL;
+
+      if (relation->to_entity_id != 0)
+        {
+          g_autoptr(HearsayEntity) entity = hearsay_project_get_entity (self->project,
+                                                                        relation->to_entity_id, NULL);
+
+          /* Translators: a relation type and the entity it links to */
+          text = entity != NULL ? g_strdup_printf (_("%s: %s"), name, hearsay_entity_get_name (entity))
+                                : g_strdup (name);
+          g_ptr_array_add (arcs, hearsay_overlay_arc_new (relation->from_id, 0, text));
+        }
+      else if (partner != 0 && g_hash_table_contains (self->annotations, &partner))
+        g_ptr_array_add (arcs, hearsay_overlay_arc_new (relation->from_id, relation->to_id, name));
+      else
+        {
+          /* Translators: a relation type whose partner is in another document */
+          text = g_strdup_printf (_("%s (other document)"), name);
+          g_ptr_array_add (arcs, hearsay_overlay_arc_new (self->selected_id, 0, text));
+        }
+    }
+  hearsay_overlay_set_arcs (self->overlay, arcs);
+}
+
+void
+hearsay_reader_nav_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "reader.next-annotation", NULL,
+                                   next_annotation_action);
+  gtk_widget_class_install_action (widget_class, "reader.previous-annotation", NULL,
+                                   previous_annotation_action);
+}
+
+void
+hearsay_reader_nav_init (HearsayReader *self)
+{
+  g_signal_connect (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+}

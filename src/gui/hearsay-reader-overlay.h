@@ -1,0 +1,124 @@
+/* hearsay-reader-overlay.h: what the reader draws over the text — one entry
+ * per annotation (all its fragments), sorted by position, with its overlap
+ * depth; the selected and hovered annotations; relation arcs. A plain
+ * structure owned by HearsayReader and drawn by HearsayReaderView. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hearsay-annotation.h"
+#include "hearsay-reader-view.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64 id;
+  gint64 start;       /* first fragment's start */
+  gint64 end;         /* last fragment's end */
+  gint64 reach;       /* the largest end of this and every earlier span */
+  HearsayAnnotation *annotation;
+  guint depth : 16;   /* overlap level: 0 outermost */
+  guint applied : 1;  /* its label tag is in the buffer */
+} HearsayOverlaySpan;
+
+/* A relation of the selected annotation: an arc to @to_id in the same
+ * document, or a margin marker when @to_id is 0 (entity, other document). */
+typedef struct
+{
+  gint64 from_id;
+  gint64 to_id;
+  char *label;
+} HearsayOverlayArc;
+
+typedef struct
+{
+  GArray *spans;        /* HearsayOverlaySpan, by (start, longest first, id) */
+  GHashTable *colors;   /* label id → GdkRGBA */
+  gint64 selected_id;
+  gint64 hover_id;
+  GPtrArray *arcs;      /* HearsayOverlayArc */
+} HearsayOverlay;
+
+HearsayOverlay           *hearsay_overlay_new           (void);
+void                      hearsay_overlay_free          (HearsayOverlay     *self);
+void                      hearsay_overlay_clear         (HearsayOverlay     *self);
+/* Replaces every span: one sort and one sweep. */
+void                      hearsay_overlay_load          (HearsayOverlay     *self,
+                                                         GPtrArray          *annotations);
+/* Incremental: only the cluster of overlapping spans around the change gets
+ * its depths recomputed. Both return the index touched. */
+guint                     hearsay_overlay_insert        (HearsayOverlay     *self,
+                                                         HearsayAnnotation  *annotation);
+gboolean                  hearsay_overlay_remove        (HearsayOverlay     *self,
+                                                         HearsayAnnotation  *annotation);
+/* The index of @annotation's span (matched by id at its position), or -1. */
+int                       hearsay_overlay_find          (HearsayOverlay     *self,
+                                                         HearsayAnnotation  *annotation);
+/* Exchanges the spans of @self and @other (built in another thread). */
+void                      hearsay_overlay_swap_spans    (HearsayOverlay     *self,
+                                                         HearsayOverlay     *other);
+guint                     hearsay_overlay_get_n_spans   (HearsayOverlay     *self);
+HearsayOverlaySpan       *hearsay_overlay_get_span      (HearsayOverlay     *self,
+                                                         guint               index);
+/* Spans [*first, *last) may overlap [start, end); the others do not. A
+ * binary search on the positions and the reaches, no full scan. */
+void                      hearsay_overlay_range         (HearsayOverlay     *self,
+                                                         gint64              start,
+                                                         gint64              end,
+                                                         guint              *first,
+                                                         guint              *last);
+gboolean                  hearsay_overlay_span_covers   (const HearsayOverlaySpan *span,
+                                                         gint64              offset);
+/* The innermost (shortest) annotation covering @offset, or 0. */
+gint64                    hearsay_overlay_innermost_at  (HearsayOverlay     *self,
+                                                         gint64              offset);
+void                      hearsay_overlay_set_color     (HearsayOverlay     *self,
+                                                         const char         *label,
+                                                         const char         *color);
+void                      hearsay_overlay_get_color     (HearsayOverlay     *self,
+                                                         const char         *label,
+                                                         GdkRGBA            *rgba);
+/* Takes @arcs (HearsayOverlayArc, freed with hearsay_overlay_arc_free). */
+void                      hearsay_overlay_set_arcs      (HearsayOverlay     *self,
+                                                         GPtrArray          *arcs);
+HearsayOverlayArc        *hearsay_overlay_arc_new       (gint64              from_id,
+                                                         gint64              to_id,
+                                                         const char         *label);
+void                      hearsay_overlay_arc_free      (HearsayOverlayArc  *arc);
+
+/* hearsay-reader-overlay-draw.c */
+/* The rectangles (buffer coordinates) the text [start, end) takes, one per
+ * display line; bidi-aware through the iter locations. */
+void                      hearsay_overlay_line_rects    (GtkTextView        *view,
+                                                         gint64              start,
+                                                         gint64              end,
+                                                         GArray             *rects);
+/* The code-point range of the buffer lines in the visible rectangle. */
+void                      hearsay_overlay_visible_range (GtkTextView        *view,
+                                                         gint64             *start,
+                                                         gint64             *end);
+/* The fragments of @span clipped to [vstart, vend), as line rectangles. */
+void                      hearsay_overlay_span_rects    (GtkTextView        *view,
+                                                         HearsayOverlaySpan *span,
+                                                         gint64              vstart,
+                                                         gint64              vend,
+                                                         GArray             *rects);
+/* hearsay-reader-overlay-arcs.c: the selected annotation's relations. */
+void                      hearsay_overlay_snapshot_arcs (HearsayOverlay     *self,
+                                                         GtkTextView        *view,
+                                                         GtkSnapshot        *snapshot,
+                                                         const GdkRectangle *visible,
+                                                         gint64              vstart,
+                                                         gint64              vend,
+                                                         guint               first,
+                                                         guint               last);
+void                      hearsay_overlay_snapshot      (HearsayOverlay     *self,
+                                                         GtkTextView        *view,
+                                                         GtkSnapshot        *snapshot);
+
+/* hearsay-reader-view.c: the view draws @overlay (owned by the caller). */
+void                      hearsay_reader_view_set_overlay (HearsayReaderView *view,
+                                                           HearsayOverlay    *overlay);
+
+G_END_DECLS
