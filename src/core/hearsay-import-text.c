@@ -9,6 +9,7 @@
 #include "hearsay-encoding.h"
 #include "hearsay-error.h"
 #include "hearsay-import.h"
+#include "hearsay-import-private.h"
 #include "hearsay-project-private.h"
 
 #define MAX_TITLE_CHARS 200
@@ -131,48 +132,10 @@ hearsay_import_text_file (const char                     *path,
                           const HearsayTextImportOptions *options,
                           GError                        **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  GStatBuf st;
+  g_autoptr(GBytes) bytes = hearsay_import_read_file (path, HEARSAY_MAX_TEXT_BYTES, error);
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_NOT_FOUND,
-                   saved == ENOENT ? _("%s does not exist") : _("%s cannot be read: %s"),
-                   path, g_strerror (saved));
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_IS_DIRECTORY,
-                   _("%s is a folder, not a text file"), path);
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_INVALID,
-                   _("%s is not a regular file"), path);
-      return NULL;
-    }
-  if (st.st_size > HEARSAY_MAX_TEXT_BYTES)
-    {
-      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_TOO_LARGE,
-                   _("%s is too large (%.1f MB): Hearsay imports text files of up to %d MB "
-                     "as one document; split it first"),
-                   path, st.st_size / 1e6, HEARSAY_MAX_TEXT_BYTES / (1024 * 1024));
-      return NULL;
-    }
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_NOT_FOUND,
-                   _("%s cannot be read: %s"), path, local_error->message);
-      return NULL;
-    }
-  bytes = g_mapped_file_get_bytes (mapped);
+  if (bytes == NULL)
+    return NULL;
   return hearsay_import_text_bytes (path, bytes, options, error);
 }
 
