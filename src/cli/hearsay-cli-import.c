@@ -118,7 +118,7 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   HearsayTextImportOptions options = { NULL };
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("The format: text, html, jsonl, brat, semeval, w3c or doccano (default: from each "
+      N_("The format: text, html, jsonl, brat, semeval, w3c, doccano or qdpx (default: from each "
          "file's name; text when it tells nothing)"), N_("FORMAT") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title,
       N_("The title of the document (one text file only; default: its first non-empty line)"),
@@ -144,7 +144,7 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
     { NULL }
   };
   static const char * const formats[] = {
-    "text", "html", "jsonl", "brat", "semeval", "w3c", "doccano", NULL
+    "text", "html", "jsonl", "brat", "semeval", "w3c", "doccano", "qdpx", NULL
   };
   gboolean ok = TRUE;
 
@@ -165,7 +165,7 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
 
   if (format != NULL && !g_strv_contains (formats, format))
     return hearsay_cli_usage_error ("import", _("unknown format “%s”: use text, html, jsonl, brat, "
-                                                "semeval, w3c or doccano"), format);
+                                                "semeval, w3c, doccano or qdpx"), format);
   if (end != NULL && g_strcmp0 (end, "inclusive") != 0 && g_strcmp0 (end, "exclusive") != 0)
     return hearsay_cli_usage_error ("import", _("--end is inclusive or exclusive, not “%s”"), end);
 

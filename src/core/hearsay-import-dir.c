@@ -20,7 +20,7 @@ typedef struct
   char *path;
 } Unit;
 
-static const char * const formats[] = { "text", "html", "jsonl", "brat", "semeval", "w3c", "doccano", NULL };
+static const char * const formats[] = { "text", "html", "jsonl", "brat", "semeval", "w3c", "doccano", "qdpx", NULL };
 
 static void
 unit_free (gpointer data)
@@ -56,7 +56,7 @@ static gboolean
 is_label_file (const char *name)
 {
   return has_suffix_ci (name, ".labels") || has_suffix_ci (name, "-labels-subtask-3.txt") ||
-         has_suffix_ci (name, ".tsv");
+         has_suffix_ci (name, "labels-subtask-3-spans.txt") || has_suffix_ci (name, ".tsv");
 }
 
 /* Native JSONL has "annotations" lists; doccano has "label" or "entities". */
@@ -132,6 +132,8 @@ hearsay_import_guess_format (const char *path)
     return "w3c";
   if (has_suffix_ci (base, ".jsonl"))
     return sniff_jsonl (path);
+  if (has_suffix_ci (base, ".qdpx"))
+    return "qdpx";
   if (has_suffix_ci (base, ".txt"))
     return "text";
   return NULL;
@@ -237,6 +239,7 @@ expand (const char          *format,
   static const char * const text_suffixes[] = { ".txt", NULL };
   static const char * const jsonl_suffixes[] = { ".jsonl", NULL };
   static const char * const w3c_suffixes[] = { ".json", ".jsonld", NULL };
+  static const char * const qdpx_suffixes[] = { ".qdpx", NULL };
 
   if (strcmp (format, "brat") == 0 || strcmp (format, "semeval") == 0)
     {
@@ -263,6 +266,8 @@ expand (const char          *format,
         ok = expand_simple (units, paths[i], jsonl_unit, jsonl_suffixes, error);
       else if (strcmp (format, "doccano") == 0)
         ok = expand_simple (units, paths[i], hearsay_import_doccano_unit, jsonl_suffixes, error);
+      else if (strcmp (format, "qdpx") == 0)
+        ok = expand_simple (units, paths[i], hearsay_import_refi_unit, qdpx_suffixes, error);
       else if (has_suffix_ci (paths[i], ".txt"))
         /* W3C: a text file given alongside is a document the annotations target. */
         ok = expand_simple (units, paths[i], hearsay_import_w3c_text_unit, text_suffixes, error);

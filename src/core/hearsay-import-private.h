@@ -108,6 +108,10 @@ gboolean          hearsay_import_w3c_unit          (HearsayImportContext  *ctx,
 gboolean          hearsay_import_doccano_unit      (HearsayImportContext  *ctx,
                                                     const char            *path,
                                                     GError               **error);
+/* A REFI-QDA project (.qdpx zip), hearsay-import-refi.c. */
+gboolean          hearsay_import_refi_unit         (HearsayImportContext  *ctx,
+                                                    const char            *path,
+                                                    GError               **error);
 gboolean          hearsay_import_w3c_text_unit     (HearsayImportContext  *ctx,
                                                     const char            *path,
                                                     GError               **error);

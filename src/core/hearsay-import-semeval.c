@@ -4,7 +4,9 @@
  * "ID<TAB>START<TAB>END" for span identification); its articles are
  * article<ID>.txt beside it (or in an "articles" folder beside it). Layouts:
  * 2020 article<ID>.task-flc-tc.labels / article<ID>.labels, 2023
- * article<ID>-labels-subtask-3.txt, or one TSV for all articles. Offsets
+ * article<ID>-labels-subtask-3.txt, one labels-subtask-3-spans.txt (as
+ * Hearsay's export and the 2023 release's train-labels-subtask-3-spans.txt)
+ * or one TSV for all articles. Offsets
  * count code points of the raw file, a leading BOM and the CR of CRLF
  * included — the text is stored verbatim, so they apply as they are; END is
  * exclusive unless the end_inclusive option says otherwise.
@@ -105,7 +107,10 @@ article_path (const char *labels_path,
               const char *id)
 {
   g_autofree char *dir = g_path_get_dirname (labels_path);
-  g_autofree char *name = g_strdup_printf ("article%s.txt", id);
+  /* The first column is the bare id ("111111111") or, in some releases,
+   * the article's name ("article111111111"). */
+  g_autofree char *name = g_str_has_prefix (id, "article") && id[strlen ("article")] != '\0'
+                          ? g_strdup_printf ("%s.txt", id) : g_strdup_printf ("article%s.txt", id);
   char *path = g_build_filename (dir, name, NULL);
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -275,14 +280,15 @@ static gboolean
 is_label_name (const char *name)
 {
   return g_str_has_suffix (name, ".labels") || g_str_has_suffix (name, "-labels-subtask-3.txt") ||
-         g_str_has_suffix (name, ".tsv");
+         g_str_has_suffix (name, "labels-subtask-3-spans.txt") || g_str_has_suffix (name, ".tsv");
 }
 
 GPtrArray *
 hearsay_import_semeval_expand (const char * const  *paths,
                                GError             **error)
 {
-  static const char * const suffixes[] = { ".labels", "-labels-subtask-3.txt", ".tsv", NULL };
+  static const char * const suffixes[] = { ".labels", "-labels-subtask-3.txt", "labels-subtask-3-spans.txt",
+                                           ".tsv", NULL };
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; paths[i]; i++)

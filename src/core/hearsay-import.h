@@ -92,10 +92,10 @@ gboolean         hearsay_project_add_imported_documents (HearsayProject      *se
                                                    GError                   **error);
 
 /* Imports @paths (files or folders) as @format: "text", "html", "jsonl",
- * "brat", "semeval", "w3c", "doccano", or NULL to guess from each path.
+ * "brat", "semeval", "w3c", "doccano", "qdpx", or NULL to guess from each path.
  * Folders expand per format: html .html/.htm, text .txt, brat the .txt
  * files that have .ann files, semeval the label files, w3c .json/.jsonld,
- * doccano and jsonl .jsonl — sorted by name. One transaction: whole or
+ * doccano and jsonl .jsonl, qdpx .qdpx — sorted by name. One transaction: whole or
  * nothing; cancelling rolls everything back. @options and @report may be NULL. */
 gboolean         hearsay_project_import_paths     (HearsayProject            *self,
                                                    const char                *format,
