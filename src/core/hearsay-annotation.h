@@ -16,6 +16,17 @@ typedef struct
   char *suffix;   /* up to HEARSAY_QUOTE_CONTEXT characters after */
 } HearsayFragment;
 
+/* One fragment of an annotation, as the reader needs it: no quotes, no
+ * attributes. @label is interned (g_intern_string), so it is never freed
+ * and can be compared by pointer. */
+typedef struct
+{
+  gint64 annotation_id;
+  gint64 start;   /* code points, inclusive */
+  gint64 end;     /* code points, exclusive */
+  const char *label;
+} HearsaySpan;
+
 #define HEARSAY_TYPE_ANNOTATION (hearsay_annotation_get_type ())
 G_DECLARE_FINAL_TYPE (HearsayAnnotation, hearsay_annotation, HEARSAY, ANNOTATION, GObject)
 

@@ -75,6 +75,13 @@ gboolean           hearsay_project_update_document       (HearsayProject     *se
 GPtrArray         *hearsay_project_list_annotations      (HearsayProject     *self,
                                                           gint64              document_id,
                                                           GError            **error);
+/* hearsay-project-spans.c: the fragments of a document's annotations as
+ * HearsaySpan rows (id, start, end, interned label), sorted by (start, end,
+ * id): what a view needs to draw them, without the quotes and attributes of
+ * full HearsayAnnotation objects. */
+GArray            *hearsay_project_list_spans            (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          GError            **error);
 HearsayAnnotation *hearsay_project_get_annotation        (HearsayProject     *self,
                                                           gint64              id,
                                                           GError            **error);

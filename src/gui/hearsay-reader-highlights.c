@@ -86,10 +86,57 @@ lookup_label_tag (HearsayReader *self,
   return tag;
 }
 
+GHashTable *
+hearsay_reader_entries_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+remember (GHashTable *entries,
+          gint64      id,
+          gint64      start,
+          gint64      end)
+{
+  HearsayReaderEntry *entry = g_new (HearsayReaderEntry, 1);
+
+  entry->id = id;
+  entry->start = start;
+  entry->end = end;
+  g_hash_table_add (entries, entry);
+}
+
+void
+hearsay_reader_entries_fill (GHashTable     *entries,
+                             HearsayOverlay *overlay)
+{
+  guint n = hearsay_overlay_get_n_spans (overlay);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HearsayOverlaySpan *span = hearsay_overlay_get_span (overlay, i);
+
+      remember (entries, span->id, span->start, span->end);
+    }
+}
+
+HearsayOverlaySpan *
+hearsay_reader_lookup_span (HearsayReader *self,
+                            gint64         id)
+{
+  const HearsayReaderEntry *entry = g_hash_table_lookup (self->annotations, &id);
+  int i;
+
+  if (entry == NULL)
+    return NULL;
+  i = hearsay_overlay_find (self->overlay, entry->id, entry->start, entry->end);
+  return i >= 0 ? hearsay_overlay_get_span (self->overlay, (guint) i) : NULL;
+}
+
 void
 hearsay_reader_highlights_init (HearsayReader *self)
 {
-  self->annotations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->annotations = hearsay_reader_entries_new ();
   self->label_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->overlay = hearsay_overlay_new ();
   hearsay_reader_view_set_overlay (self->view, self->overlay);
@@ -158,23 +205,24 @@ get_iters (HearsayReader *self,
   gtk_text_buffer_get_iter_at_offset (buffer, e, (int) end);
 }
 
-/* Tags @annotation's fragments, clipped to [clip_start, clip_end). */
+/* Tags @span's fragments, clipped to [clip_start, clip_end). */
 static void
-apply_annotation (HearsayReader     *self,
-                  HearsayAnnotation *annotation,
-                  GtkTextTag        *tag,
-                  gint64             clip_start,
-                  gint64             clip_end)
+apply_annotation (HearsayReader            *self,
+                  const HearsayOverlaySpan *span,
+                  GtkTextTag               *tag,
+                  gint64                    clip_start,
+                  gint64                    clip_end)
 {
-  guint n = hearsay_annotation_get_n_fragments (annotation);
+  guint n = hearsay_overlay_span_get_n_fragments (span);
 
   for (guint i = 0; i < n; i++)
     {
-      const HearsayFragment *fragment = hearsay_annotation_get_fragment (annotation, i);
-      gint64 start = MAX (fragment->start, clip_start);
-      gint64 end = MIN (fragment->end, clip_end);
+      gint64 start, end;
       GtkTextIter s, e;
 
+      hearsay_overlay_span_get_fragment (span, i, &start, &end);
+      start = MAX (start, clip_start);
+      end = MIN (end, clip_end);
       if (start >= end)
         continue;
       get_iters (self, start, end, &s, &e);
@@ -212,15 +260,11 @@ reapply_range (HearsayReader *self,
       /* A span the background pass has not reached gets all of its range. */
       if (!span->applied)
         {
-          apply_annotation (self, span->annotation,
-                            lookup_label_tag (self, hearsay_annotation_get_label (span->annotation)),
-                            0, G_MAXINT64);
+          apply_annotation (self, span, lookup_label_tag (self, span->label), 0, G_MAXINT64);
           span->applied = TRUE;
         }
       else
-        apply_annotation (self, span->annotation,
-                          lookup_label_tag (self, hearsay_annotation_get_label (span->annotation)),
-                          start, end);
+        apply_annotation (self, span, lookup_label_tag (self, span->label), start, end);
     }
 }
 
@@ -228,9 +272,7 @@ static void
 apply_span (HearsayReader      *self,
             HearsayOverlaySpan *span)
 {
-  apply_annotation (self, span->annotation,
-                    lookup_label_tag (self, hearsay_annotation_get_label (span->annotation)),
-                    0, G_MAXINT64);
+  apply_annotation (self, span, lookup_label_tag (self, span->label), 0, G_MAXINT64);
   span->applied = TRUE;
 }
 
@@ -311,7 +353,7 @@ defer_while_loading (HearsayReader *self)
 void
 hearsay_reader_highlights_load (HearsayReader *self)
 {
-  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GArray) rows = NULL;
   g_autoptr(GError) error = NULL;
 
   g_hash_table_remove_all (self->annotations);
@@ -327,23 +369,16 @@ hearsay_reader_highlights_load (HearsayReader *self)
       gtk_widget_queue_draw (GTK_WIDGET (self->view));
       return;
     }
-  list = hearsay_project_list_annotations (self->project,
-                                           hearsay_document_get_id (self->document),
-                                           &error);
-  if (list == NULL)
+  rows = hearsay_project_list_spans (self->project,
+                                     hearsay_document_get_id (self->document),
+                                     &error);
+  if (rows == NULL)
     {
       g_warning ("Could not load the annotations: %s", error->message);
       return;
     }
-  for (guint i = 0; i < list->len; i++)
-    {
-      HearsayAnnotation *annotation = g_ptr_array_index (list, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = hearsay_annotation_get_id (annotation);
-      g_hash_table_insert (self->annotations, key, g_object_ref (annotation));
-    }
-  hearsay_overlay_load (self->overlay, list);
+  hearsay_overlay_load (self->overlay, rows);
+  hearsay_reader_entries_fill (self->annotations, self->overlay);
   hearsay_reader_highlights_start (self);
 }
 
@@ -372,7 +407,7 @@ hearsay_reader_highlights_select (HearsayReader *self,
                                   gint64         id)
 {
   GtkTextBuffer *buffer = get_buffer (self);
-  HearsayAnnotation *annotation;
+  HearsayOverlaySpan *span;
   GtkTextIter s, e;
 
   if (self->selected_tag == NULL)
@@ -382,8 +417,8 @@ hearsay_reader_highlights_select (HearsayReader *self,
   self->selected_id = 0;
   self->overlay->selected_id = 0;
 
-  annotation = g_hash_table_lookup (self->annotations, &id);
-  if (annotation == NULL)
+  span = hearsay_reader_lookup_span (self, id);
+  if (span == NULL)
     {
       hearsay_reader_update_arcs (self);
       gtk_widget_queue_draw (GTK_WIDGET (self->view));
@@ -392,7 +427,7 @@ hearsay_reader_highlights_select (HearsayReader *self,
 
   {
     HearsayScheme *scheme = hearsay_project_get_scheme (self->project);
-    const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, hearsay_annotation_get_label (annotation));
+    const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, span->label);
     GdkRGBA background;
 
     /* The selection shows its own label, stronger; the view outlines it. */
@@ -402,7 +437,7 @@ hearsay_reader_highlights_select (HearsayReader *self,
   }
   self->selected_id = id;
   self->overlay->selected_id = id;
-  apply_annotation (self, annotation, self->selected_tag, 0, G_MAXINT64);
+  apply_annotation (self, span, self->selected_tag, 0, G_MAXINT64);
   hearsay_reader_update_arcs (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
@@ -414,6 +449,36 @@ is_current_document (HearsayReader *self,
   return self->document != NULL && hearsay_document_get_id (self->document) == document_id;
 }
 
+/* Drops annotation @id's span (its range in @old_start, @old_end; FALSE
+ * when there was none) and puts in @annotation's, when given. */
+static gboolean
+replace_span (HearsayReader     *self,
+              gint64             id,
+              HearsayAnnotation *annotation,
+              gint64            *old_start,
+              gint64            *old_end)
+{
+  const HearsayReaderEntry *entry = g_hash_table_lookup (self->annotations, &id);
+  gboolean had = entry != NULL;
+
+  if (entry != NULL)
+    {
+      if (old_start != NULL)
+        *old_start = entry->start;
+      if (old_end != NULL)
+        *old_end = entry->end;
+      hearsay_overlay_remove (self->overlay, entry->id, entry->start, entry->end);
+      g_hash_table_remove (self->annotations, &id);
+    }
+  if (annotation != NULL)
+    {
+      hearsay_overlay_insert (self->overlay, annotation);
+      remember (self->annotations, id, hearsay_annotation_get_start (annotation),
+                hearsay_annotation_get_end (annotation));
+    }
+  return had;
+}
+
 static void
 on_annotation_added (HearsayProject *project,
                      gint64          document_id,
@@ -422,8 +487,6 @@ on_annotation_added (HearsayProject *project,
 {
   g_autoptr(HearsayAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
-  HearsayAnnotation *old;
-  gint64 *key;
 
   if (!is_current_document (self, document_id))
     return;
@@ -435,13 +498,7 @@ on_annotation_added (HearsayProject *project,
       g_warning ("Could not load annotation %" PRId64 ": %s", annotation_id, error->message);
       return;
     }
-  old = g_hash_table_lookup (self->annotations, &annotation_id);
-  if (old != NULL)
-    hearsay_overlay_remove (self->overlay, old);
-  key = g_new (gint64, 1);
-  *key = annotation_id;
-  g_hash_table_replace (self->annotations, key, g_object_ref (annotation));
-  hearsay_overlay_insert (self->overlay, annotation);
+  replace_span (self, annotation_id, annotation, NULL, NULL);
   reapply_range (self, hearsay_annotation_get_start (annotation),
                  hearsay_annotation_get_end (annotation));
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
@@ -453,22 +510,17 @@ on_annotation_removed (HearsayProject *project,
                        gint64          annotation_id,
                        HearsayReader  *self)
 {
-  HearsayAnnotation *annotation;
-  gint64 start, end;
+  gint64 start = 0, end = 0;
 
   if (!is_current_document (self, document_id))
     return;
   if (defer_while_loading (self))
     return;
-  annotation = g_hash_table_lookup (self->annotations, &annotation_id);
-  if (annotation == NULL)
+  if (!g_hash_table_contains (self->annotations, &annotation_id))
     return;
-  start = hearsay_annotation_get_start (annotation);
-  end = hearsay_annotation_get_end (annotation);
   if (self->selected_id == annotation_id)
     hearsay_reader_highlights_select (self, 0);
-  hearsay_overlay_remove (self->overlay, annotation);
-  g_hash_table_remove (self->annotations, &annotation_id);
+  replace_span (self, annotation_id, NULL, &start, &end);
   reapply_range (self, start, end);
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
@@ -480,9 +532,7 @@ on_annotation_changed (HearsayProject *project,
                        HearsayReader  *self)
 {
   g_autoptr(HearsayAnnotation) annotation = NULL;
-  HearsayAnnotation *old;
-  gint64 start, end;
-  gint64 *key;
+  gint64 start, end, old_start = 0, old_end = 0;
 
   if (!is_current_document (self, document_id))
     return;
@@ -491,21 +541,14 @@ on_annotation_changed (HearsayProject *project,
   annotation = hearsay_project_get_annotation (project, annotation_id, NULL);
   if (annotation == NULL)
     return;
-  old = g_hash_table_lookup (self->annotations, &annotation_id);
   /* Only the label and the fragments matter for the highlighting. */
   start = hearsay_annotation_get_start (annotation);
   end = hearsay_annotation_get_end (annotation);
-  if (old != NULL)
+  if (replace_span (self, annotation_id, annotation, &old_start, &old_end))
     {
-      start = MIN (start, hearsay_annotation_get_start (old));
-      end = MAX (end, hearsay_annotation_get_end (old));
+      start = MIN (start, old_start);
+      end = MAX (end, old_end);
     }
-  if (old != NULL)
-    hearsay_overlay_remove (self->overlay, old);
-  key = g_new (gint64, 1);
-  *key = annotation_id;
-  g_hash_table_replace (self->annotations, key, g_object_ref (annotation));
-  hearsay_overlay_insert (self->overlay, annotation);
   reapply_range (self, start, end);
   if (self->selected_id == annotation_id)
     hearsay_reader_highlights_select (self, annotation_id);

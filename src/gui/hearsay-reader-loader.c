@@ -1,6 +1,6 @@
 /* hearsay-reader-loader.c: reading a large document's annotations off the
- * main thread. Loading 100,000 annotations takes the core about 0.2 s,
- * longer than a main loop may stall, so a document with more than
+ * main thread. Listing 100,000 annotations, even as lean spans, takes the
+ * core longer than a main loop may stall, so a document with more than
  * ASYNC_THRESHOLD of them is read on a second, read-only connection to the
  * project file (SQLite WAL lets it read beside the GUI's connection) in a
  * worker thread, which also sorts the overlay. The main thread then swaps
@@ -22,7 +22,7 @@ typedef struct
   char *path;
   gint64 document_id;
   guint generation;
-  GHashTable *annotations;   /* id → HearsayAnnotation, like the reader's */
+  GHashTable *annotations;   /* HearsayReaderEntry set, like the reader's */
   HearsayOverlay *overlay;   /* only its spans are used */
 } LoadData;
 
@@ -35,30 +35,6 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-/* What the reader needs of an annotation: no quotes, no timestamps. At
- * 100,000 annotations that is tens of megabytes less. */
-static HearsayAnnotation *
-slim_copy (HearsayAnnotation *annotation)
-{
-  HearsayAnnotation *copy = hearsay_annotation_new (hearsay_annotation_get_document_id (annotation),
-                                                    hearsay_annotation_get_label (annotation));
-  g_auto(GStrv) names = hearsay_annotation_dup_attribute_names (annotation);
-  guint n = hearsay_annotation_get_n_fragments (annotation);
-
-  hearsay_annotation_set_id (copy, hearsay_annotation_get_id (annotation));
-  hearsay_annotation_set_note (copy, hearsay_annotation_get_note (annotation));
-  for (guint i = 0; i < n; i++)
-    {
-      const HearsayFragment *fragment = hearsay_annotation_get_fragment (annotation, i);
-
-      hearsay_annotation_add_fragment (copy, fragment->start, fragment->end);
-    }
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    hearsay_annotation_set_attribute_values (copy, names[i],
-                                             hearsay_annotation_get_attribute_values (annotation, names[i]));
-  return copy;
-}
-
 static void
 load_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -67,8 +43,7 @@ load_in_thread (GTask        *task,
 {
   LoadData *data = task_data;
   g_autoptr(HearsayProject) project = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GPtrArray) slim = NULL;
+  g_autoptr(GArray) rows = NULL;
   GError *error = NULL;
 
   project = hearsay_project_open (data->path, HEARSAY_PROJECT_OPEN_READ_ONLY, &error);
@@ -77,9 +52,10 @@ load_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  list = hearsay_project_list_annotations (project, data->document_id, &error);
+  /* The lean listing: id, label and offsets per fragment, no quotes. */
+  rows = hearsay_project_list_spans (project, data->document_id, &error);
   hearsay_project_close (project);
-  if (list == NULL)
+  if (rows == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -87,22 +63,13 @@ load_in_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  slim = g_ptr_array_new_full (list->len, g_object_unref);
-  data->annotations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  for (guint i = 0; i < list->len; i++)
-    {
-      HearsayAnnotation *annotation = slim_copy (g_ptr_array_index (list, i));
-      gint64 *key = g_new (gint64, 1);
-
-      *key = hearsay_annotation_get_id (annotation);
-      g_hash_table_insert (data->annotations, key, g_object_ref (annotation));
-      g_ptr_array_add (slim, annotation);
-    }
-  g_clear_pointer (&list, g_ptr_array_unref);
   data->overlay = hearsay_overlay_new ();
-  hearsay_overlay_load (data->overlay, slim);
+  hearsay_overlay_load (data->overlay, rows);
+  g_clear_pointer (&rows, g_array_unref);
+  data->annotations = hearsay_reader_entries_new ();
+  hearsay_reader_entries_fill (data->annotations, data->overlay);
 #ifdef __GLIBC__
-  /* The full objects are gone; give their pages back. */
+  /* The rows and SQLite's page cache are gone; give their pages back. */
   malloc_trim (0);
 #endif
   g_task_return_boolean (task, TRUE);

@@ -35,7 +35,7 @@ hearsay_reader_select_annotation (HearsayReader *self,
                                   gint64         id,
                                   gboolean       scroll)
 {
-  HearsayAnnotation *annotation;
+  HearsayOverlaySpan *span;
 
   g_return_if_fail (HEARSAY_IS_READER (self));
 
@@ -47,9 +47,9 @@ hearsay_reader_select_annotation (HearsayReader *self,
       return;
     }
   hearsay_reader_highlights_select (self, id);
-  annotation = g_hash_table_lookup (self->annotations, &id);
-  if (annotation != NULL && scroll)
-    hearsay_reader_scroll_to_offset (self, hearsay_annotation_get_start (annotation));
+  span = hearsay_reader_lookup_span (self, id);
+  if (span != NULL && scroll)
+    hearsay_reader_scroll_to_offset (self, span->start);
 }
 
 void
@@ -85,9 +85,9 @@ hearsay_reader_move_to_annotation (HearsayReader *self,
 {
   HearsayOverlay *overlay = self->overlay;
   guint n = hearsay_overlay_get_n_spans (overlay);
-  HearsayAnnotation *current = g_hash_table_lookup (self->annotations, &self->selected_id);
+  const HearsayReaderEntry *current = g_hash_table_lookup (self->annotations, &self->selected_id);
   HearsayOverlaySpan *target = NULL;
-  int index = current != NULL ? hearsay_overlay_find (overlay, current) : -1;
+  int index = current != NULL ? hearsay_overlay_find (overlay, current->id, current->start, current->end) : -1;
 
   if (n == 0)
     return FALSE;
@@ -198,7 +198,7 @@ hearsay_reader_dup_tooltip_markup (HearsayReader *self,
 {
   GtkTextView *view = GTK_TEXT_VIEW (self->view);
   g_autoptr(GString) out = NULL;
-  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   HearsayScheme *scheme;
   GdkRectangle location;
   GtkTextIter iter;
@@ -225,9 +225,15 @@ hearsay_reader_dup_tooltip_markup (HearsayReader *self,
     {
       HearsayOverlaySpan *span = hearsay_overlay_get_span (self->overlay, i);
 
-      /* In position order: containers come first. */
-      if (span->end > offset && hearsay_overlay_span_covers (span, offset))
-        g_ptr_array_add (hits, span->annotation);
+      HearsayAnnotation *annotation;
+
+      /* In position order: containers come first. The reader keeps only
+       * spans: the attributes and the note are read for the few hit. */
+      if (span->end <= offset || !hearsay_overlay_span_covers (span, offset))
+        continue;
+      annotation = hearsay_project_get_annotation (self->project, span->id, NULL);
+      if (annotation != NULL)
+        g_ptr_array_add (hits, annotation);
     }
   if (hits->len == 0)
     return NULL;

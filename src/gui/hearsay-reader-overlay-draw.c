@@ -138,14 +138,15 @@ hearsay_overlay_span_rects (GtkTextView        *view,
             gint64              vend,
             GArray             *rects)
 {
-  guint n = hearsay_annotation_get_n_fragments (span->annotation);
+  guint n = hearsay_overlay_span_get_n_fragments (span);
 
   for (guint f = 0; f < n; f++)
     {
-      const HearsayFragment *fragment = hearsay_annotation_get_fragment (span->annotation, f);
-      gint64 s = MAX (fragment->start, vstart);
-      gint64 e = MIN (fragment->end, vend);
+      gint64 s, e;
 
+      hearsay_overlay_span_get_fragment (span, f, &s, &e);
+      s = MAX (s, vstart);
+      e = MIN (e, vend);
       if (s < e)
         hearsay_overlay_line_rects (view, s, e, rects);
     }
@@ -162,7 +163,7 @@ draw_connectors (GtkTextView        *view,
 {
   static const double dash[] = { 2, 3 };
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  guint n = hearsay_annotation_get_n_fragments (span->annotation);
+  guint n = hearsay_overlay_span_get_n_fragments (span);
   graphene_rect_t previous;
   gboolean have_previous = FALSE;
   cairo_t *cr;
@@ -174,11 +175,12 @@ draw_connectors (GtkTextView        *view,
   gdk_cairo_set_source_rgba (cr, color);
   for (guint f = 0; f < n; f++)
     {
-      const HearsayFragment *fragment = hearsay_annotation_get_fragment (span->annotation, f);
-      gint64 s = MAX (fragment->start, vstart);
-      gint64 e = MIN (fragment->end, vend);
       const graphene_rect_t *a, *b;
+      gint64 s, e;
 
+      hearsay_overlay_span_get_fragment (span, f, &s, &e);
+      s = MAX (s, vstart);
+      e = MIN (e, vend);
       g_array_set_size (rects, 0);
       if (s < e)
         hearsay_overlay_line_rects (view, s, e, rects);
@@ -236,7 +238,7 @@ hearsay_overlay_snapshot (HearsayOverlay *self,
       hearsay_overlay_span_rects (view, span, vstart, vend, rects);
       if (rects->len == 0)
         continue;
-      hearsay_overlay_get_color (self, hearsay_annotation_get_label (span->annotation), &color);
+      hearsay_overlay_get_color (self, span->label, &color);
       darken (&color, 0.8);
       for (guint r = 0; r < rects->len; r++)
         {
@@ -264,7 +266,7 @@ hearsay_overlay_snapshot (HearsayOverlay *self,
             append_outline (snapshot, &g_array_index (rects, graphene_rect_t, r), &outline, OUTLINE_WIDTH);
           /* Fragments of one annotation: a dotted connector from each to
            * the next. */
-          if (hearsay_annotation_get_n_fragments (span->annotation) > 1)
+          if (span->n_fragments > 1)
             draw_connectors (view, snapshot, span, &visible, vstart, vend, &outline);
         }
     }

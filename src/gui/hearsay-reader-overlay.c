@@ -35,7 +35,7 @@ clear_span (gpointer data)
 {
   HearsayOverlaySpan *span = data;
 
-  g_clear_object (&span->annotation);
+  g_clear_pointer (&span->fragments, g_free);
 }
 
 HearsayOverlay *
@@ -103,12 +103,74 @@ static void
 fill_span (HearsayOverlaySpan *span,
            HearsayAnnotation  *annotation)
 {
+  guint n = hearsay_annotation_get_n_fragments (annotation);
+
   span->id = hearsay_annotation_get_id (annotation);
   span->start = hearsay_annotation_get_start (annotation);
   span->end = hearsay_annotation_get_end (annotation);
-  span->annotation = g_object_ref (annotation);
+  span->label = g_intern_string (hearsay_annotation_get_label (annotation));
+  span->fragments = NULL;
+  span->n_fragments = MAX (n, 1);
+  if (n > 1)
+    {
+      span->fragments = g_new (gint64, 2 * n);
+      for (guint i = 0; i < n; i++)
+        {
+          const HearsayFragment *fragment = hearsay_annotation_get_fragment (annotation, i);
+
+          span->fragments[2 * i] = fragment->start;
+          span->fragments[2 * i + 1] = fragment->end;
+        }
+    }
   span->depth = 0;
   span->applied = FALSE;
+}
+
+/* Another fragment (rows come by start) of the annotation of @span. */
+static void
+add_fragment (HearsayOverlaySpan *span,
+              gint64              start,
+              gint64              end)
+{
+  guint n = span->n_fragments;
+
+  if (n == G_MAXUINT16 >> 1)
+    return;
+  if (span->fragments == NULL)
+    {
+      span->fragments = g_new (gint64, 4);
+      span->fragments[0] = span->start;
+      span->fragments[1] = span->end;
+    }
+  else
+    span->fragments = g_renew (gint64, span->fragments, 2 * (n + 1));
+  span->fragments[2 * n] = start;
+  span->fragments[2 * n + 1] = end;
+  span->n_fragments = n + 1;
+  span->start = MIN (span->start, start);
+  span->end = MAX (span->end, end);
+}
+
+guint
+hearsay_overlay_span_get_n_fragments (const HearsayOverlaySpan *span)
+{
+  return span->n_fragments;
+}
+
+void
+hearsay_overlay_span_get_fragment (const HearsayOverlaySpan *span,
+                                   guint                     index,
+                                   gint64                   *start,
+                                   gint64                   *end)
+{
+  if (span->fragments == NULL)
+    {
+      *start = span->start;
+      *end = span->end;
+      return;
+    }
+  *start = span->fragments[2 * index];
+  *end = span->fragments[2 * index + 1];
 }
 
 /* Assigns depths in [lo, hi), which must start a cluster. */
@@ -138,14 +200,39 @@ assign_depths (HearsayOverlay *self,
 
 void
 hearsay_overlay_load (HearsayOverlay *self,
-                      GPtrArray      *annotations)
+                      GArray         *rows)
 {
+  g_autoptr(GHashTable) by_id = NULL;
   gint64 reach = G_MININT64;
+  guint n = 0;
 
   hearsay_overlay_clear (self);
-  g_array_set_size (self->spans, annotations->len);
-  for (guint i = 0; i < annotations->len; i++)
-    fill_span (span_at (self, i), g_ptr_array_index (annotations, i));
+  /* Sized once for the worst case (one fragment each), so the addresses
+   * of the spans stay put while @by_id points at their ids. */
+  g_array_set_size (self->spans, rows->len);
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const HearsaySpan *row = &g_array_index (rows, HearsaySpan, i);
+      HearsayOverlaySpan *span = g_hash_table_lookup (by_id, &row->annotation_id);
+
+      if (span != NULL)
+        {
+          add_fragment (span, row->start, row->end);
+          continue;
+        }
+      span = span_at (self, n++);
+      span->id = row->annotation_id;
+      span->start = row->start;
+      span->end = row->end;
+      span->label = row->label;
+      span->n_fragments = 1;
+      g_hash_table_add (by_id, span);
+    }
+  g_clear_pointer (&by_id, g_hash_table_unref);
+  g_array_set_size (self->spans, n);
+  /* Rows come by (start, end, id); spans are kept by (start, longest
+   * first, id), and a discontinuous annotation's end may have grown. */
   g_array_sort (self->spans, compare_spans);
   for (guint i = 0; i < self->spans->len; i++)
     {
@@ -237,12 +324,11 @@ hearsay_overlay_insert (HearsayOverlay    *self,
 }
 
 int
-hearsay_overlay_find (HearsayOverlay    *self,
-                      HearsayAnnotation *annotation)
+hearsay_overlay_find (HearsayOverlay *self,
+                      gint64          id,
+                      gint64          start,
+                      gint64          end)
 {
-  gint64 id = hearsay_annotation_get_id (annotation);
-  gint64 start = hearsay_annotation_get_start (annotation);
-  gint64 end = hearsay_annotation_get_end (annotation);
   guint i = lower_bound (self, start, end, id);
 
   if (i < self->spans->len && span_at (self, i)->id == id)
@@ -256,10 +342,12 @@ hearsay_overlay_find (HearsayOverlay    *self,
 }
 
 gboolean
-hearsay_overlay_remove (HearsayOverlay    *self,
-                        HearsayAnnotation *annotation)
+hearsay_overlay_remove (HearsayOverlay *self,
+                        gint64          id,
+                        gint64          start,
+                        gint64          end)
 {
-  int i = hearsay_overlay_find (self, annotation);
+  int i = hearsay_overlay_find (self, id, start, end);
 
   if (i < 0)
     return FALSE;
@@ -332,15 +420,11 @@ gboolean
 hearsay_overlay_span_covers (const HearsayOverlaySpan *span,
                              gint64                    offset)
 {
-  guint n = hearsay_annotation_get_n_fragments (span->annotation);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const HearsayFragment *fragment = hearsay_annotation_get_fragment (span->annotation, i);
-
-      if (offset >= fragment->start && offset < fragment->end)
-        return TRUE;
-    }
+  if (span->fragments == NULL)
+    return offset >= span->start && offset < span->end;
+  for (guint i = 0; i < span->n_fragments; i++)
+    if (offset >= span->fragments[2 * i] && offset < span->fragments[2 * i + 1])
+      return TRUE;
   return FALSE;
 }
 
@@ -389,16 +473,16 @@ hearsay_overlay_innermost_at (HearsayOverlay *self,
   for (guint i = first; i < last; i++)
     {
       HearsayOverlaySpan *span = span_at (self, i);
-      guint n = hearsay_annotation_get_n_fragments (span->annotation);
       gint64 length = 0;
 
       if (span->end <= offset || !hearsay_overlay_span_covers (span, offset))
         continue;
-      for (guint f = 0; f < n; f++)
+      for (guint f = 0; f < span->n_fragments; f++)
         {
-          const HearsayFragment *fragment = hearsay_annotation_get_fragment (span->annotation, f);
+          gint64 s, e;
 
-          length += fragment->end - fragment->start;
+          hearsay_overlay_span_get_fragment (span, f, &s, &e);
+          length += e - s;
         }
       /* Innermost wins; ties go to the newest (highest id), deterministically. */
       if (length < best_length || (length == best_length && span->id > best))

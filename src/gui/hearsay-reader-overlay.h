@@ -11,13 +11,19 @@
 
 G_BEGIN_DECLS
 
+/* A compact record per annotation (about 56 bytes): no GObject, no quotes.
+ * The full HearsayAnnotation is fetched from the project only when needed
+ * (tooltip, inspector). */
 typedef struct
 {
   gint64 id;
   gint64 start;       /* first fragment's start */
-  gint64 end;         /* last fragment's end */
+  gint64 end;         /* the largest fragment end */
   gint64 reach;       /* the largest end of this and every earlier span */
-  HearsayAnnotation *annotation;
+  const char *label;  /* interned (g_intern_string) */
+  gint64 *fragments;  /* (start, end) pairs, by start, only when there are
+                       * two or more; NULL for one fragment [start, end) */
+  guint n_fragments : 15;
   guint depth : 16;   /* overlap level: 0 outermost */
   guint applied : 1;  /* its label tag is in the buffer */
 } HearsayOverlaySpan;
@@ -43,18 +49,25 @@ typedef struct
 HearsayOverlay           *hearsay_overlay_new           (void);
 void                      hearsay_overlay_free          (HearsayOverlay     *self);
 void                      hearsay_overlay_clear         (HearsayOverlay     *self);
-/* Replaces every span: one sort and one sweep. */
+/* Replaces every span from the HearsaySpan rows of
+ * hearsay_project_list_spans() (one per fragment, by start): one grouping
+ * pass, one sort and one sweep. */
 void                      hearsay_overlay_load          (HearsayOverlay     *self,
-                                                         GPtrArray          *annotations);
+                                                         GArray             *rows);
 /* Incremental: only the cluster of overlapping spans around the change gets
  * its depths recomputed. Both return the index touched. */
 guint                     hearsay_overlay_insert        (HearsayOverlay     *self,
                                                          HearsayAnnotation  *annotation);
 gboolean                  hearsay_overlay_remove        (HearsayOverlay     *self,
-                                                         HearsayAnnotation  *annotation);
-/* The index of @annotation's span (matched by id at its position), or -1. */
+                                                         gint64              id,
+                                                         gint64              start,
+                                                         gint64              end);
+/* The index of annotation @id's span, which starts at @start and ends at
+ * @end (only a hint: the spans starting at @start are searched), or -1. */
 int                       hearsay_overlay_find          (HearsayOverlay     *self,
-                                                         HearsayAnnotation  *annotation);
+                                                         gint64              id,
+                                                         gint64              start,
+                                                         gint64              end);
 /* Exchanges the spans of @self and @other (built in another thread). */
 void                      hearsay_overlay_swap_spans    (HearsayOverlay     *self,
                                                          HearsayOverlay     *other);
@@ -70,6 +83,11 @@ void                      hearsay_overlay_range         (HearsayOverlay     *sel
                                                          guint              *last);
 gboolean                  hearsay_overlay_span_covers   (const HearsayOverlaySpan *span,
                                                          gint64              offset);
+guint                     hearsay_overlay_span_get_n_fragments (const HearsayOverlaySpan *span);
+void                      hearsay_overlay_span_get_fragment    (const HearsayOverlaySpan *span,
+                                                                guint               index,
+                                                                gint64             *start,
+                                                                gint64             *end);
 /* The innermost (shortest) annotation covering @offset, or 0. */
 gint64                    hearsay_overlay_innermost_at  (HearsayOverlay     *self,
                                                          gint64              offset);

@@ -8,6 +8,15 @@
 
 G_BEGIN_DECLS
 
+/* Where an annotation's span sits in the overlay's order: enough to find it
+ * by binary search. @id comes first, so the entry is its own int64 key. */
+typedef struct
+{
+  gint64 id;
+  gint64 start;
+  gint64 end;
+} HearsayReaderEntry;
+
 struct _HearsayReader
 {
   GtkWidget parent_instance;
@@ -15,7 +24,9 @@ struct _HearsayReader
   HearsayProject *project;
   HearsayDocument *document;
 
-  /* The current document's annotations: id → HearsayAnnotation. */
+  /* The current document's annotations: a set of HearsayReaderEntry keyed
+   * by id. What is drawn lives in the overlay's compact spans; full
+   * annotations are read from the project only when needed. */
   GHashTable *annotations;
   /* One tag per label (never one per annotation): label id → GtkTextTag. */
   GHashTable *label_tags;
@@ -58,6 +69,13 @@ void hearsay_reader_highlights_load    (HearsayReader *self);
 void hearsay_reader_highlights_connect (HearsayReader *self);
 void hearsay_reader_highlights_select  (HearsayReader *self,
                                         gint64         id);
+/* The set for self->annotations, and one entry per overlay span. */
+GHashTable *hearsay_reader_entries_new (void);
+void        hearsay_reader_entries_fill (GHashTable     *entries,
+                                         HearsayOverlay *overlay);
+/* The overlay span of annotation @id in the current document, or NULL. */
+HearsayOverlaySpan *hearsay_reader_lookup_span (HearsayReader *self,
+                                                gint64         id);
 /* TRUE while label tags are still being applied in the background. */
 gboolean hearsay_reader_highlights_pending (HearsayReader *self);
 /* Applies at once the tags of the annotations in the visible lines. */

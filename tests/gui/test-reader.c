@@ -228,7 +228,7 @@ test_discontinuous (Fixture       *f,
   g_assert_cmpuint (hearsay_overlay_get_n_spans (f->reader->overlay), ==, 1);
   span = hearsay_overlay_get_span (f->reader->overlay, 0);
   g_assert_cmpint (span->id, ==, hearsay_annotation_get_id (annotation));
-  g_assert_cmpuint (hearsay_annotation_get_n_fragments (span->annotation), ==, 2);
+  g_assert_cmpuint (hearsay_overlay_span_get_n_fragments (span), ==, 2);
   g_assert_cmpint (span->start, ==, a + 5);
   g_assert_cmpint (span->end, ==, b + 12);
   g_assert_true (hearsay_overlay_span_covers (span, a + 6));

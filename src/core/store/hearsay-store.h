@@ -264,4 +264,11 @@ gboolean           hearsay_store_compare_query        (HearsayStore      *self,
                                                        GError           **error);
 void               hearsay_store_compare_end          (HearsayStore      *self);
 
+/* hearsay-store-spans.c: one row per fragment of the document's
+ * annotations (HearsaySpan, labels interned), sorted by (start, end,
+ * annotation id). One query, no quotes read. */
+GArray            *hearsay_store_list_spans           (HearsayStore      *self,
+                                                       gint64             document_id,
+                                                       GError           **error);
+
 G_END_DECLS

@@ -1,0 +1,26 @@
+/* hearsay-project-spans.c: a document's annotations as plain spans, for
+ * views that draw many of them (the reader with 100,000 annotations). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hearsay-error.h"
+#include "hearsay-project-private.h"
+
+GArray *
+hearsay_project_list_spans (HearsayProject  *self,
+                            gint64           document_id,
+                            GError         **error)
+{
+  HearsayStore *store;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  store = hearsay_project_get_store (self);
+  if (store == NULL)
+    {
+      g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
+                   _("The project %s is closed"), hearsay_project_get_path (self));
+      return NULL;
+    }
+  return hearsay_store_list_spans (store, document_id, error);
+}

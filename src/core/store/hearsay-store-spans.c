@@ -1,0 +1,49 @@
+/* hearsay-store-spans.c: the lean listing of a document's annotations, one
+ * row per fragment. The fragment table is clustered on (document, start),
+ * so this is a range scan joined to the annotation's label by primary key. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hearsay-store-private.h"
+
+GArray *
+hearsay_store_list_spans (HearsayStore  *self,
+                          gint64         document_id,
+                          GError       **error)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (HearsaySpan));
+  const char *last_label = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hearsay_store_prepare (self,
+                                "SELECT f.annotation_id, f.start, f.\"end\", a.label "
+                                "FROM fragment f JOIN annotation a ON a.id = f.annotation_id "
+                                "WHERE f.document_id = ?1 "
+                                "ORDER BY f.start, f.\"end\", f.annotation_id;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HearsaySpan span;
+      const char *label = hearsay_store_column_text (stmt, 3);
+
+      span.annotation_id = sqlite3_column_int64 (stmt, 0);
+      span.start = sqlite3_column_int64 (stmt, 1);
+      span.end = sqlite3_column_int64 (stmt, 2);
+      /* Consecutive rows often share a label: skip the intern lock then. */
+      if (last_label == NULL || g_strcmp0 (last_label, label) != 0)
+        last_label = g_intern_string (label != NULL ? label : "");
+      span.label = last_label;
+      g_array_append_val (spans, span);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not read annotations"));
+      return NULL;
+    }
+  return g_steal_pointer (&spans);
+}
