@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "hearsay-export-dialog.h"
+#include "hearsay-import-dialog.h"
 #include "hearsay-import.h"
 #include "hearsay-window-private.h"
 
@@ -36,6 +38,7 @@ hearsay_window_actions_update (HearsayWindow *self)
   set_enabled (self, "delete-annotation",
                editable && hearsay_inspector_get_annotation_id (self->inspector) != 0);
   set_enabled (self, "import-text", editable);
+  set_enabled (self, "export", self->project != NULL);
   set_enabled (self, "save-copy", self->project != NULL);
   hearsay_inspector_set_editable (self->inspector, editable);
   hearsay_window_edit_update (self);
@@ -382,32 +385,12 @@ hearsay_window_import_files (HearsayWindow      *self,
 }
 
 static void
-on_import_response (GtkNativeDialog *dialog,
-                    int              response,
-                    HearsayWindow   *self)
+on_imported (HearsayImportDialog *dialog,
+             gint64               first_id,
+             HearsayWindow       *self)
 {
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (files == NULL)
-    return;
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
-    }
-  if (paths->len == 0)
-    return;
-  g_ptr_array_add (paths, NULL);
-  if (!hearsay_window_import_files (self, (const char * const *) paths->pdata, &error))
-    hearsay_window_show_error (self, _("Nothing was imported"), error);
+  if (first_id > 0)
+    hearsay_window_show_document (self, first_id);
 }
 
 static void
@@ -416,23 +399,32 @@ import_text_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   HearsayWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  HearsayImportDialog *dialog;
 
   if (!is_editable (self))
     return;
-  chooser = new_chooser (self, _("Import Text"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (text, _("Plain text"));
-  gtk_file_filter_add_pattern (text, "*.txt");
-  gtk_file_filter_add_mime_type (text, "text/plain");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  hearsay_inspector_flush_note (self->inspector);
+  dialog = hearsay_import_dialog_new (GTK_WINDOW (self), self->project);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+  HearsayDocument *document = hearsay_reader_get_document (self->reader);
+  HearsayExportDialog *dialog;
+
+  if (self->project == NULL)
+    return;
+  /* The export reads the file through a connection of its own. */
+  hearsay_inspector_flush_note (self->inspector);
+  dialog = hearsay_export_dialog_new (GTK_WINDOW (self), self->project,
+                                      document != NULL ? hearsay_document_get_id (document) : 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static const GActionEntry win_actions[] = {
@@ -445,6 +437,7 @@ static const GActionEntry win_actions[] = {
   { "open-project", open_project_action },
   { "save-copy", save_copy_action },
   { "import-text", import_text_action },
+  { "export", export_action },
 };
 
 void
