@@ -38,6 +38,8 @@ void hearsay_window_actions_init   (HearsayWindow *self);
 void hearsay_window_actions_update (HearsayWindow *self);
 /* hearsay-window-edit.c: undo and redo, relations, fragments, the scheme. */
 void hearsay_window_edit_init      (HearsayWindow *self);
+/* hearsay-window-compare.c: win.compare opens the outlet comparison. */
+void hearsay_window_compare_install_actions (HearsayWindow *self);
 void hearsay_window_edit_update    (HearsayWindow *self);
 /* Connects to the project's history, scheme and relation signals. */
 void hearsay_window_edit_watch     (HearsayWindow *self);

@@ -331,6 +331,7 @@ hearsay_window_init (HearsayWindow *self)
   g_signal_connect (self->annotation_list, "annotation-activated", G_CALLBACK (on_annotation_activated), self);
   hearsay_window_actions_init (self);
   hearsay_window_edit_init (self);
+  hearsay_window_compare_install_actions (self);
   update_title (self);
 }
 
