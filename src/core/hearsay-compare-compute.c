@@ -330,9 +330,23 @@ static void
 add_token (const char *word, gsize length, gpointer data)
 {
   TokenSink *sink = data;
-  g_autofree char *lower = g_utf8_strdown (word, length);
+  char ascii[64];
+  gsize i;
 
-  count_add (sink->vocabulary, lower, 1);
+  /* Most words are short and ASCII: lowercase them without allocating. */
+  for (i = 0; i < length && i < sizeof ascii - 1 && (guchar) word[i] < 0x80; i++)
+    ascii[i] = g_ascii_tolower (word[i]);
+  if (i == length)
+    {
+      ascii[i] = '\0';
+      count_add (sink->vocabulary, ascii, 1);
+    }
+  else
+    {
+      g_autofree char *lower = g_utf8_strdown (word, length);
+
+      count_add (sink->vocabulary, lower, 1);
+    }
   (*sink->total)++;
 }
 

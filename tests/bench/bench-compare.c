@@ -9,7 +9,10 @@
  * 1 same_claim_as relations; identification, technique and dimension
  * attributes. Prints `bench:` lines (median of 5 runs for the comparison,
  * of 20 queries for search) and the floor: the bare SQLite time of the main
- * GROUP BY over the same rows. */
+ * GROUP BY over the same rows.
+ *
+ * HEARSAY_BENCH_PROJECT=PATH keeps the generated project at PATH and, when
+ * it exists, reuses it instead of generating it again (for iterating). */
 #include "config.h"
 
 #include <stdio.h>
@@ -90,8 +93,6 @@ generate (HearsayProject *project)
   gint64 entities[40];
   gint64 previous_claim = 0;
 
-  for (guint i = 0; i < N_WORDS; i++)
-    vocabulary[i] = g_strdup_printf ("w%c%c%c%04u", 'a' + i % 26, 'a' + (i / 26) % 26, 'a' + (i / 676) % 26, i);
   if (!hearsay_store_begin (store, &error))
     g_error ("%s", error->message);
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
@@ -193,8 +194,9 @@ now_ms (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *dir = g_dir_make_tmp ("hearsay-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bench.hearsay", NULL);
+  const char *keep = g_getenv ("HEARSAY_BENCH_PROJECT");
+  g_autofree char *dir = keep ? NULL : g_dir_make_tmp ("hearsay-bench-XXXXXX", NULL);
+  g_autofree char *path = keep ? g_strdup (keep) : g_build_filename (dir, "bench.hearsay", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) project = NULL;
   g_autoptr(GPtrArray) documents = NULL;
@@ -203,11 +205,22 @@ main (int argc, char **argv)
   sqlite3 *db;
   double t;
 
-  project = hearsay_project_create (path, &error);
-  g_assert_no_error (error);
-  t = now_ms ();
-  generate (project);
-  printf ("# generated %d documents and 1,000,000 annotations in %.1f s\n", N_DOCUMENTS, (now_ms () - t) / 1000);
+  for (guint i = 0; i < N_WORDS; i++)
+    vocabulary[i] = g_strdup_printf ("w%c%c%c%04u", 'a' + i % 26, 'a' + (i / 26) % 26, 'a' + (i / 676) % 26, i);
+  if (keep != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      project = hearsay_project_open (path, 0, &error);
+      g_assert_no_error (error);
+      printf ("# reusing %s\n", path);
+    }
+  else
+    {
+      project = hearsay_project_create (path, &error);
+      g_assert_no_error (error);
+      t = now_ms ();
+      generate (project);
+      printf ("# generated %d documents and 1,000,000 annotations in %.1f s\n", N_DOCUMENTS, (now_ms () - t) / 1000);
+    }
   documents = hearsay_project_list_documents (project, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < documents->len; i++)
@@ -270,14 +283,15 @@ main (int argc, char **argv)
     }
 
   g_clear_object (&project);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  if (keep == NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-    g_unlink (wal);
-    g_unlink (shm);
-    g_unlink (path);
-    g_rmdir (dir);
-  }
+      g_unlink (wal);
+      g_unlink (shm);
+      g_unlink (path);
+      g_rmdir (dir);
+    }
   return 0;
 }

@@ -12,15 +12,24 @@
 #include "hearsay-store-private.h"
 #include "hearsay-words.h"
 
-/* The text of annotation @id: its fragments in order, joined by " … ". */
+/* The text of annotation @id: its fragments in order, joined by " … ". All
+ * fragments of an annotation share its document: ordering on (document_id,
+ * start) is the order of index fragment_annotation, so there is no sort. */
 #define ANN_TEXT(id) \
   "(SELECT group_concat (x.exact, ' … ') FROM " \
-  "(SELECT exact FROM fragment WHERE annotation_id = " id " ORDER BY start) x)"
+  "(SELECT exact FROM fragment WHERE annotation_id = " id " ORDER BY document_id, start) x)"
 /* The name of the entity that annotation @id refers to (its first link). */
 #define ENTITY_NAME(id) \
   "(SELECT e.name FROM relation l JOIN entity e ON e.id = l.to_entity_id " \
   "WHERE l.type = 'refers_to' AND l.from_id = " id " ORDER BY l.id LIMIT 1)"
 #define COUNTED(id) id " NOT IN (SELECT id FROM temp.cmp_excl)"
+/* Rows (document_id, label, n): the counted annotations of each selected
+ * document whose label is @cond, by document and label. */
+#define PER_DOCUMENT(cond) \
+  "SELECT document_id, label, count(*) AS n FROM annotation " \
+  "WHERE document_id IN (SELECT id FROM temp.cmp_doc) AND label " cond " GROUP BY 1, 2 " \
+  "UNION ALL SELECT a.document_id, a.label, -count(*) FROM temp.cmp_excl e CROSS " \
+  "JOIN annotation a ON a.id = e.id AND a.label " cond " GROUP BY 1, 2"
 
 static const char * const queries[HEARSAY_STORE_COMPARE_N_QUERIES] = {
   [HEARSAY_STORE_COMPARE_SIZE] =
@@ -31,24 +40,31 @@ static const char * const queries[HEARSAY_STORE_COMPARE_N_QUERIES] = {
     "SELECT c.outlet, b.document_id, b.start, b.\"end\", b.words FROM temp.cmp_bp b "
     "JOIN temp.cmp_doc c ON c.id = b.document_id ORDER BY b.document_id, b.start, b.\"end\";",
 
+  /* Counted per document along index annotation_document_label (no sort
+   * over the annotations), minus the few excluded ones, then per outlet. */
   [HEARSAY_STORE_COMPARE_LABELS] =
-    "SELECT c.outlet, a.label, count(*) FROM temp.cmp_doc c "
-    "JOIN annotation a ON a.document_id = c.id "
-    "WHERE a.label <> 'boilerplate' AND " COUNTED ("a.id") " GROUP BY 1, 2;",
+    "SELECT c.outlet, x.label, sum (x.n) FROM (" PER_DOCUMENT ("<> 'boilerplate'") ") x "
+    "JOIN temp.cmp_doc c ON c.id = x.document_id GROUP BY 1, 2 HAVING sum (x.n) > 0;",
 
   /* Per outlet and label: items, attributed ones, and attributed ones whose
-   * every source is anonymous or described. */
+   * every source is anonymous or described. The items are counted as for
+   * the labels; the attributed ones by one pass over the attributed_to
+   * relations in index order (type, from_id), grouped by item. */
   [HEARSAY_STORE_COMPARE_ATTRIBUTION] =
-    "SELECT outlet, label, count(*), sum(n > 0), sum(n > 0 AND weak = n) FROM ("
-    " SELECT c.outlet AS outlet, a.label AS label,"
-    "  (SELECT count(*) FROM relation r WHERE r.type = 'attributed_to' AND r.from_id = a.id"
-    "   AND " COUNTED ("r.to_id") ") AS n,"
-    "  (SELECT count(*) FROM relation r WHERE r.type = 'attributed_to' AND r.from_id = a.id"
-    "   AND " COUNTED ("r.to_id") " AND EXISTS (SELECT 1 FROM annotation_attribute t"
+    "SELECT outlet, label, sum (items), sum (attributed), sum (weak) FROM ("
+    " SELECT c.outlet AS outlet, x.label AS label, x.n AS items, 0 AS attributed, 0 AS weak"
+    " FROM (" PER_DOCUMENT ("IN ('claim', 'attributed_content')") ") x"
+    " JOIN temp.cmp_doc c ON c.id = x.document_id"
+    " UNION ALL"
+    " SELECT c.outlet, a.label, 0, 1, s.weak = s.n FROM ("
+    "  SELECT r.from_id AS id, count(*) AS n, sum (EXISTS (SELECT 1 FROM annotation_attribute t"
     "   WHERE t.annotation_id = r.to_id AND t.name = 'identification'"
     "   AND t.value IN ('anonymous', 'described'))) AS weak"
-    " FROM temp.cmp_doc c JOIN annotation a ON a.document_id = c.id"
-    " AND a.label IN ('claim', 'attributed_content') WHERE " COUNTED ("a.id") ") GROUP BY 1, 2;",
+    "  FROM relation r WHERE r.type = 'attributed_to' AND " COUNTED ("r.to_id")
+    "  GROUP BY r.from_id) s"
+    " CROSS JOIN annotation a ON a.id = s.id AND a.label IN ('claim', 'attributed_content')"
+    " JOIN temp.cmp_doc c ON c.id = a.document_id WHERE " COUNTED ("s.id") ")"
+    " GROUP BY 1, 2 HAVING sum (items) > 0;",
 
   /* Per outlet and entity kind (NULL: not linked): source mentions, and the
    * state-affiliated ones. */
@@ -77,14 +93,19 @@ static const char * const queries[HEARSAY_STORE_COMPARE_N_QUERIES] = {
     "JOIN document_field f ON f.document_id = c.id AND f.name IN ('frames', 'primary_frame') "
     "GROUP BY 1, 2, 3;",
 
-  /* Per outlet, entity and surface form: mentions. */
+  /* Per outlet, entity and surface form: mentions. The inner query walks
+   * the refers_to links in index order (type, from_id) and joins each
+   * mention's fragments in index order (annotation_id, document_id, start),
+   * so that group_concat() builds each form without a sort or a subquery. */
   [HEARSAY_STORE_COMPARE_NAMING] =
-    "SELECT outlet, entity_id, name, form, count(*) FROM ("
-    " SELECT c.outlet AS outlet, e.id AS entity_id, e.name AS name, " ANN_TEXT ("a.id") " AS form"
-    " FROM temp.cmp_doc c JOIN annotation a ON a.document_id = c.id"
-    " AND a.label IN ('source_mention', 'entity_mention')"
-    " JOIN relation r ON r.type = 'refers_to' AND r.from_id = a.id"
-    " JOIN entity e ON e.id = r.to_entity_id WHERE " COUNTED ("a.id") ")"
+    "SELECT c.outlet, m.entity_id, e.name, m.form, count(*) FROM ("
+    " SELECT r.from_id AS id, r.to_entity_id AS entity_id, a.document_id AS doc,"
+    " group_concat (f.exact, ' … ') AS form FROM relation r"
+    " JOIN annotation a ON a.id = r.from_id AND a.label IN ('source_mention', 'entity_mention')"
+    " JOIN fragment f ON f.annotation_id = r.from_id"
+    " WHERE r.type = 'refers_to' GROUP BY r.from_id, r.id) m"
+    " JOIN temp.cmp_doc c ON c.id = m.doc JOIN entity e ON e.id = m.entity_id"
+    " WHERE " COUNTED ("m.id")
     " GROUP BY 1, 2, 4 ORDER BY 3, 2, 1, 5 DESC, 4;",
 
   /* Edges "from relayed_by to", with the entity name and text of each end. */

@@ -330,7 +330,11 @@ hearsay_store_open (const char         *path,
     }
 
   /* Only now, after the identity checks, may the file be written to. */
-  if (!hearsay_store_exec (self, "PRAGMA foreign_keys = ON;", error))
+  /* A 64 MB page cache (the default is 2 MB) and in-memory temporary
+   * tables and sorts: the comparison walks every annotation of a large
+   * project and groups hundreds of thousands of rows. */
+  if (!hearsay_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
+                           "PRAGMA temp_store = MEMORY;", error))
     goto fail;
   if (!self->read_only &&
       (!hearsay_store_exec (self, "PRAGMA journal_mode = WAL;", error) ||
