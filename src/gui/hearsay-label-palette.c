@@ -11,7 +11,7 @@
  * (a button needs about BUTTON_WIDTH pixels to show its name). */
 #define MIN_COLUMNS 2
 #define MAX_COLUMNS 4
-#define BUTTON_WIDTH 150
+#define BUTTON_WIDTH 200
 
 struct _HearsayLabelPalette
 {
