@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hearsay-filter-bar.h"
 #include "hearsay-project.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,11 @@ guint       hearsay_document_list_get_n_documents (HearsayDocumentList *self);
 /* The id of the document at @position, or 0. */
 gint64      hearsay_document_list_get_id_at       (HearsayDocumentList *self,
                                                    guint                position);
+HearsayFilterBar *hearsay_document_list_get_filter_bar (HearsayDocumentList *self);
+/* "N of M documents" */
+GtkLabel   *hearsay_document_list_get_count_label (HearsayDocumentList *self);
+/* The search hits: a header row per document, then a row per passage. */
+GtkListBox *hearsay_document_list_get_passages    (HearsayDocumentList *self);
+guint       hearsay_document_list_get_n_hits      (HearsayDocumentList *self);
 
 G_END_DECLS

@@ -116,6 +116,30 @@ on_document_selected (HearsayDocumentList *list,
   hearsay_window_actions_update (self);
 }
 
+/* A search hit: open its document and select the passage. */
+static void
+on_passage_activated (HearsayDocumentList *list,
+                      gint64               document_id,
+                      gint64               start,
+                      gint64               end,
+                      HearsayWindow       *self)
+{
+  HearsayDocument *current;
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  hearsay_document_list_select_document (self->document_list, document_id);
+  current = hearsay_reader_get_document (self->reader);
+  if (current == NULL || hearsay_document_get_id (current) != document_id)
+    return;
+  hearsay_reader_scroll_to_offset (self->reader, start);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hearsay_reader_get_view (self->reader)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, (int) CLAMP (start, 0, G_MAXINT));
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, (int) CLAMP (end, start, G_MAXINT));
+  gtk_text_buffer_select_range (buffer, &from, &to);
+  gtk_widget_grab_focus (GTK_WIDGET (hearsay_reader_get_view (self->reader)));
+}
+
 void
 hearsay_window_show_document (HearsayWindow *self,
                               gint64         id)
@@ -328,6 +352,7 @@ hearsay_window_init (HearsayWindow *self)
 
   g_signal_connect (self->reader, "annotation-selected", G_CALLBACK (on_annotation_selected), self);
   g_signal_connect (self->document_list, "document-selected", G_CALLBACK (on_document_selected), self);
+  g_signal_connect (self->document_list, "passage-activated", G_CALLBACK (on_passage_activated), self);
   g_signal_connect (self->annotation_list, "annotation-activated", G_CALLBACK (on_annotation_activated), self);
   hearsay_window_actions_init (self);
   hearsay_window_edit_init (self);
