@@ -40,6 +40,8 @@ void hearsay_window_actions_update (HearsayWindow *self);
 void hearsay_window_edit_init      (HearsayWindow *self);
 /* hearsay-window-compare.c: win.compare opens the outlet comparison. */
 void hearsay_window_compare_install_actions (HearsayWindow *self);
+/* hearsay-window-corpus.c: win.events and win.parallel (side by side). */
+void hearsay_window_corpus_install_actions (HearsayWindow *self);
 void hearsay_window_edit_update    (HearsayWindow *self);
 /* Connects to the project's history, scheme and relation signals. */
 void hearsay_window_edit_watch     (HearsayWindow *self);

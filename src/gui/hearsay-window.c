@@ -357,6 +357,7 @@ hearsay_window_init (HearsayWindow *self)
   hearsay_window_actions_init (self);
   hearsay_window_edit_init (self);
   hearsay_window_compare_install_actions (self);
+  hearsay_window_corpus_install_actions (self);
   update_title (self);
 }
 
