@@ -350,24 +350,8 @@ const char *
 hearsay_export_dialog_get_result (HearsayExportDialog  *self,
                                   char                **details)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
   g_return_val_if_fail (HEARSAY_IS_EXPORT_DIALOG (self), NULL);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "result") != 0)
-    {
-      if (details != NULL)
-        *details = NULL;
-      return NULL;
-    }
-  if (details != NULL)
-    {
-      buffer = gtk_text_view_get_buffer (self->details_view);
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      *details = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    }
-  return gtk_label_get_text (self->result_label);
+  return hearsay_transfer_read_result (self->stack, self->result_label, self->details_view, details);
 }
 
 /* Choosing where */

@@ -172,3 +172,22 @@ hearsay_transfer_refresh_project (HearsayProject *project,
     }
   hearsay_project_emit_documents_changed (project);
 }
+
+const char *
+hearsay_transfer_read_result (GtkStack     *stack,
+                              GtkLabel     *result_label,
+                              GtkTextView  *details_view,
+                              char        **details)
+{
+  gboolean shown = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "result") == 0;
+
+  if (details != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (details_view);
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      *details = shown ? gtk_text_buffer_get_text (buffer, &start, &end, FALSE) : NULL;
+    }
+  return shown ? gtk_label_get_text (result_label) : NULL;
+}

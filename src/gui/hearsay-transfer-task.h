@@ -3,7 +3,7 @@
  * not shared between threads), forwarding progress to the main thread. */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "hearsay-project.h"
 
@@ -51,5 +51,12 @@ gboolean  hearsay_transfer_finish          (GAsyncResult                *result,
  * transfer wrote to the file: the scheme and the document list. */
 void      hearsay_transfer_refresh_project (HearsayProject              *project,
                                             const char                  *scheme_json);
+
+/* What a transfer dialog's result page says: its headline (NULL while the
+ * page is not shown) and, in @details, the text below it. */
+const char *hearsay_transfer_read_result (GtkStack     *stack,
+                                          GtkLabel     *result_label,
+                                          GtkTextView  *details_view,
+                                          char        **details);
 
 G_END_DECLS
