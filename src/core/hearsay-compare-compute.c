@@ -1,7 +1,7 @@
 /* hearsay-compare-compute.c: runs the store's aggregation queries and turns
- * their rows into the comparison's tables. The only per-item work in C is
- * on small sets: boilerplate spans that overlap, chains, claim clusters and
- * the vocabulary of persuasion and frame_cue spans. */
+ * their rows, per outlet, into the comparison's tables. The store adds up
+ * per-document aggregates; the only per-item work here is on small sets:
+ * chains, claim clusters and the outlets' vocabularies. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -20,13 +20,6 @@ typedef struct
   HearsayStore *store;
   GHashTable *outlet_index;  /* outlet → index + 1 */
   GPtrArray *stats;          /* OutletStats * */
-  /* boilerplate of the current document */
-  gint64 bp_doc;
-  guint bp_outlet;
-  gint64 bp_max_end, bp_words;
-  gboolean bp_overlap;
-  GArray *bp_spans;          /* gint64 pairs */
-  GPtrArray *bp_pending;     /* GArray: document id, outlet, spans… */
   GHashTable *naming;        /* entity id → NamingEntry * */
   GPtrArray *naming_order;
   GPtrArray *chain_edges;    /* GStrv: outlet, from id, from label, to id, to label */
@@ -126,98 +119,14 @@ on_size (guint n, const char * const *t, const gint64 *v, gpointer data)
 }
 
 static void
-bp_flush (Compute *c)
-{
-  if (c->bp_doc == 0)
-    return;
-  if (!c->bp_overlap)
-    ((OutletStats *) g_ptr_array_index (c->stats, c->bp_outlet))->words -= c->bp_words;
-  else
-    {
-      GArray *pending = g_array_new (FALSE, FALSE, sizeof (gint64));
-      gint64 head[2] = { c->bp_doc, c->bp_outlet };
-
-      g_array_append_vals (pending, head, 2);
-      g_array_append_vals (pending, c->bp_spans->data, c->bp_spans->len);
-      g_ptr_array_add (c->bp_pending, pending);
-    }
-  c->bp_doc = 0;
-  c->bp_max_end = c->bp_words = 0;
-  c->bp_overlap = FALSE;
-  g_array_set_size (c->bp_spans, 0);
-}
-
-static void
-on_boilerplate (guint n, const char * const *t, const gint64 *v, gpointer data)
-{
-  Compute *c = data;
-  gint64 span[2] = { v[2], v[3] };
-
-  if (v[1] != c->bp_doc)
-    {
-      bp_flush (c);
-      c->bp_doc = v[1];
-      c->bp_outlet = outlet_number (c, t[0]);
-    }
-  if (v[2] < c->bp_max_end)
-    c->bp_overlap = TRUE;
-  c->bp_max_end = MAX (c->bp_max_end, v[3]);
-  c->bp_words += v[4];
-  g_array_append_vals (c->bp_spans, span, 2);
-}
-
-/* Overlapping boilerplate spans: count the words of their union in the text. */
-static gboolean
-bp_count_overlapping (Compute  *c,
-                      GError  **error)
-{
-  for (guint i = 0; i < c->bp_pending->len; i++)
-    {
-      GArray *pending = g_ptr_array_index (c->bp_pending, i);
-      const gint64 *p = (const gint64 *) pending->data;
-      g_autoptr(HearsayDocument) doc = hearsay_store_load_document (c->store, p[0], error);
-      OutletStats *s = g_ptr_array_index (c->stats, p[1]);
-      const char *text;
-      glong length;
-      gint64 start = -1, end = -1;
-
-      if (doc == NULL)
-        return FALSE;
-      text = hearsay_document_get_text (doc);
-      length = g_utf8_strlen (text, -1);
-      for (guint k = 2; k <= pending->len; k += 2)
-        {
-          gboolean last = k == pending->len;
-
-          if (!last && start >= 0 && p[k] <= end)
-            {
-              end = MAX (end, p[k + 1]);
-              continue;
-            }
-          if (start >= 0)
-            {
-              const char *a = g_utf8_offset_to_pointer (text, MIN (start, length));
-              const char *b = g_utf8_offset_to_pointer (text, MIN (end, length));
-
-              s->words -= hearsay_words_count (a, b - a);
-            }
-          if (!last)
-            {
-              start = p[k];
-              end = p[k + 1];
-            }
-        }
-    }
-  return TRUE;
-}
-
-static void
 on_labels (guint n, const char * const *t, const gint64 *v, gpointer data)
 {
   OutletStats *s = outlet_stats (data, t[0]);
 
   if (s == NULL || t[1] == NULL)
     return;
+  if (g_str_equal (t[1], "claim") || g_str_equal (t[1], "attributed_content"))
+    s->attributable += v[2];
   if (g_str_equal (t[1], "claim"))
     s->claims += v[2];
   else if (g_str_equal (t[1], "persuasion"))
@@ -231,11 +140,12 @@ on_attribution (guint n, const char * const *t, const gint64 *v, gpointer data)
 {
   OutletStats *s = outlet_stats (data, t[0]);
 
-  if (s == NULL)
+  if (s == NULL || t[1] == NULL)
     return;
-  s->attributable += v[2];
-  s->attributed += v[3];
-  s->weak += v[4];
+  if (g_str_equal (t[1], "attributed"))
+    s->attributed += v[2];
+  else if (g_str_equal (t[1], "weak"))
+    s->weak += v[2];
 }
 
 static void
@@ -320,47 +230,15 @@ collect_strv (guint n, const char * const *t, const gint64 *v, gpointer data)
   g_ptr_array_add (data, row);
 }
 
-typedef struct
-{
-  GHashTable *vocabulary;
-  gint64 *total;
-} TokenSink;
-
 static void
-add_token (const char *word, gsize length, gpointer data)
-{
-  TokenSink *sink = data;
-  char ascii[64];
-  gsize i;
-
-  /* Most words are short and ASCII: lowercase them without allocating. */
-  for (i = 0; i < length && i < sizeof ascii - 1 && (guchar) word[i] < 0x80; i++)
-    ascii[i] = g_ascii_tolower (word[i]);
-  if (i == length)
-    {
-      ascii[i] = '\0';
-      count_add (sink->vocabulary, ascii, 1);
-    }
-  else
-    {
-      g_autofree char *lower = g_utf8_strdown (word, length);
-
-      count_add (sink->vocabulary, lower, 1);
-    }
-  (*sink->total)++;
-}
-
-static void
-on_span_text (guint n, const char * const *t, const gint64 *v, gpointer data)
+on_word (guint n, const char * const *t, const gint64 *v, gpointer data)
 {
   OutletStats *s = outlet_stats (data, t[0]);
-  TokenSink sink;
 
-  if (s == NULL)
+  if (s == NULL || t[1] == NULL)
     return;
-  sink.vocabulary = s->vocabulary;
-  sink.total = &s->span_words;
-  hearsay_words_foreach (t[1], -1, add_token, &sink);
+  count_add (s->vocabulary, t[1], v[2]);
+  s->span_words += v[2];
 }
 
 gboolean
@@ -379,13 +257,11 @@ hearsay_comparison_compute (HearsayComparison  *self,
     { HEARSAY_STORE_COMPARE_FRAME_CUES, on_dimensions },
     { HEARSAY_STORE_COMPARE_DOCUMENT_FRAMES, on_document_frames },
     { HEARSAY_STORE_COMPARE_NAMING, on_naming },
-    { HEARSAY_STORE_COMPARE_SPAN_TEXTS, on_span_text },
+    { HEARSAY_STORE_COMPARE_WORDS, on_word },
   };
   Compute c = { self, hearsay_project_get_store (project) };
   g_autoptr(GPtrArray) stats = g_ptr_array_new_with_free_func ((GDestroyNotify) stats_free);
   g_autoptr(GHashTable) outlet_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) bp_spans = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) bp_pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GHashTable) naming = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) naming_entry_free);
   g_autoptr(GPtrArray) naming_order = g_ptr_array_new ();
@@ -395,8 +271,6 @@ hearsay_comparison_compute (HearsayComparison  *self,
 
   c.stats = stats;
   c.outlet_index = outlet_index;
-  c.bp_spans = bp_spans;
-  c.bp_pending = bp_pending;
   c.naming = naming;
   c.naming_order = naming_order;
   c.chain_edges = chain_edges;
@@ -428,11 +302,7 @@ hearsay_comparison_compute (HearsayComparison  *self,
                                                                : _("(no outlet)")));
           self->n_documents += ((OutletStats *) stats->pdata[i])->documents;
         }
-      ok = hearsay_store_compare_query (c.store, HEARSAY_STORE_COMPARE_BOILERPLATE,
-                                        on_boilerplate, &c, error);
-      bp_flush (&c);
     }
-  ok = ok && bp_count_overlapping (&c, error);
   for (guint i = 0; ok && i < G_N_ELEMENTS (steps); i++)
     ok = hearsay_store_compare_query (c.store, steps[i].query, steps[i].func, &c, error);
   ok = ok && hearsay_store_compare_query (c.store, HEARSAY_STORE_COMPARE_CHAINS,

@@ -1,135 +1,56 @@
-/* hearsay-store-compare.c: the aggregation queries of the outlet comparison
- * (hearsay-compare.c). A comparison runs in one read transaction over three
- * temporary tables: the selected documents with their outlet, the boilerplate
- * spans of those documents, and the annotations that lie wholly inside
- * boilerplate (excluded everywhere). */
+/* hearsay-store-compare.c: the queries of the outlet comparison
+ * (hearsay-compare.c). A comparison first brings the per-document aggregates
+ * up to date (hearsay-store-compare-refresh.c), then runs in one read
+ * transaction over the selected documents (temp.cmp_doc): one GROUP BY
+ * outlet adds the documents' bags, and each section's rows are read from
+ * those sums, from the cached edges, or (document frames) from the fields. */
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
 #include "hearsay-words.h"
 
-/* The text of annotation @id: its fragments in order, joined by " … ". All
- * fragments of an annotation share its document: ordering on (document_id,
- * start) is the order of index fragment_annotation, so there is no sort. */
-#define ANN_TEXT(id) \
-  "(SELECT group_concat (x.exact, ' … ') FROM " \
-  "(SELECT exact FROM fragment WHERE annotation_id = " id " ORDER BY document_id, start) x)"
-/* The name of the entity that annotation @id refers to (its first link). */
-#define ENTITY_NAME(id) \
-  "(SELECT e.name FROM relation l JOIN entity e ON e.id = l.to_entity_id " \
-  "WHERE l.type = 'refers_to' AND l.from_id = " id " ORDER BY l.id LIMIT 1)"
-#define COUNTED(id) id " NOT IN (SELECT id FROM temp.cmp_excl)"
-/* Rows (document_id, label, n): the counted annotations of each selected
- * document whose label is @cond, by document and label. */
-#define PER_DOCUMENT(cond) \
-  "SELECT document_id, label, count(*) AS n FROM annotation " \
-  "WHERE document_id IN (SELECT id FROM temp.cmp_doc) AND label " cond " GROUP BY 1, 2 " \
-  "UNION ALL SELECT a.document_id, a.label, -count(*) FROM temp.cmp_excl e CROSS " \
-  "JOIN annotation a ON a.id = e.id AND a.label " cond " GROUP BY 1, 2"
+#define NOT_EXCLUDED(id) id " NOT IN (SELECT annotation_id FROM compare_excluded)"
 
 static const char * const queries[HEARSAY_STORE_COMPARE_N_QUERIES] = {
   [HEARSAY_STORE_COMPARE_SIZE] =
-    "SELECT c.outlet, count(*), total (w.words) FROM temp.cmp_doc c "
-    "LEFT JOIN document_words w ON w.document_id = c.id GROUP BY c.outlet;",
-
-  [HEARSAY_STORE_COMPARE_BOILERPLATE] =
-    "SELECT c.outlet, b.document_id, b.start, b.\"end\", b.words FROM temp.cmp_bp b "
-    "JOIN temp.cmp_doc c ON c.id = b.document_id ORDER BY b.document_id, b.start, b.\"end\";",
-
-  /* Counted per document along index annotation_document_label (no sort
-   * over the annotations), minus the few excluded ones, then per outlet. */
-  [HEARSAY_STORE_COMPARE_LABELS] =
-    "SELECT c.outlet, x.label, sum (x.n) FROM (" PER_DOCUMENT ("<> 'boilerplate'") ") x "
-    "JOIN temp.cmp_doc c ON c.id = x.document_id GROUP BY 1, 2 HAVING sum (x.n) > 0;",
-
-  /* Per outlet and label: items, attributed ones, and attributed ones whose
-   * every source is anonymous or described. The items are counted as for
-   * the labels; the attributed ones by one pass over the attributed_to
-   * relations in index order (type, from_id), grouped by item. */
-  [HEARSAY_STORE_COMPARE_ATTRIBUTION] =
-    "SELECT outlet, label, sum (items), sum (attributed), sum (weak) FROM ("
-    " SELECT c.outlet AS outlet, x.label AS label, x.n AS items, 0 AS attributed, 0 AS weak"
-    " FROM (" PER_DOCUMENT ("IN ('claim', 'attributed_content')") ") x"
-    " JOIN temp.cmp_doc c ON c.id = x.document_id"
-    " UNION ALL"
-    " SELECT c.outlet, a.label, 0, 1, s.weak = s.n FROM ("
-    "  SELECT r.from_id AS id, count(*) AS n, sum (EXISTS (SELECT 1 FROM annotation_attribute t"
-    "   WHERE t.annotation_id = r.to_id AND t.name = 'identification'"
-    "   AND t.value IN ('anonymous', 'described'))) AS weak"
-    "  FROM relation r WHERE r.type = 'attributed_to' AND " COUNTED ("r.to_id")
-    "  GROUP BY r.from_id) s"
-    " CROSS JOIN annotation a ON a.id = s.id AND a.label IN ('claim', 'attributed_content')"
-    " JOIN temp.cmp_doc c ON c.id = a.document_id WHERE " COUNTED ("s.id") ")"
-    " GROUP BY 1, 2 HAVING sum (items) > 0;",
-
-  /* Per outlet and entity kind (NULL: not linked): source mentions, and the
-   * state-affiliated ones. */
-  [HEARSAY_STORE_COMPARE_SOURCES] =
-    "SELECT outlet, kind, count(*), sum(state IS 'yes') FROM ("
-    " SELECT c.outlet AS outlet, e.kind AS kind, e.state_affiliated AS state"
-    " FROM temp.cmp_doc c JOIN annotation a ON a.document_id = c.id AND a.label = 'source_mention'"
-    " LEFT JOIN entity e ON e.id = (SELECT r.to_entity_id FROM relation r"
-    "  WHERE r.type = 'refers_to' AND r.from_id = a.id ORDER BY r.id LIMIT 1)"
-    " WHERE " COUNTED ("a.id") ") GROUP BY 1, 2;",
-
-  [HEARSAY_STORE_COMPARE_PERSUASION] =
-    "SELECT c.outlet, t.value, count(*) FROM temp.cmp_doc c "
-    "JOIN annotation a ON a.document_id = c.id AND a.label = 'persuasion' "
-    "LEFT JOIN annotation_attribute t ON t.annotation_id = a.id AND t.name = 'technique' "
-    "WHERE " COUNTED ("a.id") " GROUP BY 1, 2;",
-
-  [HEARSAY_STORE_COMPARE_FRAME_CUES] =
-    "SELECT c.outlet, t.value, count(*) FROM temp.cmp_doc c "
-    "JOIN annotation a ON a.document_id = c.id AND a.label = 'frame_cue' "
-    "LEFT JOIN annotation_attribute t ON t.annotation_id = a.id AND t.name = 'dimension' "
-    "WHERE " COUNTED ("a.id") " GROUP BY 1, 2;",
+    "SELECT c.outlet, count(*), total (d.words) FROM temp.cmp_doc c "
+    "LEFT JOIN compare_document d ON d.document_id = c.id GROUP BY c.outlet;",
 
   [HEARSAY_STORE_COMPARE_DOCUMENT_FRAMES] =
     "SELECT c.outlet, f.name, f.value, count(*) FROM temp.cmp_doc c "
     "JOIN document_field f ON f.document_id = c.id AND f.name IN ('frames', 'primary_frame') "
     "GROUP BY 1, 2, 3;",
 
-  /* Per outlet, entity and surface form: mentions. The inner query walks
-   * the refers_to links in index order (type, from_id) and joins each
-   * mention's fragments in index order (annotation_id, document_id, start),
-   * so that group_concat() builds each form without a sort or a subquery. */
-  [HEARSAY_STORE_COMPARE_NAMING] =
-    "SELECT c.outlet, m.entity_id, e.name, m.form, count(*) FROM ("
-    " SELECT r.from_id AS id, r.to_entity_id AS entity_id, a.document_id AS doc,"
-    " group_concat (f.exact, ' … ') AS form FROM relation r"
-    " JOIN annotation a ON a.id = r.from_id AND a.label IN ('source_mention', 'entity_mention')"
-    " JOIN fragment f ON f.annotation_id = r.from_id"
-    " WHERE r.type = 'refers_to' GROUP BY r.from_id, r.id) m"
-    " JOIN temp.cmp_doc c ON c.id = m.doc JOIN entity e ON e.id = m.entity_id"
-    " WHERE " COUNTED ("m.id")
-    " GROUP BY 1, 2, 4 ORDER BY 3, 2, 1, 5 DESC, 4;",
-
   /* Edges "from relayed_by to", with the entity name and text of each end. */
   [HEARSAY_STORE_COMPARE_CHAINS] =
-    "SELECT c.outlet, r.from_id, " ENTITY_NAME ("r.from_id") ", " ANN_TEXT ("r.from_id") ", "
-    "r.to_id, " ENTITY_NAME ("r.to_id") ", " ANN_TEXT ("r.to_id") " FROM relation r "
-    "JOIN annotation a ON a.id = r.from_id JOIN temp.cmp_doc c ON c.id = a.document_id "
-    "WHERE r.type = 'relayed_by' AND " COUNTED ("r.from_id") " AND " COUNTED ("r.to_id")
-    " ORDER BY r.id;",
+    "SELECT c.outlet, e.from_id, fe.name, e.from_text, e.to_id, te.name, e.to_text "
+    "FROM temp.cmp_doc c JOIN compare_edge e ON e.document_id = c.id AND e.type = 'relayed_by' "
+    "LEFT JOIN entity fe ON fe.id = e.from_entity_id LEFT JOIN entity te ON te.id = e.to_entity_id "
+    "WHERE " NOT_EXCLUDED ("e.to_id") " ORDER BY e.relation_id;",
 
   /* Claim links whose both ends are in the comparison. */
   [HEARSAY_STORE_COMPARE_CLAIM_LINKS] =
-    "SELECT r.type, r.from_id, c.outlet, " ANN_TEXT ("r.from_id") ", "
-    "r.to_id, c2.outlet, " ANN_TEXT ("r.to_id") " FROM relation r "
-    "JOIN annotation a ON a.id = r.from_id JOIN temp.cmp_doc c ON c.id = a.document_id "
-    "JOIN annotation a2 ON a2.id = r.to_id JOIN temp.cmp_doc c2 ON c2.id = a2.document_id "
-    "WHERE r.type IN ('same_claim_as', 'contradicts') AND a.label = 'claim' AND a2.label = 'claim' "
-    "AND " COUNTED ("r.from_id") " AND " COUNTED ("r.to_id") " ORDER BY r.from_id, r.to_id;",
+    "SELECT e.type, e.from_id, c.outlet, e.from_text, e.to_id, c2.outlet, e.to_text "
+    "FROM temp.cmp_doc c JOIN compare_edge e ON e.document_id = c.id "
+    "AND e.type IN ('same_claim_as', 'contradicts') JOIN temp.cmp_doc c2 ON c2.id = e.to_document_id "
+    "WHERE " NOT_EXCLUDED ("e.to_id") " ORDER BY e.from_id, e.to_id;",
+};
 
-  /* The text of every counted persuasion and frame_cue fragment. */
-  [HEARSAY_STORE_COMPARE_SPAN_TEXTS] =
-    "SELECT c.outlet, f.exact FROM temp.cmp_doc c "
-    "JOIN annotation a ON a.document_id = c.id AND a.label IN ('persuasion', 'frame_cue') "
-    "JOIN fragment f ON f.annotation_id = a.id WHERE " COUNTED ("a.id") ";",
+/* The bag section each query reads, or 0 for an SQL query above. */
+static const char bag_sections[HEARSAY_STORE_COMPARE_N_QUERIES] = {
+  [HEARSAY_STORE_COMPARE_LABELS] = HEARSAY_BAG_LABEL,
+  [HEARSAY_STORE_COMPARE_ATTRIBUTION] = HEARSAY_BAG_ATTRIBUTION,
+  [HEARSAY_STORE_COMPARE_SOURCES] = HEARSAY_BAG_SOURCE,
+  [HEARSAY_STORE_COMPARE_PERSUASION] = HEARSAY_BAG_TECHNIQUE,
+  [HEARSAY_STORE_COMPARE_FRAME_CUES] = HEARSAY_BAG_DIMENSION,
+  [HEARSAY_STORE_COMPARE_NAMING] = HEARSAY_BAG_NAMING,
+  [HEARSAY_STORE_COMPARE_WORDS] = HEARSAY_BAG_WORD,
 };
 
 static void
@@ -148,48 +69,151 @@ hearsay_store_register_functions (sqlite3 *db)
   sqlite3_create_function (db, "hearsay_word_count", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, word_count_func, NULL, NULL);
+  hearsay_store_register_bag_functions (db);
 }
 
-static gboolean
-fill_spans (HearsayStore  *self,
-            GError       **error)
+typedef struct
 {
-  return hearsay_store_exec (self,
-                             "INSERT OR IGNORE INTO temp.cmp_bp "
-                             "SELECT f.document_id, f.start, f.\"end\", hearsay_word_count (f.exact) FROM temp.cmp_doc c "
-                             "JOIN annotation a ON a.document_id = c.id AND a.label = 'boilerplate' "
-                             "JOIN fragment f ON f.annotation_id = a.id;"
-                             /* Annotations with a fragment inside a boilerplate span… */
-                             "INSERT OR IGNORE INTO temp.cmp_excl "
-                             "SELECT f.annotation_id FROM temp.cmp_bp b JOIN fragment f "
-                             "ON f.document_id = b.document_id AND f.start >= b.start "
-                             "AND f.start < b.\"end\" AND f.\"end\" <= b.\"end\";"
-                             /* …but not those with a fragment outside every one. */
-                             "DELETE FROM temp.cmp_excl WHERE EXISTS (SELECT 1 FROM fragment f "
-                             "WHERE f.annotation_id = temp.cmp_excl.id AND NOT EXISTS "
-                             "(SELECT 1 FROM temp.cmp_bp b WHERE b.document_id = f.document_id "
-                             "AND b.start <= f.start AND b.\"end\" >= f.\"end\"));",
-                             error);
+  const char *key;  /* section character, then the key */
+  gint64 n;
+} KeyCount;
+
+typedef struct
+{
+  char *outlet;
+  GArray *counts;   /* KeyCount */
+} OutletSum;
+
+static void
+outlet_sum_free (OutletSum *sum)
+{
+  g_free (sum->outlet);
+  g_array_unref (sum->counts);
+  g_free (sum);
+}
+
+typedef struct
+{
+  HearsayStore *store;
+  OutletSum *sum;
+  GHashTable *keys;  /* key number → text */
+  GError **error;
+  gboolean failed;
+} Decode;
+
+static void
+decode_entry (guint32  number,
+              gint64   n,
+              gpointer data)
+{
+  Decode *d = data;
+  const char *key = g_hash_table_lookup (d->keys, GUINT_TO_POINTER (number));
+  KeyCount entry;
+
+  if (key == NULL && !d->failed)
+    {
+      sqlite3_stmt *stmt = hearsay_store_prepare (d->store, "SELECT key FROM compare_key WHERE id = ?1;",
+                                                  d->error);
+
+      if (stmt == NULL)
+        {
+          d->failed = TRUE;
+          return;
+        }
+      sqlite3_bind_int64 (stmt, 1, number);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          key = g_strdup (hearsay_store_column_text (stmt, 0));
+          g_hash_table_insert (d->keys, GUINT_TO_POINTER (number), (gpointer) key);
+        }
+      sqlite3_reset (stmt);
+    }
+  if (key == NULL || *key == '\0')
+    return;
+  entry.key = key;
+  entry.n = n;
+  g_array_append_val (d->sum->counts, entry);
 }
 
 static gboolean
 begin (HearsayStore  *self,
        GError       **error)
 {
-  if (self->txn_depth == 0 && !hearsay_store_exec (self, "BEGIN;", error))
+  gboolean shadow;
+
+  if (!hearsay_store_compare_refresh (self, &shadow, error))
     return FALSE;
+  self->compare_shadow = shadow;
+  if (self->txn_depth == 0 && !hearsay_store_exec (self, "BEGIN;", error))
+    {
+      if (shadow)
+        hearsay_store_compare_drop_shadow (self);
+      self->compare_shadow = FALSE;
+      return FALSE;
+    }
   self->txn_depth++;
   if (!hearsay_store_exec (self,
                            "CREATE TEMP TABLE IF NOT EXISTS cmp_doc "
                            "(id INTEGER PRIMARY KEY, outlet TEXT NOT NULL);"
-                           "CREATE TEMP TABLE IF NOT EXISTS cmp_bp (document_id INTEGER, start INTEGER, "
-                           "\"end\" INTEGER, words INTEGER, PRIMARY KEY (document_id, start, \"end\")) "
-                           "WITHOUT ROWID;"
-                           "CREATE TEMP TABLE IF NOT EXISTS cmp_excl (id INTEGER PRIMARY KEY);"
-                           "DELETE FROM temp.cmp_doc; DELETE FROM temp.cmp_bp; DELETE FROM temp.cmp_excl;",
+                           /* Summing per outlet along this index needs no sort of the bags. */
+                           "CREATE INDEX IF NOT EXISTS temp.cmp_doc_outlet ON cmp_doc (outlet, id);"
+                           "DELETE FROM temp.cmp_doc;",
                            error))
     {
       hearsay_store_compare_end (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds the bags of the selected documents, one sum per outlet, and names
+ * their keys. */
+static gboolean
+sum_bags (HearsayStore  *self,
+          GError       **error)
+{
+  Decode d = { self, NULL, NULL, error, FALSE };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hearsay_store_prepare (self,
+                                "SELECT c.outlet, hearsay_bag_sum (d.bag) FROM temp.cmp_doc c "
+                                "JOIN compare_document d ON d.document_id = c.id GROUP BY c.outlet;",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  self->compare_sums = g_ptr_array_new_with_free_func ((GDestroyNotify) outlet_sum_free);
+  self->compare_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  d.keys = self->compare_keys;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      OutletSum *sum = g_new0 (OutletSum, 1);
+      g_autoptr(GBytes) bag = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      gsize length;
+      const guint8 *data = g_bytes_get_data (bag, &length);
+
+      sum->outlet = g_strdup (hearsay_store_column_text (stmt, 0));
+      sum->counts = g_array_new (FALSE, FALSE, sizeof (KeyCount));
+      g_ptr_array_add (self->compare_sums, sum);
+      d.sum = sum;
+      /* The key lookups run while this statement is open: they use others. */
+      if (!hearsay_bag_foreach (data, length, decode_entry, &d) && !d.failed)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
+                       _("%s: a stored comparison figure is damaged"), self->path);
+          return FALSE;
+        }
+      if (d.failed)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not compute the comparison"));
       return FALSE;
     }
   return TRUE;
@@ -234,13 +258,177 @@ hearsay_store_compare_begin (HearsayStore  *self,
           goto fail;
         }
     }
-  if (!fill_spans (self, error))
+  if (!sum_bags (self, error))
     goto fail;
   return TRUE;
 
 fail:
   hearsay_store_compare_end (self);
   return FALSE;
+}
+
+typedef struct
+{
+  char section;
+  const char *outlet;
+  HearsayStoreRowFunc func;
+  gpointer user_data;
+  GArray *entries;  /* Entry, for the sections sorted or joined in C */
+} Emit;
+
+typedef struct
+{
+  const char *outlet;
+  gint64 entity_id;
+  char *key;        /* the form (naming), NULL otherwise */
+  gint64 n;
+  const char *name; /* the entity's name or kind */
+  gboolean state;
+} Entry;
+
+static void
+emit_count (Emit       *emit,
+            const char *key,
+            gint64      n)
+{
+  const char *texts[3] = { emit->outlet, key + 1, NULL };
+  gint64 numbers[3] = { 0, 0, n };
+
+  if (key[0] != emit->section)
+    return;
+  if (emit->entries == NULL)
+    {
+      emit->func (3, texts, numbers, emit->user_data);
+      return;
+    }
+  else
+    {
+      Entry entry = { emit->outlet, g_ascii_strtoll (key + 1, NULL, 10), NULL, n, NULL, FALSE };
+      const char *separator = strchr (key, '\x1f');
+
+      if (emit->section == HEARSAY_BAG_NAMING)
+        {
+          if (separator == NULL)
+            return;
+          entry.key = g_strdup (separator + 1);
+        }
+      g_array_append_val (emit->entries, entry);
+    }
+}
+
+static void
+entry_clear (gpointer data)
+{
+  g_free (((Entry *) data)->key);
+}
+
+static int
+compare_naming (gconstpointer a,
+                gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+  int c = g_strcmp0 (x->name, y->name);
+
+  if (c == 0)
+    c = (x->entity_id > y->entity_id) - (x->entity_id < y->entity_id);
+  if (c == 0)
+    c = strcmp (x->outlet, y->outlet);
+  if (c == 0)
+    c = (x->n < y->n) - (x->n > y->n);
+  return c != 0 ? c : strcmp (x->key, y->key);
+}
+
+/* Looks up each entry's entity: its name (naming) or kind and state. */
+static gboolean
+join_entities (HearsayStore  *self,
+               GArray        *entries,
+               gboolean       naming,
+               GStringChunk  *strings,
+               GError       **error)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (entry->entity_id <= 0)
+        continue;
+      stmt = hearsay_store_prepare (self, "SELECT name, kind, state_affiliated IS 'yes' FROM entity "
+                                    "WHERE id = ?1;", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, entry->entity_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          entry->name = g_string_chunk_insert_const (strings, hearsay_store_column_text (stmt, naming ? 0 : 1));
+          entry->state = sqlite3_column_int (stmt, 2) != 0;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          hearsay_store_set_error (self, error, _("could not compute the comparison"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+query_bags (HearsayStore         *self,
+            char                  section,
+            HearsayStoreRowFunc   func,
+            gpointer              user_data,
+            GError              **error)
+{
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (1024);
+  Emit emit = { section, NULL, func, user_data, NULL };
+
+  if (section == HEARSAY_BAG_SOURCE || section == HEARSAY_BAG_NAMING)
+    {
+      entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+      g_array_set_clear_func (entries, entry_clear);
+      emit.entries = entries;
+    }
+  for (guint i = 0; i < self->compare_sums->len; i++)
+    {
+      OutletSum *sum = g_ptr_array_index (self->compare_sums, i);
+
+      emit.outlet = sum->outlet;
+      for (guint k = 0; k < sum->counts->len; k++)
+        emit_count (&emit, g_array_index (sum->counts, KeyCount, k).key,
+                    g_array_index (sum->counts, KeyCount, k).n);
+    }
+  if (entries == NULL)
+    return TRUE;
+  if (!join_entities (self, entries, section == HEARSAY_BAG_NAMING, strings, error))
+    return FALSE;
+  if (section == HEARSAY_BAG_NAMING)
+    g_array_sort (entries, compare_naming);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Entry *e = &g_array_index (entries, Entry, i);
+      g_autofree char *id = g_strdup_printf ("%" PRId64, e->entity_id);
+
+      if (section == HEARSAY_BAG_NAMING)
+        {
+          const char *texts[5] = { e->outlet, id, e->name, e->key, NULL };
+          gint64 numbers[5] = { 0, e->entity_id, 0, 0, e->n };
+
+          if (e->name != NULL)
+            func (5, texts, numbers, user_data);
+        }
+      else
+        {
+          const char *texts[4] = { e->outlet, e->name, NULL, NULL };
+          gint64 numbers[4] = { 0, 0, e->n, e->state ? e->n : 0 };
+
+          func (4, texts, numbers, user_data);
+        }
+    }
+  return TRUE;
 }
 
 gboolean
@@ -256,7 +444,10 @@ hearsay_store_compare_query (HearsayStore             *self,
   int rc, n;
 
   g_return_val_if_fail (query < HEARSAY_STORE_COMPARE_N_QUERIES, FALSE);
+  g_return_val_if_fail (self->compare_sums != NULL, FALSE);
 
+  if (bag_sections[query] != 0)
+    return query_bags (self, bag_sections[query], func, user_data, error);
   stmt = hearsay_store_prepare (self, queries[query], error);
   if (stmt == NULL)
     return FALSE;
@@ -284,8 +475,13 @@ hearsay_store_compare_end (HearsayStore *self)
 {
   g_return_if_fail (self->txn_depth > 0);
 
+  g_clear_pointer (&self->compare_sums, g_ptr_array_unref);
+  g_clear_pointer (&self->compare_keys, g_hash_table_unref);
   /* Only read (and temporary tables written): ending it never loses an edit. */
   if (self->txn_depth == 1)
     sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
   self->txn_depth--;
+  if (self->compare_shadow)
+    hearsay_store_compare_drop_shadow (self);
+  self->compare_shadow = FALSE;
 }

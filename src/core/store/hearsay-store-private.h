@@ -15,6 +15,9 @@ struct _HearsayStore
   int schema_version;
   guint txn_depth;
   GHashTable *statements;  /* SQL text → sqlite3_stmt, prepared once */
+  GPtrArray *compare_sums; /* during a comparison: the bags summed per outlet */
+  GHashTable *compare_keys;/* and the texts of their key numbers */
+  gboolean compare_shadow; /* comparing from temporary aggregates */
 };
 
 /* Returns a cached, reset statement for @sql, or NULL with @error set. */
@@ -44,6 +47,39 @@ gint64        hearsay_store_annotator_id   (HearsayStore  *self,
 
 /* Registers the SQL functions the schema uses (hearsay_word_count). */
 void          hearsay_store_register_functions (sqlite3     *db);
+
+/* The sections of a document's bag: each key starts with one of these. */
+#define HEARSAY_BAG_LABEL       'L'  /* label → counted annotations */
+#define HEARSAY_BAG_ATTRIBUTION 'A'  /* "attributed", "weak" → items */
+#define HEARSAY_BAG_SOURCE      'S'  /* entity id ("" unlinked) → source mentions */
+#define HEARSAY_BAG_TECHNIQUE   'P'  /* persuasion technique → spans */
+#define HEARSAY_BAG_DIMENSION   'F'  /* frame_cue dimension → spans */
+#define HEARSAY_BAG_NAMING      'N'  /* "entity id \x1f form" → mentions */
+#define HEARSAY_BAG_WORD        'W'  /* lowercased word of a span → count */
+
+/* hearsay-store-bag.c: a bag is (key number, count) entries in a blob. */
+typedef void (*HearsayBagFunc) (guint32     key,
+                                gint64      count,
+                                gpointer    user_data);
+
+void          hearsay_bag_append           (GByteArray     *bag,
+                                            guint32         key,
+                                            gint64          count);
+/* FALSE when the bag is damaged (entries before the damage were given). */
+gboolean      hearsay_bag_foreach          (const guint8   *data,
+                                            gsize           length,
+                                            HearsayBagFunc  func,
+                                            gpointer        user_data);
+void          hearsay_store_register_bag_functions (sqlite3 *db);
+
+/* hearsay-store-compare-refresh.c: rebuilds the per-document aggregates of
+ * the documents marked dirty, in short transactions. A read-only project
+ * gets them rebuilt in temporary tables that shadow its own for the
+ * connection's life of the comparison (@shadow set). */
+gboolean      hearsay_store_compare_refresh (HearsayStore  *self,
+                                             gboolean      *shadow,
+                                             GError       **error);
+void          hearsay_store_compare_drop_shadow (HearsayStore *self);
 
 /* Migrations: step i brings the schema from version i to i + 1. */
 extern const char * const hearsay_store_migrations[];

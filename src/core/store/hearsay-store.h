@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* 'HRSY': identifies a Hearsay project among SQLite files. */
 #define HEARSAY_STORE_APPLICATION_ID 0x48525359
-#define HEARSAY_STORE_SCHEMA_VERSION 3
+#define HEARSAY_STORE_SCHEMA_VERSION 4
 
 typedef struct _HearsayStore HearsayStore;
 
@@ -227,12 +227,24 @@ GPtrArray         *hearsay_store_filter_documents     (HearsayStore      *self,
                                                        const HearsayDocumentFilter *filter,
                                                        GError           **error);
 
-/* Comparison (hearsay-store-compare.c): begin() selects @document_ids, or
- * the documents of @event_id when @document_ids is NULL, and opens a read
- * transaction; query() calls @func per row; end() closes it. */
+/* Comparison (hearsay-store-compare.c): begin() brings the per-document
+ * aggregates up to date, selects @document_ids, or the documents of
+ * @event_id when @document_ids is NULL, and opens a read transaction;
+ * query() calls @func per row; end() closes it. The rows:
+ *   SIZE             outlet, documents, words outside boilerplate
+ *   LABELS           outlet, label, annotations
+ *   ATTRIBUTION      outlet, "attributed" or "weak", claims and contents
+ *   SOURCES          outlet, entity kind (NULL: not linked), mentions, state-affiliated ones
+ *   PERSUASION       outlet, technique, spans
+ *   FRAME_CUES       outlet, dimension, spans
+ *   DOCUMENT_FRAMES  outlet, field name, value, documents
+ *   NAMING           outlet, entity id, entity name, form, mentions (by name, id, outlet, count)
+ *   CHAINS           outlet, from id, entity name, text, to id, entity name, text
+ *   CLAIM_LINKS      type, from id, outlet, text, to id, outlet, text
+ *   WORDS            outlet, lowercased word of a persuasion or frame_cue span, count
+ * Annotations wholly inside boilerplate are left out of every row. */
 typedef enum {
   HEARSAY_STORE_COMPARE_SIZE,
-  HEARSAY_STORE_COMPARE_BOILERPLATE,
   HEARSAY_STORE_COMPARE_LABELS,
   HEARSAY_STORE_COMPARE_ATTRIBUTION,
   HEARSAY_STORE_COMPARE_SOURCES,
@@ -242,7 +254,7 @@ typedef enum {
   HEARSAY_STORE_COMPARE_NAMING,
   HEARSAY_STORE_COMPARE_CHAINS,
   HEARSAY_STORE_COMPARE_CLAIM_LINKS,
-  HEARSAY_STORE_COMPARE_SPAN_TEXTS,
+  HEARSAY_STORE_COMPARE_WORDS,
   HEARSAY_STORE_COMPARE_N_QUERIES
 } HearsayStoreCompareQuery;
 
