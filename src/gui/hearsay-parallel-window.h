@@ -1,6 +1,8 @@
 /* hearsay-parallel-window.h: two or three documents read side by side;
- * claims linked by same_claim_as or contradicts across the panes are listed
- * under each pane, and activating one selects its partner in the other pane. */
+ * claims linked by same_claim_as or contradicts across the panes are marked
+ * in the text of both panes and listed under each, and activating one (a
+ * click, Tab, Return, the list) selects its partners in the other panes and
+ * scrolls to them. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -27,7 +29,8 @@ HearsayReader         *hearsay_parallel_window_get_reader      (HearsayParallelW
 guint                  hearsay_parallel_window_get_n_links     (HearsayParallelWindow *self,
                                                                 guint                  pane);
 /* What activating a linked claim does: selects @annotation_id in @pane and
- * its partners in the other panes, scrolling them to it. */
+ * its partners in the other panes, scrolling them into view; a partner
+ * outlined for an earlier claim is unselected (also for 0: none). */
 void                   hearsay_parallel_window_activate_claim  (HearsayParallelWindow *self,
                                                                 guint                  pane,
                                                                 gint64                 annotation_id);

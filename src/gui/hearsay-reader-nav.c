@@ -1,6 +1,7 @@
 /* hearsay-reader-nav.c: moving between annotations (Tab, Shift+Tab, the
- * annotation list), the tooltip over the text, and the relations of the
- * selected annotation as arcs. */
+ * annotation list), the tooltip over the text, the relations of the
+ * selected annotation as arcs, and the marks of claims linked to another
+ * pane. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -50,6 +51,104 @@ hearsay_reader_select_annotation (HearsayReader *self,
   span = hearsay_reader_lookup_span (self, id);
   if (span != NULL && scroll)
     hearsay_reader_scroll_to_offset (self, span->start);
+}
+
+static gboolean
+span_in_view (HearsayReader      *self,
+              HearsayOverlaySpan *span)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible, first, last;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) span->start);
+  gtk_text_view_get_iter_location (view, &iter, &first);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) MAX (span->start, span->end - 1));
+  gtk_text_view_get_iter_location (view, &iter, &last);
+  return visible.height > 0 && first.y >= visible.y &&
+         last.y + last.height <= visible.y + visible.height;
+}
+
+static void
+scroll_to_span (HearsayReader      *self,
+                HearsayOverlaySpan *span)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) span->start);
+  if (!gtk_text_iter_is_cursor_position (&iter))
+    gtk_text_iter_backward_cursor_position (&iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  /* Not at the very edge: the lines around it are context. */
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer),
+                                0, TRUE, 0, 0.3);
+}
+
+#define REVEAL_MAX_FRAMES 60
+
+void
+hearsay_reader_stop_reveal (HearsayReader *self)
+{
+  if (self->reveal_tick != 0 && self->view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->reveal_tick);
+  self->reveal_tick = 0;
+}
+
+/* GtkTextView scrolls to a mark once the lines there are laid out, but a
+ * long document is laid out in the background and the scroll can be
+ * dropped or land on estimated heights: until the span is in view with the
+ * layout's height stable, scroll again (for at most a second). */
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  HearsayReader *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  HearsayOverlaySpan *span = NULL;
+  gboolean settled = upper == self->reveal_upper;
+
+  if (self->selected_id == self->reveal_id && self->reveal_frames++ < REVEAL_MAX_FRAMES)
+    span = hearsay_reader_lookup_span (self, self->reveal_id);
+  self->reveal_upper = upper;
+  if (span == NULL || (span_in_view (self, span) && settled))
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!span_in_view (self, span))
+    scroll_to_span (self, span);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+hearsay_reader_reveal_annotation (HearsayReader *self,
+                                  gint64         id)
+{
+  HearsayOverlaySpan *span;
+
+  g_return_if_fail (HEARSAY_IS_READER (self));
+
+  if (self->loading)
+    {
+      hearsay_reader_select_annotation (self, id, TRUE);
+      return;
+    }
+  hearsay_reader_highlights_select (self, id);
+  span = hearsay_reader_lookup_span (self, id);
+  if (span == NULL || span_in_view (self, span))
+    return;
+  scroll_to_span (self, span);
+  self->reveal_id = id;
+  self->reveal_frames = 0;
+  self->reveal_upper = -1;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), reveal_tick, self, NULL);
 }
 
 void
@@ -191,6 +290,21 @@ append_key_attributes (GString            *out,
     }
 }
 
+/* One line per partner of a linked claim. */
+static void
+append_link_lines (GString                  *out,
+                   const HearsayOverlayLink *link)
+{
+  for (guint i = 0; i < link->descriptions->len; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (g_ptr_array_index (link->descriptions, i), -1);
+
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, escaped);
+    }
+}
+
 char *
 hearsay_reader_dup_tooltip_markup (HearsayReader *self,
                                    int            x,
@@ -204,10 +318,25 @@ hearsay_reader_dup_tooltip_markup (HearsayReader *self,
   GtkTextIter iter;
   gint64 offset;
   guint first, last;
+  int trailing;
 
   if (self->document == NULL || self->project == NULL)
     return NULL;
-  if (!gtk_text_view_get_iter_at_location (view, &iter, x, y))
+  /* A link's mark in the margin names the partners. */
+  {
+    gint64 marked = hearsay_overlay_mark_at (self->overlay, x, y);
+    const HearsayOverlayLink *link = marked != 0 ? hearsay_overlay_get_link (self->overlay, marked) : NULL;
+
+    if (link != NULL)
+      {
+        out = g_string_new (NULL);
+        append_link_lines (out, link);
+        return g_string_free (g_steal_pointer (&out), FALSE);
+      }
+  }
+  /* The character under the point; get_iter_at_location() would round to
+   * the nearest cursor position, the next character over a right half. */
+  if (!gtk_text_view_get_iter_at_position (view, &iter, &trailing, x, y))
     return NULL;
   gtk_text_view_get_iter_location (view, &iter, &location);
   /* Right-to-left characters come with a negative width. */
@@ -269,6 +398,13 @@ hearsay_reader_dup_tooltip_markup (HearsayReader *self,
 
           g_string_append_printf (out, "\n<i>%s</i>", escaped);
         }
+      {
+        const HearsayOverlayLink *link = hearsay_overlay_get_link (self->overlay,
+                                                                   hearsay_annotation_get_id (annotation));
+
+        if (link != NULL)
+          append_link_lines (out, link);
+      }
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -336,6 +472,10 @@ hearsay_reader_update_arcs (HearsayReader *self)
         }
       else if (partner != 0 && g_hash_table_contains (self->annotations, &partner))
         g_ptr_array_add (arcs, hearsay_overlay_arc_new (relation->from_id, relation->to_id, name));
+      else if (hearsay_overlay_has_partner (self->overlay, self->selected_id, partner))
+        /* Shown in another pane: the link's mark says so already, and a
+         * side-by-side pane's margin is too narrow for the label. */
+        continue;
       else
         {
           /* Translators: a relation type whose partner is in another document */
@@ -344,6 +484,68 @@ hearsay_reader_update_arcs (HearsayReader *self)
         }
     }
   hearsay_overlay_set_arcs (self->overlay, arcs);
+}
+
+gint64
+hearsay_reader_get_annotation_at_cursor (HearsayReader *self)
+{
+  GtkTextBuffer *buffer;
+  HearsayOverlaySpan *span;
+  GtkTextIter caret;
+  gint64 offset;
+
+  g_return_val_if_fail (HEARSAY_IS_READER (self), 0);
+
+  if (self->document == NULL)
+    return 0;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&caret);
+  /* Tab leaves the caret at the start of what it selected, where a nested
+   * annotation may begin too: the selection wins. */
+  span = hearsay_reader_lookup_span (self, self->selected_id);
+  if (span != NULL && hearsay_overlay_span_covers (span, offset))
+    return span->id;
+  return hearsay_overlay_innermost_at (self->overlay, offset);
+}
+
+void
+hearsay_reader_add_link (HearsayReader         *self,
+                         gint64                 id,
+                         HearsayReaderLinkKind  kind,
+                         gint64                 partner_id,
+                         const char            *description)
+{
+  g_autofree char *line = NULL;
+
+  g_return_if_fail (HEARSAY_IS_READER (self));
+
+  /* The tooltip line starts with the sign on the claim's margin mark. */
+  if (description != NULL)
+    line = g_strconcat (kind == HEARSAY_READER_LINK_CONTRADICTS ? "≠ " : "= ", description, NULL);
+  hearsay_overlay_add_link (self->overlay, id, kind, partner_id, line);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
+void
+hearsay_reader_clear_links (HearsayReader *self)
+{
+  g_return_if_fail (HEARSAY_IS_READER (self));
+
+  hearsay_overlay_clear_links (self->overlay);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
+HearsayReaderLinkKind
+hearsay_reader_get_link_kind (HearsayReader *self,
+                              gint64         id)
+{
+  const HearsayOverlayLink *link;
+
+  g_return_val_if_fail (HEARSAY_IS_READER (self), HEARSAY_READER_LINK_NONE);
+
+  link = hearsay_overlay_get_link (self->overlay, id);
+  return link != NULL ? (HearsayReaderLinkKind) link->kinds : HEARSAY_READER_LINK_NONE;
 }
 
 void

@@ -270,5 +270,6 @@ hearsay_overlay_snapshot (HearsayOverlay *self,
             draw_connectors (view, snapshot, span, &visible, vstart, vend, &outline);
         }
     }
+  hearsay_overlay_snapshot_links (self, view, snapshot, &visible, vstart, vend, first, last);
   hearsay_overlay_snapshot_arcs (self, view, snapshot, &visible, vstart, vend, first, last);
 }

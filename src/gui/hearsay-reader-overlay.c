@@ -47,6 +47,7 @@ hearsay_overlay_new (void)
   g_array_set_clear_func (self->spans, clear_span);
   self->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->arcs = g_ptr_array_new_with_free_func ((GDestroyNotify) hearsay_overlay_arc_free);
+  hearsay_overlay_links_init (self);
   return self;
 }
 
@@ -58,6 +59,7 @@ hearsay_overlay_free (HearsayOverlay *self)
   g_array_unref (self->spans);
   g_hash_table_unref (self->colors);
   g_ptr_array_unref (self->arcs);
+  hearsay_overlay_links_free (self);
   g_free (self);
 }
 

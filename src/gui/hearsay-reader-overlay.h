@@ -37,6 +37,24 @@ typedef struct
   char *label;
 } HearsayOverlayArc;
 
+/* An annotation linked to one shown in another pane (same_claim_as,
+ * contradicts): marked in the margin and over its text while it is linked. */
+typedef struct
+{
+  gint64 id;            /* first: the entry is its own int64 key */
+  guint kinds;          /* HearsayReaderLinkKind flags */
+  GArray *partners;     /* gint64: the linked annotations in other panes */
+  GPtrArray *descriptions; /* plain text, one per partner, for the tooltip */
+} HearsayOverlayLink;
+
+/* Where a link's margin mark was drawn in the last frame (buffer
+ * coordinates): what the tooltip and the tests hit. */
+typedef struct
+{
+  gint64 id;
+  graphene_rect_t rect;
+} HearsayOverlayMark;
+
 typedef struct
 {
   GArray *spans;        /* HearsayOverlaySpan, by (start, longest first, id) */
@@ -44,6 +62,8 @@ typedef struct
   gint64 selected_id;
   gint64 hover_id;
   GPtrArray *arcs;      /* HearsayOverlayArc */
+  GHashTable *links;    /* set of HearsayOverlayLink, keyed by id */
+  GArray *marks;        /* HearsayOverlayMark */
 } HearsayOverlay;
 
 HearsayOverlay           *hearsay_overlay_new           (void);
@@ -134,6 +154,41 @@ void                      hearsay_overlay_snapshot_arcs (HearsayOverlay     *sel
 void                      hearsay_overlay_snapshot      (HearsayOverlay     *self,
                                                          GtkTextView        *view,
                                                          GtkSnapshot        *snapshot);
+
+/* hearsay-reader-overlay-links.c: marks on annotations linked to another
+ * pane. Kept when the spans are reloaded; cleared with the document. */
+void                      hearsay_overlay_links_init    (HearsayOverlay     *self);
+void                      hearsay_overlay_links_free    (HearsayOverlay     *self);
+/* Adds @kind (a HearsayReaderLinkKind), @partner_id and @description to
+ * @id's mark. */
+void                      hearsay_overlay_add_link      (HearsayOverlay     *self,
+                                                         gint64              id,
+                                                         guint               kind,
+                                                         gint64              partner_id,
+                                                         const char         *description);
+/* Whether @partner_id is one of @id's partners in another pane. */
+gboolean                  hearsay_overlay_has_partner   (HearsayOverlay     *self,
+                                                         gint64              id,
+                                                         gint64              partner_id);
+void                      hearsay_overlay_clear_links   (HearsayOverlay     *self);
+const HearsayOverlayLink *hearsay_overlay_get_link      (HearsayOverlay     *self,
+                                                         gint64              id);
+/* The annotation whose margin mark is at (@x, @y) in buffer coordinates,
+ * or 0; only marks drawn in the last frame count. */
+gint64                    hearsay_overlay_mark_at       (HearsayOverlay     *self,
+                                                         double              x,
+                                                         double              y);
+gboolean                  hearsay_overlay_get_mark      (HearsayOverlay     *self,
+                                                         gint64              id,
+                                                         graphene_rect_t    *rect);
+void                      hearsay_overlay_snapshot_links (HearsayOverlay    *self,
+                                                          GtkTextView       *view,
+                                                          GtkSnapshot       *snapshot,
+                                                          const GdkRectangle *visible,
+                                                          gint64             vstart,
+                                                          gint64             vend,
+                                                          guint              first,
+                                                          guint              last);
 
 /* hearsay-reader-view.c: the view draws @overlay (owned by the caller). */
 void                      hearsay_reader_view_set_overlay (HearsayReaderView *view,

@@ -48,6 +48,12 @@ struct _HearsayReader
   gboolean pending_scroll;
 
   guint hint_timeout;
+  /* A revealed annotation, watched for a few frames while the lines are
+   * laid out (see hearsay_reader_reveal_annotation). */
+  guint reveal_tick;
+  guint reveal_frames;
+  gint64 reveal_id;
+  double reveal_upper;
 
   /* Template children */
   GtkStack *stack;
@@ -100,6 +106,7 @@ void  hearsay_reader_update_arcs        (HearsayReader  *self);
 char *hearsay_reader_dup_tooltip_markup (HearsayReader  *self,
                                          int             x,
                                          int             y);
+void  hearsay_reader_stop_reveal        (HearsayReader  *self);
 /* Moves to the next (@forward) or previous annotation in text order. */
 gboolean hearsay_reader_move_to_annotation (HearsayReader *self,
                                             gboolean       forward);

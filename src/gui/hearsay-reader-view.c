@@ -95,7 +95,7 @@ emit_click (gpointer data)
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter iter;
-  int bx, by;
+  int bx, by, trailing;
 
   self->click_idle = 0;
   /* A click that ended up selecting text (double click, drag) is not a
@@ -104,7 +104,8 @@ emit_click (gpointer data)
     return G_SOURCE_REMOVE;
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET,
                                          self->click_x, self->click_y, &bx, &by);
-  if (gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+  /* The character clicked, not the nearest cursor position. */
+  if (gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by))
     g_signal_emit (self, signals[SPAN_CLICKED], 0, gtk_text_iter_get_offset (&iter));
   else
     g_signal_emit (self, signals[SPAN_CLICKED], 0, -1);
@@ -225,13 +226,13 @@ on_motion (GtkEventControllerMotion *controller,
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextIter iter;
   GdkRectangle location;
-  int bx, by;
+  int bx, by, trailing;
 
   if (self->overlay == NULL)
     return;
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
   /* Only over a character: the end of a short line is no hover. */
-  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+  if (!gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by))
     {
       set_hover (self, 0);
       return;

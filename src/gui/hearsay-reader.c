@@ -114,6 +114,7 @@ hearsay_reader_dispose (GObject *object)
 
   g_clear_handle_id (&self->hint_timeout, g_source_remove);
   g_clear_handle_id (&self->apply_idle, g_source_remove);
+  hearsay_reader_stop_reveal (self);
   hearsay_reader_loader_cancel (self);
   if (self->view != NULL)
     hearsay_reader_view_set_overlay (self->view, NULL);
@@ -215,6 +216,9 @@ hearsay_reader_set_document (HearsayReader   *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   g_set_object (&self->document, document);
   self->selected_id = 0;
+  hearsay_reader_stop_reveal (self);
+  /* Links name annotations of the document they were made for. */
+  hearsay_overlay_clear_links (self->overlay);
   if (document == NULL)
     {
       g_hash_table_remove_all (self->annotations);
@@ -235,6 +239,9 @@ hearsay_reader_set_document (HearsayReader   *self,
   direction = hearsay_document_get_direction (document) == HEARSAY_DIRECTION_RTL
               ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
   gtk_widget_set_direction (GTK_WIDGET (self->view), direction);
+  /* The scrollbar goes where lines end, off the margin where they start
+   * (links to other panes are marked there). */
+  gtk_widget_set_direction (gtk_widget_get_parent (GTK_WIDGET (self->view)), direction);
   gtk_widget_set_direction (GTK_WIDGET (self->header), direction);
   gtk_widget_set_direction (GTK_WIDGET (self->title_label), direction);
   gtk_widget_set_direction (GTK_WIDGET (self->meta_label), direction);

@@ -12,6 +12,14 @@ G_BEGIN_DECLS
 #define HEARSAY_TYPE_READER (hearsay_reader_get_type ())
 G_DECLARE_FINAL_TYPE (HearsayReader, hearsay_reader, HEARSAY, READER, GtkWidget)
 
+/* How an annotation is linked to one shown beside it (side by side). */
+typedef enum
+{
+  HEARSAY_READER_LINK_NONE        = 0,
+  HEARSAY_READER_LINK_SAME_CLAIM  = 1 << 0,
+  HEARSAY_READER_LINK_CONTRADICTS = 1 << 1,
+} HearsayReaderLinkKind;
+
 void               hearsay_reader_set_project             (HearsayReader   *self,
                                                            HearsayProject  *project);
 /* @document must carry its text (hearsay_project_load_document); NULL clears. */
@@ -50,9 +58,28 @@ void               hearsay_reader_reload_annotations      (HearsayReader   *self
 void               hearsay_reader_select_annotation       (HearsayReader   *self,
                                                            gint64           id,
                                                            gboolean         scroll);
+/* Selects annotation @id like hearsay_reader_select_annotation() and, unless
+ * it is all in view already, scrolls it to a third of the way down, the
+ * caret at its start: for a partner shown because of another pane. */
+void               hearsay_reader_reveal_annotation       (HearsayReader   *self,
+                                                           gint64           id);
 /* Scrolls the code-point @offset into view and puts the caret there. */
 void               hearsay_reader_scroll_to_offset        (HearsayReader   *self,
                                                            gint64           offset);
+/* The selected annotation when the caret is inside it, else the innermost
+ * one at the caret, or 0: what Return acts on. */
+gint64             hearsay_reader_get_annotation_at_cursor (HearsayReader  *self);
+/* Marks annotation @id as linked to @partner_id in another pane, in the
+ * margin and over its text, until the document changes or the links are
+ * cleared. @description (plain text) names the partner in the tooltip. */
+void               hearsay_reader_add_link                (HearsayReader   *self,
+                                                           gint64           id,
+                                                           HearsayReaderLinkKind kind,
+                                                           gint64           partner_id,
+                                                           const char      *description);
+void               hearsay_reader_clear_links             (HearsayReader   *self);
+HearsayReaderLinkKind hearsay_reader_get_link_kind        (HearsayReader   *self,
+                                                           gint64           id);
 /* A short message over the text that fades out by itself. */
 void               hearsay_reader_show_hint               (HearsayReader   *self,
                                                            const char      *message);
