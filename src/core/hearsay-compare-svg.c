@@ -1,5 +1,6 @@
 /* hearsay-compare-svg.c: the comparison's charts as SVG, and the HTML
- * report that holds them inline with the tables. */
+ * report that holds them inline with the tables. The bar charts follow the
+ * GUI's (hearsay-compare-chart.c): the same palette, grid and legend. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -9,12 +10,24 @@
 
 #include "hearsay-compare-private.h"
 
+/* Tango, without grey: grey is kept for source mentions not linked to an entity. */
 static const char * const palette[] = {
   "#3465a4", "#f57900", "#73d216", "#cc0000", "#75507b", "#c17d11", "#edd400",
-  "#555753", "#729fcf", "#fcaf3e", "#8ae234", "#ef2929", "#ad7fa8", "#e9b96e",
+  "#204a87", "#729fcf", "#fcaf3e", "#8ae234", "#ef2929", "#ad7fa8", "#e9b96e",
 };
+#define UNLINKED_COLOR "#555753"
 
 #define FONT "font-family=\"sans-serif\" font-size=\"12\""
+#define SMALL_FONT "font-family=\"sans-serif\" font-size=\"10\""
+
+/* The layout of the bar charts, in pixels. */
+#define BAR_LEFT 56
+#define BAR_TOP 44
+#define BAR_PLOT 240
+#define BAR_SLOT 110
+#define BAR_WIDTH 56
+#define LEGEND_WIDTH 250
+#define LABEL_CHARS 16
 
 static void
 svg_open (GString  *s,
@@ -35,27 +48,169 @@ svg_open (GString  *s,
 }
 
 static void
+svg_text_full (GString    *s,
+               double      x,
+               double      y,
+               const char *anchor,
+               const char *font,
+               const char *extra,
+               const char *text)
+{
+  g_autofree char *t = g_markup_escape_text (text, -1);
+
+  g_string_append_printf (s, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" %s%s>%s</text>\n",
+                          x, y, anchor, font, extra ? extra : "", t);
+}
+
+static void
 svg_text (GString    *s,
           double      x,
           double      y,
           const char *anchor,
           const char *text)
 {
-  g_autofree char *t = g_markup_escape_text (text, -1);
-
-  g_string_append_printf (s, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" " FONT ">%s</text>\n",
-                          x, y, anchor, t);
+  svg_text_full (s, x, y, anchor, FONT, NULL, text);
 }
 
 static char *
 shorten (const char *text,
          glong       max)
 {
+  g_autofree char *head = NULL;
+
   if (g_utf8_strlen (text, -1) <= max)
     return g_strdup (text);
-  return g_strconcat (g_utf8_substring (text, 0, max - 1), "…", NULL);
+  head = g_utf8_substring (text, 0, max - 1);
+  return g_strconcat (head, "…", NULL);
 }
 
+/* @text on at most two lines of about @max characters, broken at a space;
+ * what does not fit ends in "…". */
+static void
+svg_text_lines (GString    *s,
+                double      x,
+                double      y,
+                const char *text,
+                glong       max)
+{
+  glong length = g_utf8_strlen (text, -1), cut = -1, i = 0;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (length <= max)
+    {
+      svg_text_full (s, x, y, "middle", FONT, " font-weight=\"bold\"", text);
+      return;
+    }
+  for (const char *p = text; *p && i <= max; p = g_utf8_next_char (p), i++)
+    if (*p == ' ')
+      cut = i;
+  if (cut <= 0)
+    cut = max;
+  first = g_utf8_substring (text, 0, cut);
+  second = g_utf8_substring (text, cut + (g_utf8_get_char (g_utf8_offset_to_pointer (text, cut)) == ' '), length);
+  svg_text_full (s, x, y, "middle", FONT, " font-weight=\"bold\"", first);
+  {
+    g_autofree char *rest = shorten (second, max);
+
+    svg_text_full (s, x, y + 14, "middle", FONT, " font-weight=\"bold\"", rest);
+  }
+}
+
+/* White or dark text, whichever reads on @color ("#rrggbb"). */
+static const char *
+text_color_on (const char *color)
+{
+  guint32 rgb = (guint32) g_ascii_strtoull (color + 1, NULL, 16);
+  double luminance = (0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff)) / 255;
+
+  return luminance > 0.6 ? "#2e3436" : "#ffffff";
+}
+
+/* A round step for about five gridlines up to @max. */
+static double
+nice_step (double max)
+{
+  double raw = max / 5, magnitude, norm;
+
+  if (raw <= 0)
+    return 1;
+  magnitude = pow (10, floor (log10 (raw)));
+  norm = raw / magnitude;
+  return magnitude * (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10);
+}
+
+static void
+svg_grid (GString    *s,
+          double      right,
+          double      max,
+          double      step,
+          const char *unit)
+{
+  for (double v = 0; v <= max + step / 1000; v += step)
+    {
+      double y = BAR_TOP + BAR_PLOT - BAR_PLOT * v / max;
+      g_autofree char *label = g_strdup_printf ("%g%s", v, unit);
+
+      g_string_append_printf (s, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>\n",
+                              BAR_LEFT - 4, y, right, y, v == 0 ? "#555753" : "#dededa");
+      svg_text_full (s, BAR_LEFT - 8, y + 4, "end", SMALL_FONT, " fill=\"#555753\"", label);
+    }
+}
+
+static void
+svg_legend (GString     *s,
+            double       x,
+            const char  *const *names,
+            const char  *const *colors,
+            guint        n)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      double y = BAR_TOP + 20 * k;
+      g_autofree char *name = shorten (names[k], 34);
+
+      g_string_append_printf (s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
+                              x, y, colors[k]);
+      svg_text (s, x + 18, y + 11, "start", name);
+    }
+}
+
+static int
+bar_chart_width (HearsayComparison *self)
+{
+  return BAR_LEFT + MAX (1, (int) self->outlets->len) * BAR_SLOT + 16 + LEGEND_WIDTH;
+}
+
+static int
+bar_chart_height (guint n_legend)
+{
+  return MAX (BAR_TOP + BAR_PLOT + 56, BAR_TOP + 20 * (int) n_legend + 16);
+}
+
+static void
+bar_segment (GString    *s,
+             double      x,
+             double      y,
+             double      h,
+             const char *color,
+             gint64      count,
+             const char *tip)
+{
+  g_string_append_printf (s, "<g><title>%s</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
+                          "fill=\"%s\" stroke=\"#ffffff\"/>", tip, x, y, BAR_WIDTH, h, color);
+  if (count >= 0 && h >= 16)
+    {
+      g_autofree char *n = g_strdup_printf ("%" PRId64, count);
+      g_autofree char *fill = g_strdup_printf (" font-weight=\"bold\" fill=\"%s\"", text_color_on (color));
+
+      svg_text_full (s, x + BAR_WIDTH / 2.0, y + h / 2 + 4, "middle", SMALL_FONT, fill, n);
+    }
+  g_string_append (s, "</g>\n");
+}
+
+/* Who speaks: rows are the kinds ("unlinked" last when present), then
+ * "all", "linked" and "state_affiliated_share". */
 static void
 sources_chart (HearsayComparison *self,
                GString           *s,
@@ -64,91 +219,106 @@ sources_chart (HearsayComparison *self,
   const char *section = "sources";
   guint n_outlets = self->outlets->len, n_rows = hearsay_comparison_get_n_rows (self, section);
   guint n_kinds = n_rows >= 3 ? n_rows - 3 : 0;
-  int bar = 48, gap = 40, plot = 240, left = 60, top = 40;
-  int width = left + MAX (1, n_outlets) * (bar + gap) + 220, height = top + plot + 60;
+  int width = bar_chart_width (self), right = BAR_LEFT + MAX (1, (int) n_outlets) * BAR_SLOT;
+  g_autofree const char **names = g_new0 (const char *, n_kinds + 1);
+  g_autofree const char **colors = g_new0 (const char *, n_kinds + 1);
 
-  height = MAX (height, top + 20 * (int) n_kinds + 40);
-  svg_open (s, width, height, standalone, _("Who speaks: source mentions by entity kind"));
-  for (guint o = 0; o < n_outlets; o++)
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      const HearsayComparisonCell *key = hearsay_comparison_get_cell (self, section, k, 0);
+
+      names[k] = key->text;
+      colors[k] = g_strcmp0 (key->id, "unlinked") == 0 ? UNLINKED_COLOR : palette[k % G_N_ELEMENTS (palette)];
+    }
+  svg_open (s, width, bar_chart_height (n_kinds), standalone, _("Who speaks: source mentions by entity kind"));
+  svg_grid (s, right, 100, 25, "%");
+  for (guint o = 0; o < n_outlets && n_rows >= 3; o++)
     {
       const HearsayComparisonCell *all = hearsay_comparison_get_cell (self, section, n_kinds, o + 1);
-      double x = left + o * (bar + gap), y = top + plot;
-      g_autofree char *name = shorten (g_ptr_array_index (self->outlet_titles, o), 12);
+      const HearsayComparisonCell *state = hearsay_comparison_get_cell (self, section, n_rows - 1, o + 1);
+      const char *outlet = g_ptr_array_index (self->outlet_titles, o);
+      double cx = BAR_LEFT + (o + 0.5) * BAR_SLOT, x = cx - BAR_WIDTH / 2.0, y = BAR_TOP + BAR_PLOT;
+      g_autofree char *note = NULL;
 
       for (guint k = 0; k < n_kinds && all->numerator > 0; k++)
         {
           const HearsayComparisonCell *cell = hearsay_comparison_get_cell (self, section, k, o + 1);
-          const char *kind = hearsay_comparison_get_cell (self, section, k, 0)->text;
-          double h = plot * (double) cell->numerator / all->numerator;
+          double h = BAR_PLOT * (double) cell->numerator / all->numerator;
           g_autofree char *tip = NULL;
 
           if (cell->numerator <= 0)
             continue;
           y -= h;
-          tip = g_markup_printf_escaped ("%s — %s: %" PRId64 " / %" PRId64,
-                                         (char *) g_ptr_array_index (self->outlet_titles, o), kind,
+          tip = g_markup_printf_escaped ("%s — %s: %" PRId64 " / %" PRId64, outlet, names[k],
                                          cell->numerator, all->numerator);
-          g_string_append_printf (s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
-                                  "fill=\"%s\" stroke=\"#ffffff\"><title>%s</title></rect>\n",
-                                  x, y, bar, h, palette[k % G_N_ELEMENTS (palette)], tip);
+          bar_segment (s, x, y, h, colors[k], cell->numerator, tip);
         }
-      svg_text (s, x + bar / 2.0, top + plot + 16, "middle", name);
-      {
-        g_autofree char *n = g_strdup_printf ("n = %" PRId64, all->numerator);
-
-        svg_text (s, x + bar / 2.0, top + plot + 32, "middle", n);
-      }
+      svg_text_lines (s, cx, BAR_TOP + BAR_PLOT + 16, outlet, LABEL_CHARS);
+      note = g_strdup_printf (_("n = %" PRId64 " · state %s"), MAX (all->numerator, 0), state->text);
+      svg_text_full (s, cx, BAR_TOP + BAR_PLOT + 44, "middle", SMALL_FONT, " fill=\"#555753\"", note);
     }
-  g_string_append_printf (s, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000000\"/>\n",
-                          left - 10, top + plot, left + (int) n_outlets * (bar + gap), top + plot);
-  for (guint k = 0; k < n_kinds; k++)
-    {
-      int lx = left + (int) n_outlets * (bar + gap) + 10, ly = top + 20 * (int) k;
-
-      g_string_append_printf (s, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
-                              lx, ly, palette[k % G_N_ELEMENTS (palette)]);
-      svg_text (s, lx + 18, ly + 11, "start", hearsay_comparison_get_cell (self, section, k, 0)->text);
-    }
+  svg_legend (s, right + 16, names, colors, n_kinds);
   g_string_append (s, "</svg>\n");
 }
 
+/* Persuasion: a bar per outlet, its techniques stacked, per 1,000 words;
+ * row 0 is the outlet's total. */
 static void
 persuasion_chart (HearsayComparison *self,
                   GString           *s,
                   gboolean           standalone)
 {
   const char *section = "persuasion";
-  guint n_outlets = self->outlets->len;
-  int bar = 48, gap = 40, plot = 200, left = 60, top = 40;
-  double max = 0;
+  guint n_outlets = self->outlets->len, n_rows = hearsay_comparison_get_n_rows (self, section);
+  guint n_techniques = n_rows > 0 ? n_rows - 1 : 0;
+  int width = bar_chart_width (self), right = BAR_LEFT + MAX (1, (int) n_outlets) * BAR_SLOT;
+  g_autofree const char **names = g_new0 (const char *, n_techniques + 1);
+  g_autofree const char **colors = g_new0 (const char *, n_techniques + 1);
+  double max = 0, step;
 
-  svg_open (s, left + MAX (1, n_outlets) * (bar + gap) + 20, top + plot + 60, standalone,
-            _("Persuasion techniques per 1,000 words"));
-  for (guint o = 0; o < n_outlets && hearsay_comparison_get_n_rows (self, section) > 0; o++)
+  for (guint k = 0; k < n_techniques; k++)
+    {
+      names[k] = hearsay_comparison_get_cell (self, section, k + 1, 0)->text;
+      colors[k] = palette[k % G_N_ELEMENTS (palette)];
+    }
+  for (guint o = 0; o < n_outlets && n_rows > 0; o++)
     {
       double v = hearsay_comparison_get_cell (self, section, 0, o + 1)->value;
 
       if (!isnan (v))
         max = MAX (max, v);
     }
-  for (guint o = 0; o < n_outlets && hearsay_comparison_get_n_rows (self, section) > 0; o++)
+  /* Room above the tallest bar for its figure. */
+  step = nice_step (max > 0 ? max * 1.08 : 1);
+  max = step * ceil ((max > 0 ? max * 1.08 : 1) / step);
+  svg_open (s, width, bar_chart_height (n_techniques), standalone, _("Persuasion techniques per 1,000 words"));
+  svg_grid (s, right, max, step, "");
+  for (guint o = 0; o < n_outlets && n_rows > 0; o++)
     {
-      const HearsayComparisonCell *cell = hearsay_comparison_get_cell (self, section, 0, o + 1);
-      double x = left + o * (bar + gap);
-      double h = max > 0 && !isnan (cell->value) ? plot * cell->value / max : 0;
-      g_autofree char *name = shorten (g_ptr_array_index (self->outlet_titles, o), 12);
-      g_autofree char *tip = g_markup_printf_escaped ("%s: %s (%" PRId64 " / %" PRId64
-                                                      " words)", (char *) g_ptr_array_index (self->outlet_titles, o),
-                                                      cell->text, cell->numerator, cell->denominator);
+      const HearsayComparisonCell *total = hearsay_comparison_get_cell (self, section, 0, o + 1);
+      const char *outlet = g_ptr_array_index (self->outlet_titles, o);
+      double cx = BAR_LEFT + (o + 0.5) * BAR_SLOT, x = cx - BAR_WIDTH / 2.0, y = BAR_TOP + BAR_PLOT;
+      g_autofree char *note = g_strdup_printf (_("%" PRId64 " words"), MAX (total->denominator, 0));
 
-      g_string_append_printf (s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">"
-                              "<title>%s</title></rect>\n",
-                              x, top + plot - h, bar, h, palette[o % G_N_ELEMENTS (palette)], tip);
-      svg_text (s, x + bar / 2.0, top + plot - h - 4, "middle", cell->text);
-      svg_text (s, x + bar / 2.0, top + plot + 16, "middle", name);
+      for (guint k = 0; k < n_techniques; k++)
+        {
+          const HearsayComparisonCell *cell = hearsay_comparison_get_cell (self, section, k + 1, o + 1);
+          double h;
+          g_autofree char *tip = NULL;
+
+          if (isnan (cell->value) || cell->value <= 0)
+            continue;
+          h = BAR_PLOT * cell->value / max;
+          y -= h;
+          tip = g_markup_printf_escaped (_("%s — %s: %s per 1,000 words (%" PRId64 " / %" PRId64 " words)"),
+                                         outlet, names[k], cell->text, cell->numerator, cell->denominator);
+          bar_segment (s, x, y, h, colors[k], -1, tip);
+        }
+      svg_text_full (s, cx, y - 5, "middle", FONT, " font-weight=\"bold\"", total->text);
+      svg_text_lines (s, cx, BAR_TOP + BAR_PLOT + 16, outlet, LABEL_CHARS);
+      svg_text_full (s, cx, BAR_TOP + BAR_PLOT + 44, "middle", SMALL_FONT, " fill=\"#555753\"", note);
     }
-  g_string_append_printf (s, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000000\"/>\n",
-                          left - 10, top + plot, left + (int) n_outlets * (bar + gap), top + plot);
+  svg_legend (s, right + 16, names, colors, n_techniques);
   g_string_append (s, "</svg>\n");
 }
 
@@ -161,7 +331,7 @@ chains_chart (HearsayComparison *self,
 {
   int box_w = 180, box_h = 26, col = 230, row = 36, top = 40, left = 10;
   g_autoptr(GString) body = g_string_new (NULL);
-  guint max_depth = 1;
+  guint max_depth = 1, band = 0;
   int y0 = top;
 
   for (guint o = 0; o < self->outlets->len; o++)
@@ -203,11 +373,15 @@ chains_chart (HearsayComparison *self,
                   {
                     g_autofree char *label = shorten (chain->nodes[d], 24);
                     g_autofree char *tip = g_markup_escape_text (chain->nodes[d], -1);
+                    /* As the GUI draws them: the outlet in its band's colour, the original sources pale yellow. */
+                    const char *fill = d == 0 ? palette[band % G_N_ELEMENTS (palette)]
+                                     : d == n - 1 ? "#fff3c4" : "#eeeeec";
 
                     g_string_append_printf (body, "<g><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" "
-                                            "height=\"%d\" rx=\"4\" fill=\"%s\" stroke=\"#2e3436\"/>",
-                                            tip, x, y, box_w, box_h, d == 0 ? "#d3d7cf" : "#eeeeec");
-                    svg_text (body, x + 8, y + 17, "start", label);
+                                            "height=\"%d\" rx=\"4\" fill=\"%s\" stroke=\"%s\"/>",
+                                            tip, x, y, box_w, box_h, fill, d == 0 ? "#2e3436" : "#888a85");
+                    svg_text_full (body, x + 8, y + 17, "start", FONT,
+                                   d == 0 ? " font-weight=\"bold\" fill=\"#ffffff\"" : NULL, label);
                     g_string_append (body, "</g>\n");
                   }
                 }
@@ -236,17 +410,25 @@ chains_chart (HearsayComparison *self,
           int yb = GPOINTER_TO_INT (g_hash_table_lookup (slots, ends[1])) + box_h / 2;
           guint da = 0;
           gint64 count = *(gint64 *) g_hash_table_lookup (edges, edge);
+          const char *relayer = strrchr (ends[0], '\t'), *relayed = strrchr (ends[1], '\t');
+          g_autofree char *tip = NULL;
 
           for (const char *p = ends[0]; *p; p++)
             da += *p == '\t';
+          /* The right-hand source is relayed by the left-hand one. */
+          tip = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "%s relayed by %s\n%" PRId64 " time",
+                                                      "%s relayed by %s\n%" PRId64 " times", count),
+                                         relayed ? relayed + 1 : ends[1], relayer ? relayer + 1 : ends[0], count);
           g_string_append_printf (body, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555753\" "
-                                  "stroke-width=\"%.1f\" marker-end=\"url(#arrow)\"><title>%" PRId64
-                                  "</title></line>\n",
+                                  "stroke-width=\"%.1f\" marker-end=\"url(#arrow)\"><title>%s</title></line>\n",
                                   left + (int) da * col + box_w, ya, left + (int) (da + 1) * col - 4, yb,
-                                  1.0 + MIN (4.0, log2 ((double) count)), count);
+                                  1.0 + MIN (4.0, log2 ((double) count)), tip);
         }
       if (rows > 0)
-        y0 += 20 + rows * row + 16;
+        {
+          y0 += 20 + rows * row + 16;
+          band++;
+        }
     }
   svg_open (s, left + (int) max_depth * col + 20, MAX (y0, top + 40) + 10, standalone,
             _("Attribution chains (relayed_by)"));
@@ -316,7 +498,8 @@ html_table (HearsayComparison *self,
       g_string_append (s, "</p>\n");
       return;
     }
-  g_string_append (s, "<table>\n<tr>");
+  /* A wide table scrolls by itself instead of widening the page. */
+  g_string_append (s, "<div class=\"table\"><table>\n<tr>");
   for (guint c = 0; c < n_columns; c++)
     {
       g_string_append (s, "<th>");
@@ -346,7 +529,7 @@ html_table (HearsayComparison *self,
         }
       g_string_append (s, "</tr>\n");
     }
-  g_string_append (s, "</table>\n");
+  g_string_append (s, "</table></div>\n");
 }
 
 gboolean
@@ -356,26 +539,34 @@ hearsay_comparison_write_html_report (HearsayComparison  *self,
 {
   const char * const *sections = hearsay_comparison_get_sections ();
   g_autoptr(GString) s = g_string_new (NULL);
-  g_autofree char *summary = NULL;
+  g_autofree char *summary = NULL, *documents = NULL, *outlets = NULL;
 
   g_return_val_if_fail (HEARSAY_IS_COMPARISON (self), FALSE);
 
   g_string_append (s, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
   html_escape (s, _("Outlet comparison"));
   g_string_append (s, "</title>\n<style>\n"
-                   "body { font-family: sans-serif; margin: 2em; color: #2e3436; }\n"
-                   "table { border-collapse: collapse; margin: 0.5em 0 1.5em; }\n"
+                   "body { font-family: sans-serif; margin: 2em; color: #2e3436; background: #ffffff; }\n"
+                   "h2 { margin: 1.5em 0 0.5em; }\n"
+                   "div.table { overflow-x: auto; margin: 0.5em 0 1em; }\n"
+                   "table { border-collapse: collapse; }\n"
                    "th, td { border: 1px solid #babdb6; padding: 0.25em 0.6em; vertical-align: top; }\n"
                    "th { background: #eeeeec; text-align: left; }\n"
-                   "td.n { text-align: right; font-variant-numeric: tabular-nums; }\n"
+                   "td { max-width: 24em; }\n"
+                   "td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
                    "small { color: #555753; }\n"
-                   "figure { margin: 1em 0; }\n"
+                   "figure { margin: 1em 0 2em; }\n"
+                   "figure svg { display: block; max-width: 100%; height: auto; }\n"
+                   "@media print { h2 { break-after: avoid; } figure, tr { break-inside: avoid; } }\n"
                    "</style>\n</head>\n<body>\n<h1>");
   html_escape (s, _("Outlet comparison"));
   g_string_append (s, "</h1>\n<p>");
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document, %u outlets.",
-                                          "%u documents, %u outlets.", self->n_documents),
-                             self->n_documents, self->outlets->len);
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", self->n_documents),
+                               self->n_documents);
+  outlets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", self->outlets->len),
+                             self->outlets->len);
+  /* TRANSLATORS: "5 documents, 4 outlets." */
+  summary = g_strdup_printf (_("%s, %s."), documents, outlets);
   html_escape (s, summary);
   g_string_append (s, " ");
   html_escape (s, _("Boilerplate is excluded everywhere; hover a figure for its counts."));

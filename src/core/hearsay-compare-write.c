@@ -38,18 +38,23 @@ append_number (GString *out,
     g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, value));
 }
 
+/* @names: what the tables show rather than the keys. */
 static char *
 row_key (HearsayComparison *self,
          const char        *section,
          guint              row,
-         const char        *separator)
+         gboolean           names)
 {
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
 
   for (guint k = 0; k < hearsay_comparison_get_n_keys (self, section); k++)
-    g_ptr_array_add (keys, hearsay_comparison_get_cell (self, section, row, k)->text);
+    {
+      const HearsayComparisonCell *cell = hearsay_comparison_get_cell (self, section, row, k);
+
+      g_ptr_array_add (keys, names || cell->id == NULL ? cell->text : cell->id);
+    }
   g_ptr_array_add (keys, NULL);
-  return g_strjoinv (separator, (char **) keys->pdata);
+  return g_strjoinv (" / ", (char **) keys->pdata);
 }
 
 static void
@@ -61,7 +66,8 @@ write_csv (HearsayComparison *self,
 
   for (guint r = 0; r < hearsay_comparison_get_n_rows (self, section); r++)
     {
-      g_autofree char *key = row_key (self, section, r, " / ");
+      g_autofree char *key = row_key (self, section, r, FALSE);
+      g_autofree char *name = row_key (self, section, r, TRUE);
 
       for (guint c = n_keys; c < hearsay_comparison_get_n_columns (self, section); c++)
         {
@@ -82,6 +88,8 @@ write_csv (HearsayComparison *self,
             g_string_append_printf (out, "%" PRId64, cell->denominator);
           g_string_append_c (out, ',');
           csv_field (out, cell->text);
+          g_string_append_c (out, ',');
+          csv_field (out, name);
           g_string_append (out, "\r\n");
         }
     }
@@ -117,7 +125,7 @@ json_section (HearsayComparison *self,
 
           if (c < n_keys)
             {
-              json_builder_add_string_value (b, cell->text);
+              json_builder_add_string_value (b, cell->id ? cell->id : cell->text);
               continue;
             }
           json_builder_begin_object (b);
@@ -140,6 +148,17 @@ json_section (HearsayComparison *self,
             }
           json_builder_end_object (b);
         }
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  /* The keys of "rows" are ids; these are their names, as the tables show them. */
+  json_builder_set_member_name (b, "row_names");
+  json_builder_begin_array (b);
+  for (guint r = 0; r < hearsay_comparison_get_n_rows (self, section); r++)
+    {
+      json_builder_begin_array (b);
+      for (guint c = 0; c < n_keys; c++)
+        json_builder_add_string_value (b, hearsay_comparison_get_cell (self, section, r, c)->text);
       json_builder_end_array (b);
     }
   json_builder_end_array (b);
@@ -237,7 +256,7 @@ hearsay_comparison_write (HearsayComparison       *self,
       sections = one;
     }
   if (format == HEARSAY_COMPARISON_FORMAT_CSV)
-    g_string_append (s, "section,row,column,value,numerator,denominator,text\r\n");
+    g_string_append (s, "section,row,column,value,numerator,denominator,text,row_name\r\n");
   if (format == HEARSAY_COMPARISON_FORMAT_JSON)
     {
       builder = json_builder_new ();

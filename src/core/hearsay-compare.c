@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-atomic-file.h"
+#include "hearsay-compare-names.h"
 #include "hearsay-compare-private.h"
 #include "hearsay-error.h"
 
@@ -35,7 +36,10 @@ table_free (HearsayComparisonTable *table)
       HearsayComparisonCell *cells = g_ptr_array_index (table->rows, r);
 
       for (guint c = 0; c < n_columns; c++)
-        g_free (cells[c].text);
+        {
+          g_free (cells[c].text);
+          g_free (cells[c].id);
+        }
       g_free (cells);
     }
   g_ptr_array_unref (table->rows);
@@ -89,6 +93,7 @@ compare (HearsayProject  *project,
 
   if (!hearsay_comparison_compute (self, project, document_ids, n_documents, event_id, error))
     return NULL;
+  hearsay_comparison_name_rows (self, hearsay_project_get_scheme (project));
   return g_steal_pointer (&self);
 }
 

@@ -47,6 +47,10 @@ typedef struct
   double value;         /* NAN when the cell is not a number or not available */
   gint64 numerator;     /* the count behind the figure, or -1 */
   gint64 denominator;   /* what it is divided by, or -1 */
+  /* A key cell whose text is a translated name keeps the row's identifier
+   * here (e.g. "government_official", "claims_per_1000_words"); NULL when
+   * the text is itself the key (an entity, an outlet, a word). */
+  char *id;
 } HearsayComparisonCell;
 
 #define HEARSAY_TYPE_COMPARISON (hearsay_comparison_get_type ())
@@ -89,8 +93,9 @@ const HearsayComparisonCell *
                                                           const char              *section,
                                                           guint                    row,
                                                           guint                    column);
-/* The cell in the row whose key cells, joined by tabs, are @row_key, and in
- * the column headed @column; NULL when there is none. */
+/* The cell in the row whose keys (each key cell's id, or its text when it
+ * has none), joined by tabs, are @row_key, and in the column headed
+ * @column; NULL when there is none. */
 const HearsayComparisonCell *
                     hearsay_comparison_lookup            (HearsayComparison       *self,
                                                           const char              *section,
@@ -98,9 +103,11 @@ const HearsayComparisonCell *
                                                           const char              *column);
 
 /* CSV: one RFC 4180 table in long form, "section,row,column,value,numerator,
- * denominator,text", one line per non-key cell. JSON: an object with one
- * member per section. Markdown: a heading and a pipe table per section.
- * @section NULL writes all sections. */
+ * denominator,text,row_name", one line per non-key cell; row holds the keys
+ * (ids), row_name what the tables show. JSON: an object with one member per
+ * section; its rows hold the keys and its row_names the names. Markdown: a
+ * heading and a pipe table per section, with the names. @section NULL
+ * writes all sections. */
 gboolean            hearsay_comparison_write             (HearsayComparison       *self,
                                                           HearsayComparisonFormat  format,
                                                           const char              *section,

@@ -1,37 +1,17 @@
 /* hearsay-compare-window.c: see hearsay-compare-window.h. The comparison is
  * computed on a worker thread with a second, read-only connection to the
  * project file (SQLite connections are not shared across threads), and
- * shown in the main thread; only the newest request is shown. */
+ * shown in the main thread; only the newest request is shown. The tables
+ * are in hearsay-compare-table.c, the charts in hearsay-compare-chart.c,
+ * the exports in hearsay-compare-export.c. */
 #include "config.h"
 
-#include <inttypes.h>
-#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-compare-chart.h"
-#include "hearsay-compare-window.h"
-
-/* A row of a section's table, as an item of the column view's model. */
-#define HEARSAY_TYPE_COMPARE_ROW (hearsay_compare_row_get_type ())
-G_DECLARE_FINAL_TYPE (HearsayCompareRow, hearsay_compare_row, HEARSAY, COMPARE_ROW, GObject)
-
-struct _HearsayCompareRow
-{
-  GObject parent_instance;
-  guint index;
-};
-
-G_DEFINE_FINAL_TYPE (HearsayCompareRow, hearsay_compare_row, G_TYPE_OBJECT)
-
-static void
-hearsay_compare_row_class_init (HearsayCompareRowClass *klass)
-{
-}
-
-static void
-hearsay_compare_row_init (HearsayCompareRow *self)
-{
-}
+#include "hearsay-error.h"
+#include "hearsay-compare-table.h"
+#include "hearsay-compare-window-private.h"
 
 struct _HearsayCompareWindow
 {
@@ -69,127 +49,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The tables */
-
-typedef struct
-{
-  HearsayComparison *comparison;
-  const char *section;      /* static, from hearsay_comparison_get_sections() */
-  guint column;
-  gboolean key;
-} ColumnData;
-
-static void
-column_data_free (gpointer data)
-{
-  ColumnData *cd = data;
-
-  g_object_unref (cd->comparison);
-  g_free (cd);
-}
-
-static void
-cell_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  data)
-{
-  ColumnData *cd = data;
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), cd->key ? 30 : 40);
-  gtk_label_set_width_chars (GTK_LABEL (label), cd->key ? 12 : 9);
-  gtk_widget_set_margin_start (label, 4);
-  gtk_widget_set_margin_end (label, 4);
-  if (cd->key)
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      gtk_label_set_attributes (GTK_LABEL (label), attrs);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  data)
-{
-  ColumnData *cd = data;
-  HearsayCompareRow *row = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  const HearsayComparisonCell *cell = hearsay_comparison_get_cell (cd->comparison, cd->section,
-                                                                   row->index, cd->column);
-  const char *text = cell != NULL && cell->text != NULL && *cell->text ? cell->text : NULL;
-  g_autofree char *tip = NULL;
-
-  if (text == NULL)
-    text = cd->key ? "" : _("n/a");
-  gtk_label_set_text (label, text);
-  gtk_label_set_xalign (label, !cd->key && cell != NULL && !isnan (cell->value) ? 1.0 : 0.0);
-  if (cell != NULL && cell->numerator >= 0 && cell->denominator >= 0)
-    tip = g_strdup_printf ("%" PRId64 " / %" PRId64, cell->numerator, cell->denominator);
-  else if (!cd->key && cell != NULL && cell->numerator >= 0 && isnan (cell->value))
-    tip = g_strdup_printf (_("count: %" PRId64), cell->numerator);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
-}
-
-static GtkWidget *
-build_table (HearsayCompareWindow *self,
-             const char           *section)
-{
-  guint n_rows = hearsay_comparison_get_n_rows (self->comparison, section);
-  guint n_columns = hearsay_comparison_get_n_columns (self->comparison, section);
-  guint n_keys = hearsay_comparison_get_n_keys (self->comparison, section);
-  GListStore *store;
-  GtkWidget *view, *scrolled;
-
-  if (n_rows == 0)
-    {
-      GtkWidget *label = gtk_label_new (_("Nothing to compare."));
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_vexpand (label, TRUE);
-      gtk_widget_set_margin_top (label, 24);
-      return label;
-    }
-  store = g_list_store_new (HEARSAY_TYPE_COMPARE_ROW);
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_autoptr(HearsayCompareRow) row = g_object_new (HEARSAY_TYPE_COMPARE_ROW, NULL);
-
-      row->index = r;
-      g_list_store_append (store, row);
-    }
-  view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (store))));
-  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
-  gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (view), TRUE);
-  gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (view), FALSE);
-  for (guint c = 0; c < n_columns; c++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      ColumnData *cd = g_new0 (ColumnData, 1);
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      cd->comparison = g_object_ref (self->comparison);
-      cd->section = section;
-      cd->column = c;
-      cd->key = c < n_keys;
-      g_object_set_data_full (G_OBJECT (factory), "hearsay-column", cd, column_data_free);
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), cd);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), cd);
-      column = gtk_column_view_column_new (hearsay_comparison_get_column (self->comparison, section, c),
-                                           factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
-    }
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  return scrolled;
-}
+/* The pages */
 
 static int
 chart_of_section (const char *section)
@@ -207,7 +67,7 @@ static GtkWidget *
 build_page (HearsayCompareWindow *self,
             const char           *section)
 {
-  GtkWidget *table = build_table (self, section);
+  GtkWidget *table = hearsay_compare_table_new (self->comparison, section);
   int chart = chart_of_section (section);
   GtkWidget *area, *scrolled, *paned;
   int width, height;
@@ -264,6 +124,7 @@ add_pages (HearsayCompareWindow *self)
 typedef struct
 {
   char *path;
+  gboolean read_only;
   gint64 event_id;
   GArray *ids;
 } Job;
@@ -296,15 +157,24 @@ compute_thread (GTask        *task,
 {
   Job *job = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HearsayProject) project = hearsay_project_open (job->path, HEARSAY_PROJECT_OPEN_READ_ONLY, &error);
+  g_autoptr(HearsayProject) project = NULL;
   HearsayComparison *comparison;
 
-  if (project == NULL)
+  /* A connection of its own, so the window stays responsive. Read-write
+   * when the project is, so that the per-document figures it rebuilds are
+   * kept for the next comparison; read-only (rebuilt in memory) when the
+   * project is, or while an edit holds the file longer than the timeout. */
+  project = hearsay_project_open (job->path, job->read_only ? HEARSAY_PROJECT_OPEN_READ_ONLY
+                                                            : HEARSAY_PROJECT_OPEN_DEFAULT, &error);
+  comparison = project != NULL ? job_run (job, project, &error) : NULL;
+  if (comparison == NULL && !job->read_only &&
+      g_error_matches (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_BUSY))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_clear_error (&error);
+      g_clear_object (&project);
+      project = hearsay_project_open (job->path, HEARSAY_PROJECT_OPEN_READ_ONLY, &error);
+      comparison = project != NULL ? job_run (job, project, &error) : NULL;
     }
-  comparison = job_run (job, project, &error);
   if (comparison == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -329,6 +199,14 @@ update_subtitle (HearsayCompareWindow *self,
   outlets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", n_outlets), n_outlets);
   text = g_strdup_printf ("%s · %s", docs, outlets);
   gtk_label_set_text (self->subtitle_label, text);
+}
+
+void
+hearsay_compare_window_show_message (HearsayCompareWindow *self,
+                                     const char           *message)
+{
+  g_return_if_fail (HEARSAY_IS_COMPARE_WINDOW (self));
+  update_subtitle (self, message);
 }
 
 static void
@@ -387,6 +265,7 @@ recompute (HearsayCompareWindow *self)
   guint selected = gtk_drop_down_get_selected (self->event_dropdown);
 
   job->path = g_strdup (hearsay_project_get_path (self->project));
+  job->read_only = hearsay_project_get_read_only (self->project);
   job->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (self->chosen->len > 0)
     g_array_append_vals (job->ids, self->chosen->data, self->chosen->len);
@@ -455,8 +334,17 @@ load_choices (HearsayCompareWindow *self)
       const char *outlet = hearsay_document_get_outlet (doc);
       g_autofree char *label = g_strdup_printf ("%s — %s", title && *title ? title : _("Untitled"),
                                                 outlet && *outlet ? outlet : _("(no outlet)"));
-      GtkWidget *check = gtk_check_button_new_with_label (label);
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *text = gtk_label_new (label);
       gint64 id = hearsay_document_get_id (doc);
+
+      /* Long titles are shortened (in full in the tooltip) rather than
+       * widen the popover past the window. */
+      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (text), 70);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_widget_set_tooltip_text (check, label);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
 
       gtk_box_append (self->document_box, check);
       g_ptr_array_add (self->checks, check);
@@ -515,112 +403,6 @@ on_clear_clicked (GtkButton            *button,
     gtk_check_button_set_active (g_ptr_array_index (self->checks, i), FALSE);
   gtk_popover_popdown (self->choose_popover);
   apply_chosen (self);
-}
-
-/* Exporting */
-
-gboolean
-hearsay_compare_window_export (HearsayCompareWindow  *self,
-                               HearsayCompareExport   what,
-                               const char            *path,
-                               GError               **error)
-{
-  static const char * const png_names[] = { "sources.png", "persuasion.png", "chains.png" };
-  static const HearsayComparisonChart charts[] = {
-    HEARSAY_COMPARISON_CHART_SOURCES, HEARSAY_COMPARISON_CHART_PERSUASION, HEARSAY_COMPARISON_CHART_CHAINS,
-  };
-
-  g_return_val_if_fail (HEARSAY_IS_COMPARE_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->comparison != NULL, FALSE);
-
-  switch (what)
-    {
-    case HEARSAY_COMPARE_EXPORT_CSV:
-      return hearsay_comparison_save (self->comparison, HEARSAY_COMPARISON_FORMAT_CSV, NULL, path, error);
-    case HEARSAY_COMPARE_EXPORT_SVG:
-      return hearsay_comparison_save_svg_charts (self->comparison, path, error);
-    case HEARSAY_COMPARE_EXPORT_PNG:
-      for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
-        {
-          g_autofree char *file = g_build_filename (path, png_names[i], NULL);
-
-          if (!hearsay_compare_chart_save_png (self->comparison, charts[i], file, error))
-            return FALSE;
-        }
-      return TRUE;
-    case HEARSAY_COMPARE_EXPORT_HTML:
-    default:
-      return hearsay_comparison_save_html_report (self->comparison, path, error);
-    }
-}
-
-static void
-show_error (HearsayCompareWindow *self,
-            const char           *message,
-            const GError         *error)
-{
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", message);
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_export_response (GtkNativeDialog      *native,
-                    int                   response,
-                    HearsayCompareWindow *self)
-{
-  HearsayCompareExport what = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "hearsay-export"));
-
-  if (response == GTK_RESPONSE_ACCEPT && self->comparison != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && !hearsay_compare_window_export (self, what, path, &error))
-        show_error (self, _("Could not export the comparison"), error);
-      else if (path != NULL)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Saved to “%s”"), name);
-
-          update_subtitle (self, message);
-        }
-    }
-  g_object_unref (native);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HearsayCompareWindow *self = HEARSAY_COMPARE_WINDOW (widget);
-  HearsayCompareExport what;
-  GtkFileChooserNative *native;
-  const char *title, *name = NULL;
-
-  if (g_str_equal (action_name, "compare.export-csv"))
-    what = HEARSAY_COMPARE_EXPORT_CSV, title = _("Export Tables (CSV)"), name = "comparison.csv";
-  else if (g_str_equal (action_name, "compare.export-svg"))
-    what = HEARSAY_COMPARE_EXPORT_SVG, title = _("Export Charts (SVG) to a Folder");
-  else if (g_str_equal (action_name, "compare.export-png"))
-    what = HEARSAY_COMPARE_EXPORT_PNG, title = _("Export Charts (PNG) to a Folder");
-  else
-    what = HEARSAY_COMPARE_EXPORT_HTML, title = _("Save Report (HTML)"), name = "comparison.html";
-
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                        name ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                        name ? _("_Save") : _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_object_set_data (G_OBJECT (native), "hearsay-export", GINT_TO_POINTER (what));
-  g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 /* The object */
@@ -711,10 +493,10 @@ hearsay_compare_window_class_init (HearsayCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearsayCompareWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HearsayCompareWindow, stack);
 
-  gtk_widget_class_install_action (widget_class, "compare.export-csv", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "compare.export-svg", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "compare.export-png", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "compare.export-html", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "compare.export-csv", NULL, hearsay_compare_window_export_action);
+  gtk_widget_class_install_action (widget_class, "compare.export-svg", NULL, hearsay_compare_window_export_action);
+  gtk_widget_class_install_action (widget_class, "compare.export-png", NULL, hearsay_compare_window_export_action);
+  gtk_widget_class_install_action (widget_class, "compare.export-html", NULL, hearsay_compare_window_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -112,7 +112,7 @@ test_compare (Fixture       *f,
   md = RUN (f, "--project", f->project, "compare", "--event", event, "--html", html, "--svg", svg);
   g_assert_cmpint (md.status, ==, 0);
   g_assert_nonnull (strstr (md.out, "## Attribution\n"));
-  g_assert_nonnull (strstr (md.out, "| claims_per_1000_words |"));
+  g_assert_nonnull (strstr (md.out, "| Claims per 1,000 words |"));
   g_assert_nonnull (strstr (md.out, "117.65 (2/17)"));
   report = read_file (html);
   g_assert_true (g_str_has_prefix (report, "<!DOCTYPE html>"));
@@ -121,8 +121,8 @@ test_compare (Fixture       *f,
 
   csv = RUN (f, "--project", f->project, "compare", "--event", event, "--format", "csv", "--section", "size");
   g_assert_cmpint (csv.status, ==, 0);
-  g_assert_true (g_str_has_prefix (csv.out, "section,row,column,value,numerator,denominator,text\r\n"));
-  g_assert_nonnull (strstr (csv.out, "size,words,RT,17,17,,17\r\n"));
+  g_assert_true (g_str_has_prefix (csv.out, "section,row,column,value,numerator,denominator,text,row_name\r\n"));
+  g_assert_nonnull (strstr (csv.out, "size,words,RT,17,17,,17,Words (without boilerplate)\r\n"));
 
   docs = RUN (f, "--project", f->project, "compare", "--document", rt, "--section", "size");
   g_assert_cmpint (docs.status, ==, 0);
@@ -135,6 +135,36 @@ test_compare (Fixture       *f,
                                                  "--section", "everything"));
   expect_failure (f, 1, WORDS ("document 4242"), ARGS ("--project", f->project, "compare",
                                                         "--document", "4242"));
+}
+
+/* In French, the rows show the scheme's translated names; CSV keeps the ids. */
+static void
+test_translated (Fixture       *f,
+                 gconstpointer  data)
+{
+  HsCompareFixture fx = build (f);
+  g_autofree char *event = g_strdup_printf ("%" G_GINT64_FORMAT, fx.event_id);
+  g_autofree char *mo = g_build_filename (PO_BUILDDIR, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_auto(Result) md = { 0 };
+  g_auto(Result) csv = { 0 };
+
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("the French translation is not built");
+      return;
+    }
+  f->envp = g_environ_setenv (f->envp, "HEARSAY_LOCALEDIR", PO_BUILDDIR, TRUE);
+  f->envp = g_environ_setenv (f->envp, "LANGUAGE", "fr", TRUE);
+  md = RUN (f, "--project", f->project, "compare", "--event", event, "--section", "sources");
+  g_assert_cmpint (md.status, ==, 0);
+  g_assert_nonnull (strstr (md.out, "## Qui parle\n"));
+  g_assert_nonnull (strstr (md.out, "| Agence de presse d’État | 0 (0/1) | 1 (1/2) |"));
+  g_assert_nonnull (strstr (md.out, "| (sans entité) | 0 (0/1) | 1 (1/2) |"));
+  g_assert_null (strstr (md.out, "state_news_agency"));
+  csv = RUN (f, "--project", f->project, "compare", "--event", event, "--section", "persuasion", "--format", "csv");
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_nonnull (strstr (csv.out, ",loaded_language,RT,"));
+  g_assert_nonnull (strstr (csv.out, ",Langage connoté\r\n"));
 }
 
 static void
@@ -173,6 +203,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cli/compare/events", test_events);
   ADD ("/cli/compare/compare", test_compare);
+  ADD ("/cli/compare/translated", test_translated);
   ADD ("/cli/compare/search", test_search);
 #undef ADD
 

@@ -223,6 +223,76 @@ test_metrics (void)
   g_assert_null (hearsay_comparison_lookup (c, "wording", "RT\tcookies", "z"));
 }
 
+/* The key cell of the row whose keys (ids) are @row_key. */
+static const HearsayComparisonCell *
+key_cell (HearsayComparison *c,
+          const char        *section,
+          const char        *row_key,
+          guint              key)
+{
+  for (guint r = 0; r < hearsay_comparison_get_n_rows (c, section); r++)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) keys = NULL;
+      g_autofree char *joined = NULL;
+
+      for (guint k = 0; k < hearsay_comparison_get_n_keys (c, section); k++)
+        {
+          const HearsayComparisonCell *x = hearsay_comparison_get_cell (c, section, r, k);
+
+          g_strv_builder_add (builder, x->id ? x->id : x->text);
+        }
+      keys = g_strv_builder_end (builder);
+      joined = g_strjoinv ("\t", keys);
+      if (g_str_equal (joined, row_key))
+        return hearsay_comparison_get_cell (c, section, r, key);
+    }
+  g_error ("no row %s / %s", section, row_key);
+  return NULL;
+}
+
+static void
+assert_name (HearsayComparison *c,
+             const char        *section,
+             const char        *row_key,
+             guint              key,
+             const char        *id,
+             const char        *name)
+{
+  const HearsayComparisonCell *x = key_cell (c, section, row_key, key);
+
+  g_assert_cmpstr (x->id, ==, id);
+  g_assert_cmpstr (x->text, ==, name);
+}
+
+/* Rows are keyed by ids and show the scheme's names. */
+static void
+test_names (void)
+{
+  g_autoptr(HearsayProject) project = hs_test_new_project ("names.hearsay");
+  HsCompareFixture f;
+  g_autoptr(HearsayComparison) c = fixture_comparison (project, &f);
+
+  assert_name (c, "size", "words", 0, "words", "Words (without boilerplate)");
+  assert_name (c, "attribution", "claims_per_1000_words", 0, "claims_per_1000_words", "Claims per 1,000 words");
+  assert_name (c, "sources", "state_news_agency", 0, "state_news_agency", "State news agency");
+  assert_name (c, "sources", "military_security", 0, "military_security", "Military or security");
+  assert_name (c, "sources", "unlinked", 0, "unlinked", "(not linked)");
+  assert_name (c, "sources", "state_affiliated_share", 0, "state_affiliated_share",
+               "State-affiliated share of the linked");
+  assert_name (c, "persuasion", "all", 0, "all", "All techniques");
+  assert_name (c, "persuasion", "loaded_language", 0, "loaded_language", "Loaded language");
+  assert_name (c, "persuasion", "name_calling_labeling", 0, "name_calling_labeling", "Name calling or labeling");
+  assert_name (c, "frames", "frame_cue\tsecurity_and_defense", 0, "frame_cue", "Frame cue");
+  assert_name (c, "frames", "frame_cue\tsecurity_and_defense", 1, "security_and_defense", "Security and defense");
+  assert_name (c, "frames", "primary_frame\tsecurity_and_defense", 0, "primary_frame", "Primary frame");
+  assert_name (c, "claims", "same_claim_as\t1", 0, "same_claim_as", "Same claim as");
+  assert_name (c, "claims", "contradicts\t1", 1, NULL, "1");
+  /* Entities, outlets and words are their own names. */
+  assert_name (c, "naming", "Islamic State", 0, NULL, "Islamic State");
+  assert_name (c, "wording", "RT\tpanic", 1, NULL, "panic");
+}
+
 static void
 test_selection (void)
 {
@@ -371,13 +441,17 @@ test_outputs (void)
   const char *svg;
   guint n_svg = 0;
 
-  /* CSV: a header and 7 fields per line. */
+  /* CSV: a header and 8 fields per line; the row's ids, then its name last. */
   g_assert_cmpstr (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (rows, 0), 0), ==, "section");
+  g_assert_cmpstr (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (rows, 0), 7), ==, "row_name");
   for (guint i = 0; i < rows->len; i++)
     {
       GPtrArray *row = g_ptr_array_index (rows, i);
 
-      g_assert_cmpuint (row->len, ==, 7);
+      g_assert_cmpuint (row->len, ==, 8);
+      if (g_str_equal (g_ptr_array_index (row, 0), "frames") &&
+          g_str_equal (g_ptr_array_index (row, 1), "frame_cue / security_and_defense"))
+        g_assert_cmpstr (g_ptr_array_index (row, 7), ==, "Frame cue / Security and defense");
       if (g_str_equal (g_ptr_array_index (row, 0), "attribution") &&
           g_str_equal (g_ptr_array_index (row, 1), "claims_per_1000_words") &&
           g_str_equal (g_ptr_array_index (row, 2), "RT"))
@@ -386,6 +460,7 @@ test_outputs (void)
           g_assert_cmpfloat_with_epsilon (g_ascii_strtod (g_ptr_array_index (row, 3), NULL), 2000.0 / 17, EPS);
           g_assert_cmpstr (g_ptr_array_index (row, 4), ==, "2");
           g_assert_cmpstr (g_ptr_array_index (row, 5), ==, "17");
+          g_assert_cmpstr (g_ptr_array_index (row, 7), ==, "Claims per 1,000 words");
         }
     }
   g_assert_true (found);
@@ -403,12 +478,18 @@ test_outputs (void)
     JsonArray *words = json_array_get_array_element (r, 1);
 
     g_assert_cmpstr (json_array_get_string_element (words, 0), ==, "words");
+    r = json_object_get_array_member (size, "row_names");
+    words = json_array_get_array_element (r, 1);
+    g_assert_cmpstr (json_array_get_string_element (words, 0), ==, "Words (without boilerplate)");
   }
 
   /* Markdown: a heading and a pipe table per section. */
   g_assert_nonnull (strstr (md, "## Size\n\n| Metric |"));
   g_assert_nonnull (strstr (md, "## Distinctive wording"));
   g_assert_nonnull (strstr (md, "117.65 (2/17)"));
+  g_assert_nonnull (strstr (md, "| Claims per 1,000 words | 142.86 (2/14) | 117.65 (2/17) |"));
+  g_assert_nonnull (strstr (md, "| (not linked) | 0 (0/1) | 1 (1/2) |"));
+  g_assert_null (strstr (md, "claims_per_1000_words"));
   {
     g_autofree char *one = write_to_string (c, HEARSAY_COMPARISON_FORMAT_MARKDOWN, "naming");
 
@@ -445,7 +526,9 @@ test_outputs (void)
       n_svg++;
     }
   g_assert_cmpuint (n_svg, ==, 3);
-  g_assert_nonnull (strstr (html, "<title>RT — state_news_agency: 1 / 2</title>"));
+  g_assert_nonnull (strstr (html, "<title>RT — State news agency: 1 / 2</title>"));
+  g_assert_nonnull (strstr (html, "<th scope=\"row\">State news agency</th>"));
+  g_assert_null (strstr (html, "state_news_agency"));
 
   /* Charts to files, atomically, each a standalone SVG document. */
   {
@@ -475,6 +558,7 @@ main (int argc, char **argv)
   hs_test_init (&argc, &argv);
   g_test_add_func ("/compare/words", test_words);
   g_test_add_func ("/compare/metrics", test_metrics);
+  g_test_add_func ("/compare/names", test_names);
   g_test_add_func ("/compare/selection", test_selection);
   g_test_add_func ("/compare/empty", test_empty);
   g_test_add_func ("/compare/outputs", test_outputs);

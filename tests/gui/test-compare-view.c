@@ -129,6 +129,19 @@ test_compare_view (void)
   g_assert_nonnull (label);
   g_assert_nonnull (find_widget (page, GTK_TYPE_DRAWING_AREA, NULL, NULL));
 
+  /* Who speaks: rows show the scheme's names of the entity kinds, not their ids. */
+  page = show_page (window, "sources");
+  view = find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+  g_assert_nonnull (find_widget (view, GTK_TYPE_LABEL, "State news agency", NULL));
+  g_assert_nonnull (find_widget (view, GTK_TYPE_LABEL, "(not linked)", NULL));
+  g_assert_null (find_widget (view, GTK_TYPE_LABEL, "state_news_agency", NULL));
+
+  /* Naming: an outlet that never names an entity shows a dash, not "n/a". */
+  page = show_page (window, "naming");
+  view = find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+  g_assert_nonnull (find_widget (view, GTK_TYPE_LABEL, "—", NULL));
+  g_assert_null (find_widget (view, GTK_TYPE_LABEL, "n/a", NULL));
+
   page = show_page (window, "chains");
   g_assert_nonnull (find_widget (page, GTK_TYPE_DRAWING_AREA, NULL, NULL));
   g_assert_nonnull (find_widget (page, GTK_TYPE_LABEL, "SANA → “a military source”", NULL));
