@@ -466,6 +466,8 @@ build_pane (HearsayParallelWindow *self,
   gtk_widget_set_margin_end (GTK_WIDGET (p->drop_down), 6);
   gtk_widget_set_margin_top (GTK_WIDGET (p->drop_down), 6);
   p->reader = g_object_new (HEARSAY_TYPE_READER, NULL);
+  /* Reading only: the panes do not annotate, so the palette would mislead. */
+  hearsay_reader_set_palette_visible (p->reader, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (p->reader), TRUE);
   p->link_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_activate_on_single_click (p->link_list, TRUE);

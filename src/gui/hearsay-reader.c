@@ -392,6 +392,15 @@ hide_hint (gpointer data)
 }
 
 void
+hearsay_reader_set_palette_visible (HearsayReader *self,
+                                    gboolean       visible)
+{
+  g_return_if_fail (HEARSAY_IS_READER (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->palette), visible);
+}
+
+void
 hearsay_reader_show_hint (HearsayReader *self,
                           const char    *message)
 {

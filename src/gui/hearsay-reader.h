@@ -80,6 +80,10 @@ void               hearsay_reader_add_link                (HearsayReader   *self
 void               hearsay_reader_clear_links             (HearsayReader   *self);
 HearsayReaderLinkKind hearsay_reader_get_link_kind        (HearsayReader   *self,
                                                            gint64           id);
+/* The label palette above the text; hidden where nothing is annotated
+ * (the side-by-side window). */
+void               hearsay_reader_set_palette_visible     (HearsayReader   *self,
+                                                           gboolean         visible);
 /* A short message over the text that fades out by itself. */
 void               hearsay_reader_show_hint               (HearsayReader   *self,
                                                            const char      *message);
