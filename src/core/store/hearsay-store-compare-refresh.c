@@ -58,8 +58,9 @@ static const char words_sql[] =
 
 /* Rows (document, key, count) of the bag sections counted in SQL. */
 static const char * const bag_sql[] = {
+  /* Grouped on the columns, in the order of index annotation_document_label. */
   "SELECT a.document_id, 'L' || a.label, count(*) " REFRESH_ANNOTATIONS ("<> 'boilerplate'")
-  "WHERE " COUNTED ("a.id") " GROUP BY 1, 2;",
+  "WHERE " COUNTED ("a.id") " GROUP BY a.document_id, a.label;",
 
   /* Claims and attributed content attributed to a source, and those whose
    * every source is anonymous or described only. */
@@ -84,10 +85,13 @@ static const char * const bag_sql[] = {
   "WHERE " COUNTED ("a.id") " GROUP BY 1, 2;",
 
   /* Every refers_to link of a mention counts once for its surface form. */
-  "SELECT a.document_id, 'N' || r.to_entity_id || char (31) || coalesce (" ANN_TEXT ("a.id") ", ''), "
-  "count(*) " REFRESH_ANNOTATIONS ("IN ('source_mention', 'entity_mention')")
+  "SELECT doc, 'N' || entity || char (31) || form, count(*) FROM ("
+  " SELECT a.document_id AS doc, r.to_entity_id AS entity, group_concat (f.exact, ' … ') AS form "
+  REFRESH_ANNOTATIONS ("IN ('source_mention', 'entity_mention')")
   "CROSS JOIN relation r ON r.from_id = a.id AND r.type = 'refers_to' "
-  "WHERE r.to_entity_id IS NOT NULL AND " COUNTED ("a.id") " GROUP BY 1, 2;",
+  /* Index fragment_annotation yields an annotation's fragments by start. */
+  "CROSS JOIN fragment f ON f.annotation_id = a.id "
+  "WHERE r.to_entity_id IS NOT NULL AND " COUNTED ("a.id") " GROUP BY r.id) GROUP BY 1, 2;",
 };
 
 /* The text of persuasion and frame_cue fragments, tokenized in C. */
@@ -100,7 +104,8 @@ static const char edges_sql[] =
   "INSERT OR REPLACE INTO compare_edge SELECT r.id, a.document_id, r.type, r.from_id, "
   ENTITY_ID ("r.from_id") ", " ANN_TEXT ("r.from_id") ", r.to_id, a2.document_id, "
   ENTITY_ID ("r.to_id") ", " ANN_TEXT ("r.to_id") " " REFRESH_ANNOTATIONS ("IS NOT NULL")
-  "CROSS JOIN relation r ON r.from_id = a.id AND r.type IN ('relayed_by', 'same_claim_as', 'contradicts') "
+  /* "+r.type": one probe of index relation_from per annotation, not three. */
+  "CROSS JOIN relation r ON r.from_id = a.id AND +r.type IN ('relayed_by', 'same_claim_as', 'contradicts') "
   "JOIN annotation a2 ON a2.id = r.to_id WHERE " COUNTED ("a.id")
   " AND (r.type = 'relayed_by' OR (a.label = 'claim' AND a2.label = 'claim'));";
 
