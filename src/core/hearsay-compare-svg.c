@@ -127,9 +127,8 @@ text_color_on (const char *color)
   return luminance > 0.6 ? "#2e3436" : "#ffffff";
 }
 
-/* A round step for about five gridlines up to @max. */
-static double
-nice_step (double max)
+double
+hearsay_chart_nice_step (double max)
 {
   double raw = max / 5, magnitude, norm;
 
@@ -289,7 +288,7 @@ persuasion_chart (HearsayComparison *self,
         max = MAX (max, v);
     }
   /* Room above the tallest bar for its figure. */
-  step = nice_step (max > 0 ? max * 1.08 : 1);
+  step = hearsay_chart_nice_step (max > 0 ? max * 1.08 : 1);
   max = step * ceil ((max > 0 ? max * 1.08 : 1) / step);
   svg_open (s, width, bar_chart_height (n_techniques), standalone, _("Persuasion techniques per 1,000 words"));
   svg_grid (s, right, max, step, "");

@@ -317,14 +317,19 @@ build_chains (HearsayComparison *self,
     for (guint i = 0; i < ch.order->len; i++)
       {
         const char *key = g_ptr_array_index (ch.order, i);
-        g_auto(GStrv) parts = g_strsplit (key, "\t", -1);
+        const char *outlet = g_ptr_array_index (self->outlets, o);
+        gsize length = strlen (outlet);
+        g_auto(GStrv) parts = NULL;
         g_autofree char *chain = NULL;
         HearsayComparisonChain *item;
         HearsayComparisonCell *row;
-        guint n = g_strv_length (parts);
+        guint n;
 
-        if (!g_str_equal (parts[0], g_ptr_array_index (self->outlets, o)))
+        /* Keys are "outlet\tnode\t…": split only this outlet's. */
+        if (strncmp (key, outlet, length) != 0 || key[length] != '\t')
           continue;
+        parts = g_strsplit (key, "\t", -1);
+        n = g_strv_length (parts);
         chain = g_strjoinv (" → ", parts + 1);
         row = hearsay_comparison_table_add_row (t, (const char *[]) {
                                                   g_ptr_array_index (self->outlet_titles, o), chain });

@@ -113,6 +113,9 @@ gboolean            hearsay_comparison_write             (HearsayComparison     
                                                           const char              *section,
                                                           GOutputStream           *out,
                                                           GError                 **error);
+/* A round step (1, 2 or 5 times a power of ten) for about five gridlines
+ * up to @max, shared by the window's charts and the SVG ones. */
+double              hearsay_chart_nice_step              (double                   max);
 gboolean            hearsay_comparison_write_svg         (HearsayComparison       *self,
                                                           HearsayComparisonChart   chart,
                                                           GOutputStream           *out,

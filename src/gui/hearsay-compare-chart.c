@@ -169,19 +169,6 @@ hearsay_chart_draw_background (cairo_t *cr,
   cairo_fill (cr);
 }
 
-/* A round step for about five gridlines up to @max. */
-static double
-nice_step (double max)
-{
-  double raw = max / 5, magnitude, norm;
-
-  if (raw <= 0)
-    return 1;
-  magnitude = pow (10, floor (log10 (raw)));
-  norm = raw / magnitude;
-  return magnitude * (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10);
-}
-
 static void
 draw_grid (cairo_t    *cr,
            double      left,
@@ -361,7 +348,7 @@ draw_persuasion (cairo_t           *cr,
       if (!isnan (v))
         max = MAX (max, v);
     }
-  step = nice_step (max > 0 ? max : 1);
+  step = hearsay_chart_nice_step (max > 0 ? max : 1);
   max = step * ceil ((max > 0 ? max : 1) / step);
   draw_grid (cr, left, right, top + 14, bottom, max, step, "");
   for (guint o = 0; o < n_outlets && n_rows > 0; o++)

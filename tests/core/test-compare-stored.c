@@ -11,6 +11,7 @@
 
 #include "hearsay-compare.h"
 #include "hearsay-compare-fixture.h"
+#include "hearsay-error.h"
 #include "hearsay-test-util.h"
 
 static char *
@@ -213,11 +214,43 @@ test_read_only (void)
   g_assert_cmpstr (sum, ==, sum_after);
 }
 
+/* A selection naming a document the project does not hold is refused by
+ * name, whatever its position in the selection. */
+static void
+test_missing_document (void)
+{
+  g_autoptr(HearsayProject) project = hs_test_new_project ("missing.hearsay");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayComparison) c = NULL;
+  g_autofree char *missing = NULL;
+  HsCompareFixture f;
+  gint64 ids[3];
+
+  hs_compare_fixture_build (project, &f);
+  ids[0] = f.rt;
+  ids[1] = f.afp + 1000;
+  ids[2] = f.afp;
+  c = hearsay_project_compare (project, ids, G_N_ELEMENTS (ids), &error);
+  g_assert_null (c);
+  g_assert_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "There is no document"));
+  missing = g_strdup_printf ("%" G_GINT64_FORMAT, ids[1]);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+
+  /* The same documents twice are one selection, not an error. */
+  ids[1] = f.rt;
+  c = hearsay_project_compare (project, ids, G_N_ELEMENTS (ids), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hearsay_comparison_get_n_documents (c), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
   hs_test_init (&argc, &argv);
   g_test_add_func ("/compare-stored/edits", test_edits);
   g_test_add_func ("/compare-stored/read-only", test_read_only);
+  g_test_add_func ("/compare-stored/missing-document", test_missing_document);
   return g_test_run ();
 }

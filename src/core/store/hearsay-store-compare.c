@@ -219,6 +219,33 @@ sum_bags (HearsayStore  *self,
   return TRUE;
 }
 
+/* Names the first of @document_ids that is not in the project. */
+static gboolean
+report_missing (HearsayStore  *self,
+                const gint64  *document_ids,
+                guint          n_documents,
+                GError       **error)
+{
+  for (guint i = 0; i < n_documents; i++)
+    {
+      sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT 1 FROM document WHERE id = ?1;", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, document_ids[i]);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
+                       _("There is no document %" PRId64), document_ids[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 hearsay_store_compare_begin (HearsayStore  *self,
                              const gint64  *document_ids,
@@ -241,22 +268,29 @@ hearsay_store_compare_begin (HearsayStore  *self,
       if (!hearsay_store_step_done (self, stmt, _("could not read the event’s documents"), error))
         goto fail;
     }
-  for (guint i = 0; document_ids != NULL && i < n_documents; i++)
+  if (document_ids != NULL && n_documents > 0)
     {
+      /* One statement for the whole selection: the ids as a JSON array. */
+      g_autoptr(GString) json = g_string_new ("[");
+      g_autoptr(GHashTable) distinct = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint i = 0; i < n_documents; i++)
+        {
+          g_string_append_printf (json, "%s%" PRId64, i > 0 ? "," : "", document_ids[i]);
+          g_hash_table_add (distinct, (gpointer) &document_ids[i]);
+        }
+      g_string_append_c (json, ']');
       stmt = hearsay_store_prepare (self,
-                                    "INSERT OR REPLACE INTO temp.cmp_doc SELECT id, COALESCE (trim (outlet), '') "
-                                    "FROM document WHERE id = ?1;", error);
+                                    "INSERT OR IGNORE INTO temp.cmp_doc SELECT d.id, COALESCE (trim (d.outlet), '') "
+                                    "FROM json_each (?1) j JOIN document d ON d.id = j.value;", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, document_ids[i]);
+      sqlite3_bind_text (stmt, 1, json->str, json->len, SQLITE_TRANSIENT);
       if (!hearsay_store_step_done (self, stmt, _("could not read the documents"), error))
         goto fail;
-      if (sqlite3_changes (self->db) == 0)
-        {
-          g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
-                       _("There is no document %" PRId64), document_ids[i]);
-          goto fail;
-        }
+      if ((guint) sqlite3_changes (self->db) != g_hash_table_size (distinct) &&
+          !report_missing (self, document_ids, n_documents, error))
+        goto fail;
     }
   if (!sum_bags (self, error))
     goto fail;
