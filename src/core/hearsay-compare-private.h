@@ -119,7 +119,6 @@ void                    hearsay_comparison_build_tables (HearsayComparison *self
 /* hearsay-compare-write.c */
 void                    hearsay_comparison_append_markdown_cell (GString                     *out,
                                                         const HearsayComparisonCell *cell);
-char                   *hearsay_comparison_markup_escape (const char *text);
 
 /* hearsay-compare-svg.c */
 /* @standalone: with the XML namespace, for a file of its own rather than

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-compare-private.h"
+#include "hearsay-xml-safety.h"
 
 /* Tango, without grey: grey is kept for source mentions not linked to an entity. */
 static const char * const palette[] = {
@@ -29,6 +30,18 @@ static const char * const palette[] = {
 #define LEGEND_WIDTH 250
 #define LABEL_CHARS 16
 
+/* g_markup_escape_text() writes the controls XML 1.0 forbids as character
+ * references, which parsers refuse as well (an outlet or entity name pasted
+ * from a web page may hold one): they become U+FFFD first. Tooltips built
+ * with g_markup_printf_escaped() get their arguments sanitized the same way. */
+static char *
+markup_escape (const char *text)
+{
+  g_autofree char *safe = hearsay_xml_sanitize (text, -1);
+
+  return g_markup_escape_text (safe, -1);
+}
+
 static void
 svg_open (GString  *s,
           int       width,
@@ -36,7 +49,7 @@ svg_open (GString  *s,
           gboolean  standalone,
           const char *title)
 {
-  g_autofree char *t = g_markup_escape_text (title, -1);
+  g_autofree char *t = markup_escape (title);
 
   if (standalone)
     g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -56,7 +69,7 @@ svg_text_full (GString    *s,
                const char *extra,
                const char *text)
 {
-  g_autofree char *t = g_markup_escape_text (text, -1);
+  g_autofree char *t = markup_escape (text);
 
   g_string_append_printf (s, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" %s%s>%s</text>\n",
                           x, y, anchor, font, extra ? extra : "", t);
@@ -244,11 +257,14 @@ sources_chart (HearsayComparison *self,
           const HearsayComparisonCell *cell = hearsay_comparison_get_cell (self, section, k, o + 1);
           double h = BAR_PLOT * (double) cell->numerator / all->numerator;
           g_autofree char *tip = NULL;
+          g_autofree char *safe_outlet = NULL, *safe_name = NULL;
 
           if (cell->numerator <= 0)
             continue;
           y -= h;
-          tip = g_markup_printf_escaped ("%s — %s: %" PRId64 " / %" PRId64, outlet, names[k],
+          safe_outlet = hearsay_xml_sanitize (outlet, -1);
+          safe_name = hearsay_xml_sanitize (names[k], -1);
+          tip = g_markup_printf_escaped ("%s — %s: %" PRId64 " / %" PRId64, safe_outlet, safe_name,
                                          cell->numerator, all->numerator);
           bar_segment (s, x, y, h, colors[k], cell->numerator, tip);
         }
@@ -304,13 +320,16 @@ persuasion_chart (HearsayComparison *self,
           const HearsayComparisonCell *cell = hearsay_comparison_get_cell (self, section, k + 1, o + 1);
           double h;
           g_autofree char *tip = NULL;
+          g_autofree char *safe_outlet = NULL, *safe_name = NULL;
 
           if (isnan (cell->value) || cell->value <= 0)
             continue;
           h = BAR_PLOT * cell->value / max;
           y -= h;
+          safe_outlet = hearsay_xml_sanitize (outlet, -1);
+          safe_name = hearsay_xml_sanitize (names[k], -1);
           tip = g_markup_printf_escaped (_("%s — %s: %s per 1,000 words (%" PRId64 " / %" PRId64 " words)"),
-                                         outlet, names[k], cell->text, cell->numerator, cell->denominator);
+                                         safe_outlet, safe_name, cell->text, cell->numerator, cell->denominator);
           bar_segment (s, x, y, h, colors[k], -1, tip);
         }
       svg_text_full (s, cx, y - 5, "middle", FONT, " font-weight=\"bold\"", total->text);
@@ -371,7 +390,7 @@ chains_chart (HearsayComparison *self,
                   g_hash_table_insert (slots, g_strdup (key), GINT_TO_POINTER (y));
                   {
                     g_autofree char *label = shorten (chain->nodes[d], 24);
-                    g_autofree char *tip = g_markup_escape_text (chain->nodes[d], -1);
+                    g_autofree char *tip = markup_escape (chain->nodes[d]);
                     /* As the GUI draws them: the outlet in its band's colour, the original sources pale yellow. */
                     const char *fill = d == 0 ? palette[band % G_N_ELEMENTS (palette)]
                                      : d == n - 1 ? "#fff3c4" : "#eeeeec";
@@ -411,13 +430,16 @@ chains_chart (HearsayComparison *self,
           gint64 count = *(gint64 *) g_hash_table_lookup (edges, edge);
           const char *relayer = strrchr (ends[0], '\t'), *relayed = strrchr (ends[1], '\t');
           g_autofree char *tip = NULL;
+          g_autofree char *safe_relayed = NULL, *safe_relayer = NULL;
 
           for (const char *p = ends[0]; *p; p++)
             da += *p == '\t';
+          safe_relayed = hearsay_xml_sanitize (relayed ? relayed + 1 : ends[1], -1);
+          safe_relayer = hearsay_xml_sanitize (relayer ? relayer + 1 : ends[0], -1);
           /* The right-hand source is relayed by the left-hand one. */
           tip = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "%s relayed by %s\n%" PRId64 " time",
                                                       "%s relayed by %s\n%" PRId64 " times", count),
-                                         relayed ? relayed + 1 : ends[1], relayer ? relayer + 1 : ends[0], count);
+                                         safe_relayed, safe_relayer, count);
           g_string_append_printf (body, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555753\" "
                                   "stroke-width=\"%.1f\" marker-end=\"url(#arrow)\"><title>%s</title></line>\n",
                                   left + (int) da * col + box_w, ya, left + (int) (da + 1) * col - 4, yb,
@@ -474,7 +496,7 @@ static void
 html_escape (GString    *s,
              const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *escaped = markup_escape (text);
 
   g_string_append (s, escaped);
 }

@@ -11,7 +11,11 @@
  * from the project path and Hearsay's ids, so exports are reproducible.
  * Sources and notes are streamed to temporary files while the documents go
  * into the zip; project.qde is put together from them at the end. The zip
- * is written by libarchive. */
+ * is written by libarchive. Every string in the XML goes through
+ * hearsay_xml_append_escaped(), which writes the characters XML forbids
+ * (stray controls in scraped text) as U+FFFD; the sources are plain text,
+ * written verbatim, and U+FFFD is one character for one anyway, so
+ * positions stay exact. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -22,6 +26,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-export-private.h"
+#include "hearsay-xml-safety.h"
 
 typedef struct
 {
@@ -34,24 +39,6 @@ typedef struct
   GHashTable *users;        /* annotator name → guid, in order of meeting */
   GPtrArray *user_order;
 } RefiState;
-
-static void
-append_escaped (GString    *s,
-                const char *text)
-{
-  for (const char *p = text ? text : ""; *p; p++)
-    switch (*p)
-      {
-      case '&': g_string_append (s, "&amp;"); break;
-      case '<': g_string_append (s, "&lt;"); break;
-      case '>': g_string_append (s, "&gt;"); break;
-      case '"': g_string_append (s, "&quot;"); break;
-      case '\r': g_string_append (s, "&#13;"); break;
-      case '\t': g_string_append (s, "&#9;"); break;
-      case '\n': g_string_append (s, "&#10;"); break;
-      default: g_string_append_c (s, *p);
-      }
-}
 
 static void
 append_guid (HearsayExportContext *ctx,
@@ -92,7 +79,7 @@ append_codes (HearsayExportContext *ctx,
       g_string_append (s, "<Code");
       append_guid (ctx, s, "guid", "code:%s", label->id);
       g_string_append (s, " name=\"");
-      append_escaped (s, label->id);
+      hearsay_xml_append_escaped (s, label->id);
       g_string_append (s, "\" isCodable=\"true\"");
       if (label->color && strlen (label->color) == 7 && label->color[0] == '#')
         g_string_append_printf (s, " color=\"%s\"", label->color);
@@ -100,7 +87,7 @@ append_codes (HearsayExportContext *ctx,
       if (label->name)
         {
           g_string_append (s, "<Description>");
-          append_escaped (s, label->name);
+          hearsay_xml_append_escaped (s, label->name);
           g_string_append (s, "</Description>");
         }
       for (guint j = 0; label->attributes && j < label->attributes->len; j++)
@@ -114,7 +101,7 @@ append_codes (HearsayExportContext *ctx,
               g_string_append (s, "<Code");
               append_guid (ctx, s, "guid", "code:%s.%s.true", label->id, def->id);
               g_string_append (s, " name=\"");
-              append_escaped (s, def->id);
+              hearsay_xml_append_escaped (s, def->id);
               g_string_append (s, "\" isCodable=\"true\"/>");
               continue;
             }
@@ -125,9 +112,9 @@ append_codes (HearsayExportContext *ctx,
               g_string_append (s, "<Code");
               append_guid (ctx, s, "guid", "code:%s.%s.%s", label->id, def->id, v->id);
               g_string_append (s, " name=\"");
-              append_escaped (s, def->id);
+              hearsay_xml_append_escaped (s, def->id);
               g_string_append (s, ": ");
-              append_escaped (s, v->id);
+              hearsay_xml_append_escaped (s, v->id);
               g_string_append (s, "\" isCodable=\"true\"/>");
             }
         }
@@ -306,7 +293,7 @@ append_selection (HearsayExportContext *ctx,
   g_string_append (s, "<PlainTextSelection");
   append_guid (ctx, s, "guid", "selection:%s", selection);
   g_string_append (s, " name=\"");
-  append_escaped (s, hearsay_annotation_get_label (ann));
+  hearsay_xml_append_escaped (s, hearsay_annotation_get_label (ann));
   g_string_append_printf (s, "\" startPosition=\"%" PRId64 "\" endPosition=\"%" PRId64 "\"",
                           hearsay_offset_map_to_unit (map, f->start), hearsay_offset_map_to_unit (map, f->end));
   if (user)
@@ -314,7 +301,7 @@ append_selection (HearsayExportContext *ctx,
   if (created)
     {
       g_string_append (s, " creationDateTime=\"");
-      append_escaped (s, created);
+      hearsay_xml_append_escaped (s, created);
       g_string_append_c (s, '"');
     }
   g_string_append_c (s, '>');
@@ -393,7 +380,7 @@ qdpx_document (HearsayDocument  *doc,
     return FALSE;
 
   g_string_append_printf (s, "<TextSource guid=\"%s\" name=\"", guid);
-  append_escaped (s, hearsay_document_get_title (doc) ? hearsay_document_get_title (doc) : key);
+  hearsay_xml_append_escaped (s, hearsay_document_get_title (doc) ? hearsay_document_get_title (doc) : key);
   g_string_append_printf (s, "\" plainTextPath=\"internal://%s.txt\">\n", guid);
   for (guint i = 0; i < annotations->len; i++)
     {
@@ -412,7 +399,7 @@ qdpx_document (HearsayDocument  *doc,
           if (user)
             g_string_append_printf (notes, " creatingUser=\"%s\"", user);
           g_string_append (notes, "><PlainTextContent>");
-          append_escaped (notes, note);
+          hearsay_xml_append_escaped (notes, note);
           g_string_append (notes, "</PlainTextContent></Note>\n");
         }
     }
@@ -455,7 +442,7 @@ qdpx_end (HearsayExportContext  *ctx,
   struct archive_entry *entry;
   gboolean ok;
 
-  append_escaped (head, name ? name : "Hearsay");
+  hearsay_xml_append_escaped (head, name ? name : "Hearsay");
   g_string_append (head, "\" origin=\"Hearsay " PACKAGE_VERSION "\">\n");
   if (state->user_order->len > 0)
     {
@@ -466,7 +453,7 @@ qdpx_end (HearsayExportContext  *ctx,
 
           g_string_append_printf (head, "<User guid=\"%s\" name=\"",
                                   (const char *) g_hash_table_lookup (state->users, user));
-          append_escaped (head, user);
+          hearsay_xml_append_escaped (head, user);
           g_string_append (head, "\"/>\n");
         }
       g_string_append (head, "</Users>\n");

@@ -8,7 +8,9 @@
  * offset N a span uses, in the unit stated in encodingDesc. Annotations are
  * <span from to ana> in a standOff spanGrp (fragments of a discontinuous one
  * chained with next/prev), notes <note> inside them, relations <link> in a
- * linkGrp. */
+ * linkGrp. Text from the project (the document text too) is written through
+ * hearsay_xml_sanitize(): characters XML forbids become U+FFFD, one for one,
+ * so the anchors keep counting code points (and UTF-16 units) exactly. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -18,6 +20,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-export-private.h"
+#include "hearsay-xml-safety.h"
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 
@@ -106,12 +109,39 @@ hearsay_export_xml_sink_finish (XmlSink  *sink,
 
 #define W(w) ((w)->writer)
 
+/* libxml2's writer passes C0 controls through, which leaves the document
+ * ill-formed: they are replaced first. */
+static void
+write_string (xmlTextWriterPtr w,
+              const char      *text)
+{
+  g_autofree char *safe = NULL;
+
+  if (!hearsay_xml_text_is_safe (text, -1))
+    text = safe = hearsay_xml_sanitize (text, -1);
+  xmlTextWriterWriteString (w, BAD_CAST (text ? text : ""));
+}
+
+static void
+attribute (xmlTextWriterPtr w,
+           const char      *name,
+           const char      *value)
+{
+  g_autofree char *safe = NULL;
+
+  if (!hearsay_xml_text_is_safe (value, -1))
+    value = safe = hearsay_xml_sanitize (value, -1);
+  xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST (value ? value : ""));
+}
+
 static void
 element (xmlTextWriterPtr w,
          const char      *name,
          const char      *text)
 {
-  xmlTextWriterWriteElement (w, BAD_CAST name, BAD_CAST (text ? text : ""));
+  xmlTextWriterStartElement (w, BAD_CAST name);
+  write_string (w, text);
+  xmlTextWriterEndElement (w);
 }
 
 /* An xml:id fragment from a scheme identifier: letters, digits, _ - . kept. */
@@ -244,7 +274,7 @@ tei_begin (HearsayExportContext  *ctx,
           xmlTextWriterStartElement (w, BAD_CAST "org");
           xmlTextWriterWriteAttribute (w, BAD_CAST "xml:id", BAD_CAST id);
           if (hearsay_entity_get_kind (e))
-            xmlTextWriterWriteAttribute (w, BAD_CAST "role", BAD_CAST hearsay_entity_get_kind (e));
+            attribute (w, "role", hearsay_entity_get_kind (e));
           element (w, "orgName", hearsay_entity_get_name (e));
           xmlTextWriterEndElement (w);
         }
@@ -299,8 +329,8 @@ write_header (xmlTextWriterPtr w,
   if (url)
     {
       xmlTextWriterStartElement (w, BAD_CAST "ref");
-      xmlTextWriterWriteAttribute (w, BAD_CAST "target", BAD_CAST url);
-      xmlTextWriterWriteString (w, BAD_CAST url);
+      attribute (w, "target", url);
+      write_string (w, url);
       xmlTextWriterEndElement (w);
     }
   xmlTextWriterEndElement (w);
@@ -318,7 +348,7 @@ write_chunk (xmlTextWriterPtr w,
 
   if (end <= p)
     return;
-  chunk = g_strndup (p, end - p);
+  chunk = hearsay_xml_sanitize (p, end - p);
   xmlTextWriterWriteString (w, BAD_CAST chunk);
 }
 
@@ -418,8 +448,8 @@ write_notes (xmlTextWriterPtr   w,
           {
             xmlTextWriterStartElement (w, BAD_CAST "note");
             xmlTextWriterWriteAttribute (w, BAD_CAST "type", BAD_CAST "attribute");
-            xmlTextWriterWriteAttribute (w, BAD_CAST "n", BAD_CAST names[i]);
-            xmlTextWriterWriteString (w, BAD_CAST values[j]);
+            attribute (w, "n", names[i]);
+            write_string (w, values[j]);
             xmlTextWriterEndElement (w);
           }
     }
@@ -455,9 +485,9 @@ write_span (xmlTextWriterPtr   w,
       if (*ana)
         xmlTextWriterWriteAttribute (w, BAD_CAST "ana", BAD_CAST ana);
       else
-        xmlTextWriterWriteAttribute (w, BAD_CAST "type", BAD_CAST hearsay_annotation_get_label (ann));
+        attribute (w, "type", hearsay_annotation_get_label (ann));
       if (hearsay_annotation_get_annotator (ann))
-        xmlTextWriterWriteAttribute (w, BAD_CAST "source", BAD_CAST hearsay_annotation_get_annotator (ann));
+        attribute (w, "source", hearsay_annotation_get_annotator (ann));
       if (j > 0)
         xmlTextWriterWriteFormatAttribute (w, BAD_CAST "prev", j > 1 ? "#ann-%" PRId64 "-%u"
                                            : "#ann-%" PRId64, id, j);
@@ -507,6 +537,11 @@ tei_document (HearsayDocument  *doc,
 
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
+  /* U+FFFD takes 3 bytes where a control character took 1. */
+  if (ctx->options->offset_unit == HEARSAY_OFFSET_BYTE &&
+      !hearsay_xml_text_is_safe (hearsay_offset_map_get_text (map), hearsay_offset_map_get_text_size (map)))
+    hearsay_export_warn (ctx, "tei: document %" PRId64 " holds characters XML forbids, written as U+FFFD; "
+                         "its byte offsets count the original text", doc_id);
   annotations = hearsay_export_annotations (ctx, doc_id, error);
   if (annotations == NULL)
     return FALSE;
@@ -567,7 +602,7 @@ tei_document (HearsayDocument  *doc,
             ? g_strdup_printf ("#ann-%" PRId64 " #ann-%" PRId64, r->from_id, r->to_id)
             : g_strdup_printf ("#ann-%" PRId64 " #entity-%" PRId64, r->from_id, r->to_entity_id);
           xmlTextWriterStartElement (w, BAD_CAST "link");
-          xmlTextWriterWriteAttribute (w, BAD_CAST "type", BAD_CAST r->type);
+          attribute (w, "type", r->type);
           xmlTextWriterWriteAttribute (w, BAD_CAST "target", BAD_CAST target);
           xmlTextWriterEndElement (w);
         }

@@ -122,3 +122,102 @@ hearsay_xml_read (const char  *data,
   g_free (first.message);
   return doc;
 }
+
+/* The length in bytes of the forbidden character at @p, or 0. @text is
+ * valid UTF-8, so 0xEF always starts a character (U+FFFE is EF BF BE). */
+static inline gsize
+forbidden_at (const guchar *p,
+              const guchar *end)
+{
+  if (*p < 0x20)
+    return (*p == '\t' || *p == '\n' || *p == '\r') ? 0 : 1;
+  if (*p == 0xEF && end - p >= 3 && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+    return 3;
+  return 0;
+}
+
+gboolean
+hearsay_xml_text_is_safe (const char *text,
+                          gssize      length)
+{
+  const guchar *p = (const guchar *) text, *end;
+
+  if (text == NULL)
+    return TRUE;
+  end = p + (length < 0 ? strlen (text) : (gsize) length);
+  for (; p < end; p++)
+    if (forbidden_at (p, end) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Why U+FFFD: dropping the character or writing it as an entity would
+ * shift every standoff offset after it (and a reference is forbidden too);
+ * the replacement character is one code point, one UTF-16 unit, and says
+ * "something unrepresentable was here". */
+char *
+hearsay_xml_sanitize (const char *text,
+                      gssize      length)
+{
+  const guchar *p, *end, *run;
+  GString *s;
+
+  g_return_val_if_fail (text != NULL || length <= 0, NULL);
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (length < 0)
+    length = strlen (text);
+  s = g_string_sized_new (length);
+  p = run = (const guchar *) text;
+  end = p + length;
+  while (p < end)
+    {
+      gsize n = forbidden_at (p, end);
+
+      if (n == 0)
+        {
+          p++;
+          continue;
+        }
+      g_string_append_len (s, (const char *) run, p - run);
+      g_string_append (s, "\xEF\xBF\xBD");
+      p += n;
+      run = p;
+    }
+  g_string_append_len (s, (const char *) run, p - run);
+  return g_string_free (s, FALSE);
+}
+
+void
+hearsay_xml_append_escaped (GString    *s,
+                            const char *text)
+{
+  const guchar *end;
+
+  if (text == NULL)
+    return;
+  end = (const guchar *) text + strlen (text);
+  for (const guchar *p = (const guchar *) text; p < end; p++)
+    {
+      gsize n = forbidden_at (p, end);
+
+      if (n > 0)
+        {
+          g_string_append (s, "\xEF\xBF\xBD");
+          p += n - 1;
+          continue;
+        }
+      switch (*p)
+        {
+        case '&': g_string_append (s, "&amp;"); break;
+        case '<': g_string_append (s, "&lt;"); break;
+        case '>': g_string_append (s, "&gt;"); break;
+        case '"': g_string_append (s, "&quot;"); break;
+        case '\r': g_string_append (s, "&#13;"); break;
+        case '\t': g_string_append (s, "&#9;"); break;
+        case '\n': g_string_append (s, "&#10;"); break;
+        default: g_string_append_c (s, (char) *p);
+        }
+    }
+}
