@@ -67,7 +67,8 @@ void               hearsay_reader_reveal_annotation       (HearsayReader   *self
 void               hearsay_reader_scroll_to_offset        (HearsayReader   *self,
                                                            gint64           offset);
 /* The selected annotation when the caret is inside it, else the innermost
- * one at the caret, or 0: what Return acts on. */
+ * one at the caret, or 0: what Return acts on in a side-by-side pane (the
+ * main window's Return takes the selection wherever the caret is). */
 gint64             hearsay_reader_get_annotation_at_cursor (HearsayReader  *self);
 /* Marks annotation @id as linked to @partner_id in another pane, in the
  * margin and over its text, until the document changes or the links are

@@ -151,11 +151,13 @@ inspect_at_cursor_action (GSimpleAction *action,
                           gpointer       user_data)
 {
   HearsayWindow *self = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hearsay_reader_get_view (self->reader)));
-  GtkTextIter iter;
+  /* The outlined annotation, not the innermost one at the caret: Tab leaves
+   * the caret where a nested annotation may start too. */
+  gint64 id = hearsay_reader_get_selected_annotation (self->reader);
 
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  hearsay_reader_select_at_offset (self->reader, gtk_text_iter_get_offset (&iter));
+  if (id == 0)
+    id = hearsay_reader_get_annotation_at_cursor (self->reader);
+  hearsay_window_select_annotation (self, id);
   /* Enter goes on to the inspector's first control; Escape comes back. */
   if (hearsay_inspector_get_annotation_id (self->inspector) != 0)
     {

@@ -317,6 +317,25 @@ test_entity_panel (Fixture       *f,
   g_signal_emit_by_name (view, "activate", 0);
   /* Rows are by name: Reuters comes before SANA. */
   g_assert_cmpint (activated, ==, hearsay_entity_get_id (reuters));
+
+  /* Long names, aliases and kinds are cut short, not the table: it fits the
+   * right pane (300 px wide at the least). */
+  {
+    g_autoptr(HearsayEntity) observatory = hearsay_entity_new ("Syrian Observatory for Human Rights "
+                                                               "(Observatoire syrien des droits de l'homme)",
+                                                               "ngo_civil_society");
+    const char *long_aliases[] = { "OSDH", "SOHR", "the Observatory, based in Coventry", NULL };
+    int min;
+
+    hearsay_entity_set_aliases (observatory, long_aliases);
+    hearsay_entity_set_state_affiliated (observatory, "unclear");
+    g_assert_true (hearsay_project_add_entity (f->project, observatory, &error));
+    g_assert_no_error (error);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 2);
+    gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_assert_cmpint (min, <, 280);
+  }
 }
 
 static void

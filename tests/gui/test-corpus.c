@@ -191,36 +191,6 @@ second_in_view (gpointer data)
   return in_view (panes->readers[1], panes->ids[1]) && marks_drawn (panes);
 }
 
-/* Does what pressing @keyval (no modifier) in @widget does: finds the
- * widget's own shortcut for that key and activates its action from there. */
-static gboolean
-press_shortcut (GtkWidget *widget,
-                guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  g_assert_not_reached ();
-  return FALSE;
-}
-
 static void
 place_caret (HearsayReader *reader,
              const char    *needle)
@@ -356,7 +326,7 @@ test_parallel (void)
   view = hearsay_reader_get_view (first);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   place_caret (first, NULL);
-  g_assert_true (press_shortcut (GTK_WIDGET (view), GDK_KEY_Tab));
+  g_assert_true (hearsay_test_press_shortcut (GTK_WIDGET (view), GDK_KEY_Tab));
   g_assert_cmpint (hearsay_reader_get_selected_annotation (first), ==, claim_a);
   g_assert_cmpint (hearsay_reader_get_selected_annotation (second), ==, claim_b);
   g_assert_cmpint (hearsay_reader_get_selected_annotation (third), ==, claim_c);
@@ -366,7 +336,7 @@ test_parallel (void)
   /* Return on the contradicted claim: its partner is selected, and the
    * Arabic claim, no partner of it, no longer is. */
   place_caret (first, "is over");
-  g_assert_true (press_shortcut (GTK_WIDGET (view), GDK_KEY_Return));
+  g_assert_true (hearsay_test_press_shortcut (GTK_WIDGET (view), GDK_KEY_Return));
   g_assert_cmpint (hearsay_reader_get_selected_annotation (first), ==, claim_a2);
   g_assert_cmpint (hearsay_reader_get_selected_annotation (second), ==, claim_b2);
   g_assert_cmpint (hearsay_reader_get_selected_annotation (third), ==, 0);

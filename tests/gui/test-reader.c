@@ -3,13 +3,12 @@
  * tooltip over nested annotations and the relation arcs. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "hearsay-reader-private.h"
 #include "hearsay-test-util.h"
 
-static char *tmp_dir;
+static const char *tmp_dir;
 
 typedef struct
 {
@@ -82,6 +81,13 @@ show_document (Fixture *f)
 }
 
 static gint64
+offset_of (Fixture    *f,
+           const char *needle)
+{
+  return hearsay_test_offset_of (hearsay_document_get_text (f->document), needle);
+}
+
+static gint64
 annotate (Fixture    *f,
           const char *label,
           const char *needle,
@@ -89,12 +95,8 @@ annotate (Fixture    *f,
 {
   g_autoptr(HearsayAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
-  const char *text = hearsay_document_get_text (f->document);
-  const char *at = strstr (text, needle);
-  gint64 start;
+  gint64 start = offset_of (f, needle);
 
-  g_assert_nonnull (at);
-  start = g_utf8_pointer_to_offset (text, at);
   annotation = hearsay_annotation_new (hearsay_document_get_id (f->document), label);
   hearsay_annotation_add_fragment (annotation, start,
                                    start + (length != 0 ? length : g_utf8_strlen (needle, -1)));
@@ -115,17 +117,6 @@ find_span (Fixture *f,
         return span;
     }
   return NULL;
-}
-
-static gint64
-offset_of (Fixture    *f,
-           const char *needle)
-{
-  const char *text = hearsay_document_get_text (f->document);
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  return g_utf8_pointer_to_offset (text, at);
 }
 
 static void
@@ -256,29 +247,11 @@ has_shortcut (GtkWidget       *widget,
               GdkModifierType  modifiers,
               const char      *action)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  /* Triggers store a normalized keyval (ISO_Left_Tab becomes Tab). */
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+  g_autoptr(GtkShortcut) shortcut = hearsay_test_find_shortcut (widget, keyval, modifiers);
+  GtkShortcutAction *named = shortcut != NULL ? gtk_shortcut_get_action (shortcut) : NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (named) &&
-              gtk_shortcut_trigger_equal (trigger, wanted) &&
-              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action))
-            return TRUE;
-        }
-    }
-  return FALSE;
+  return GTK_IS_NAMED_ACTION (named) &&
+         g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action);
 }
 
 static gint64
@@ -486,38 +459,13 @@ test_arcs (Fixture       *f,
   g_assert_cmpuint (hearsay_overlay_get_n_spans (f->reader->overlay), ==, 2);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *arabic = NULL;
-  int ret;
 
-  tmp_dir = g_dir_make_tmp ("hearsay-reader-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-
-  hearsay_test_init (&argc, &argv);
+  tmp_dir = hearsay_test_init_data_home (&argc, &argv, "hearsay-reader-XXXXXX");
   arabic = load_arabic ();
   g_test_add ("/reader/overlaps", Fixture, NULL, fixture_set_up, test_overlaps, fixture_tear_down);
   g_test_add ("/reader/discontinuous", Fixture, NULL, fixture_set_up, test_discontinuous, fixture_tear_down);
@@ -525,8 +473,5 @@ main (int   argc,
   g_test_add ("/reader/clusters", Fixture, NULL, fixture_set_up, test_clusters, fixture_tear_down);
   g_test_add ("/reader/rtl", Fixture, arabic, fixture_set_up, test_rtl, fixture_tear_down);
   g_test_add ("/reader/arcs", Fixture, NULL, fixture_set_up, test_arcs, fixture_tear_down);
-  ret = g_test_run ();
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
-  return ret;
+  return hearsay_test_run ();
 }

@@ -2,7 +2,6 @@
  * their buttons make, with the work on a worker thread. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "hearsay-export-dialog.h"
@@ -10,27 +9,7 @@
 #include "hearsay-test-util.h"
 #include "hearsay-window.h"
 
-static char *tmp_dir;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
+static const char *tmp_dir;
 
 static char *
 make_dir (const char *name)
@@ -398,21 +377,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
-  tmp_dir = g_dir_make_tmp ("hearsay-transfer-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-
-  hearsay_test_init (&argc, &argv);
+  tmp_dir = hearsay_test_init_data_home (&argc, &argv, "hearsay-transfer-XXXXXX");
   g_test_add_func ("/transfer/import-folder", test_import_folder);
   g_test_add_func ("/transfer/import-cancel-responsive", test_import_cancel_and_responsive);
   g_test_add_func ("/transfer/import-bad-file", test_import_bad_file);
   g_test_add_func ("/transfer/export", test_export);
   g_test_add_func ("/transfer/create-destroy", test_create_destroy);
-  ret = g_test_run ();
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
-  return ret;
+  return hearsay_test_run ();
 }

@@ -3,29 +3,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "hearsay-import.h"
 #include "hearsay-test-util.h"
 #include "hearsay-window.h"
 
-static char *tmp_dir;
-
-static gboolean
-has_document (gpointer data)
-{
-  return hearsay_reader_get_document (hearsay_window_get_reader (data)) != NULL;
-}
-
-static HearsayWindow *
-open_window (HearsayProject *project)
-{
-  HearsayWindow *window = hearsay_window_new (NULL, project);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (hearsay_test_wait_for (has_document, window));
-  return window;
-}
+static const char *tmp_dir;
 
 static GtkTextBuffer *
 get_buffer (HearsayWindow *window)
@@ -42,18 +25,6 @@ dup_buffer_text (HearsayWindow *window)
   return gtk_text_buffer_get_slice (get_buffer (window), &start, &end, TRUE);
 }
 
-static void
-select_offsets (HearsayWindow *window,
-                gint64         start,
-                gint64         end)
-{
-  GtkTextIter s, e;
-
-  gtk_text_buffer_get_iter_at_offset (get_buffer (window), &s, (int) start);
-  gtk_text_buffer_get_iter_at_offset (get_buffer (window), &e, (int) end);
-  gtk_text_buffer_select_range (get_buffer (window), &s, &e);
-}
-
 /* The code-point span of the first @needle in @text. */
 static void
 find_span (const char *text,
@@ -61,10 +32,7 @@ find_span (const char *text,
            gint64     *start,
            gint64     *end)
 {
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  *start = g_utf8_pointer_to_offset (text, at);
+  *start = hearsay_test_offset_of (text, needle);
   *end = *start + g_utf8_strlen (needle, -1);
 }
 
@@ -134,7 +102,7 @@ test_sample_annotate (void)
    * sample article on first use. */
   project = hearsay_project_open_default (&error);
   g_assert_no_error (error);
-  window = open_window (project);
+  window = hearsay_test_open_window (project);
   reader = hearsay_window_get_reader (window);
   inspector = hearsay_window_get_inspector (window);
 
@@ -158,7 +126,7 @@ test_sample_annotate (void)
 
   /* Select "L'armée syrienne" and press 2 (source mention). */
   find_span (hearsay_document_get_text (stored), "L'armée syrienne", &start, &end);
-  select_offsets (window, start, end);
+  hearsay_test_select_range (reader, start, end);
   label = hearsay_scheme_lookup_key (hearsay_project_get_scheme (project), 2);
   g_assert_nonnull (label);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate-key"));
@@ -184,7 +152,7 @@ test_sample_annotate (void)
   g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, id);
 
   /* The palette's action with an empty selection does nothing. */
-  select_offsets (window, start, start);
+  hearsay_test_select_range (reader, start, start);
   g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("claim"));
   hearsay_test_iterate ();
   g_assert_cmpuint (count_annotations (project, doc_id), ==, 1);
@@ -201,7 +169,7 @@ test_sample_annotate (void)
                    hearsay_scheme_translate (label->name));
 
   /* A nested, shorter annotation wins the click. */
-  select_offsets (window, start, start + 5);
+  hearsay_test_select_range (reader, start, start + 5);
   g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("entity_mention"));
   hearsay_test_iterate ();
   g_assert_cmpuint (count_annotations (project, doc_id), ==, 2);
@@ -256,7 +224,7 @@ test_sample_annotate (void)
     gint64 s, e;
 
     find_span (hearsay_document_get_text (stored), "Daesh avait été chassée ", &s, &e);
-    select_offsets (window, s + 1, e - 3);
+    hearsay_test_select_range (reader, s + 1, e - 3);
     g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("claim"));
     hearsay_test_iterate ();
     snapped = find_annotation (project, doc_id, "claim", s, e - 1);
@@ -309,7 +277,7 @@ test_read_only (void)
   g_assert_no_error (error);
   g_assert_true (hearsay_project_get_read_only (read_only));
 
-  window = open_window (read_only);
+  window = hearsay_test_open_window (read_only);
   g_assert_true (gtk_widget_get_visible (hearsay_window_get_banner (window)));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate-key"));
@@ -317,7 +285,7 @@ test_read_only (void)
   shown = hearsay_reader_get_document (hearsay_window_get_reader (window));
   before = count_annotations (read_only, hearsay_document_get_id (shown));
   find_span (hearsay_document_get_text (shown), "Deir ez-Zor", &start, &end);
-  select_offsets (window, start, end);
+  hearsay_test_select_range (hearsay_window_get_reader (window), start, end);
   g_action_group_activate_action (G_ACTION_GROUP (window), "annotate-key", g_variant_new_uint32 (1));
   hearsay_test_iterate ();
   g_assert_cmpuint (count_annotations (read_only, hearsay_document_get_id (shown)), ==, before);
@@ -353,7 +321,7 @@ test_arabic (void)
   /* Import through the window: the first imported document is shown. */
   g_assert_true (hearsay_window_import_files (window, paths, &error));
   g_assert_no_error (error);
-  g_assert_true (hearsay_test_wait_for (has_document, window));
+  g_assert_true (hearsay_test_wait_for (hearsay_test_window_has_document, window));
   shown = hearsay_reader_get_document (hearsay_window_get_reader (window));
   g_assert_cmpint (hearsay_document_get_direction (shown), ==, HEARSAY_DIRECTION_RTL);
   buffer_text = dup_buffer_text (window);
@@ -365,7 +333,7 @@ test_arabic (void)
 
   /* A programmatic selection gives the code-point offsets of the text. */
   find_span (contents, "مدينة دير الزور", &start, &end);
-  select_offsets (window, start, end);
+  hearsay_test_select_range (hearsay_window_get_reader (window), start, end);
   g_assert_true (hearsay_reader_get_selection (hearsay_window_get_reader (window), &s, &e));
   g_assert_cmpint (s, ==, start);
   g_assert_cmpint (e, ==, end);
@@ -399,7 +367,7 @@ test_open_project (void)
   g_clear_object (&other);
   g_assert_true (g_file_set_contents (bad_path, "just some text\n", -1, NULL));
 
-  window = open_window (project);
+  window = hearsay_test_open_window (project);
 
   /* A file that is not a project: an error dialog, the project stays. */
   bad = g_file_new_for_path (bad_path);
@@ -418,57 +386,18 @@ test_open_project (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate"));
 
   /* Every window of the process, the error dialog too. */
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    while (g_list_model_get_n_items (toplevels) > 0)
-      {
-        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
-
-        gtk_window_destroy (toplevel);
-      }
-  }
-  hearsay_test_iterate ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
+  hearsay_test_destroy_all_windows ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
-  /* A fresh default project: the data dir must be set before GLib reads it. */
-  tmp_dir = g_dir_make_tmp ("hearsay-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-
-  hearsay_test_init (&argc, &argv);
+  /* A fresh default project. */
+  tmp_dir = hearsay_test_init_data_home (&argc, &argv, "hearsay-gui-XXXXXX");
   g_test_add_func ("/window/sample-annotate", test_sample_annotate);
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/arabic", test_arabic);
   g_test_add_func ("/window/open-project", test_open_project);
-  ret = g_test_run ();
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
-  return ret;
+  return hearsay_test_run ();
 }

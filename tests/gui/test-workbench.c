@@ -5,8 +5,6 @@
  * the widgets a user clicks. */
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <string.h>
 
 #include "hearsay-link-picker.h"
 #include "hearsay-scheme-editor-private.h"
@@ -15,7 +13,7 @@
 
 #define SAMPLE GUI_TESTS_DIR "/../../data/samples/rt-deir-ez-zor-2017.txt"
 
-static char *tmp_dir;
+static const char *tmp_dir;
 
 typedef struct
 {
@@ -24,22 +22,6 @@ typedef struct
   gint64 document_id;
   char *text;
 } Bench;
-
-static gboolean
-has_document (gpointer data)
-{
-  return hearsay_reader_get_document (hearsay_window_get_reader (data)) != NULL;
-}
-
-static HearsayWindow *
-open_window (HearsayProject *project)
-{
-  HearsayWindow *window = hearsay_window_new (NULL, project);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (hearsay_test_wait_for (has_document, window));
-  return window;
-}
 
 /* A new project file holding the sample article, in a window. */
 static void
@@ -57,30 +39,16 @@ bench_open (Bench      *bench,
   gtk_window_present (GTK_WINDOW (bench->window));
   g_assert_true (hearsay_window_import_files (bench->window, paths, &error));
   g_assert_no_error (error);
-  g_assert_true (hearsay_test_wait_for (has_document, bench->window));
+  g_assert_true (hearsay_test_wait_for (hearsay_test_window_has_document, bench->window));
   document = hearsay_reader_get_document (hearsay_window_get_reader (bench->window));
   bench->document_id = hearsay_document_get_id (document);
   bench->text = g_strdup (hearsay_document_get_text (document));
 }
 
 static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (toplevel);
-    }
-  hearsay_test_iterate ();
-}
-
-static void
 bench_close (Bench *bench)
 {
-  destroy_all_windows ();
+  hearsay_test_destroy_all_windows ();
   hearsay_project_close (bench->project);
   g_clear_object (&bench->project);
   g_clear_pointer (&bench->text, g_free);
@@ -90,16 +58,10 @@ static void
 select_text (Bench      *bench,
              const char *needle)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hearsay_reader_get_view (hearsay_window_get_reader (bench->window))));
-  const char *at = strstr (bench->text, needle);
-  GtkTextIter s, e;
-  int start;
+  gint64 start = hearsay_test_offset_of (bench->text, needle);
 
-  g_assert_nonnull (at);
-  start = (int) g_utf8_pointer_to_offset (bench->text, at);
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, start + (int) g_utf8_strlen (needle, -1));
-  gtk_text_buffer_select_range (buffer, &s, &e);
+  hearsay_test_select_range (hearsay_window_get_reader (bench->window), start,
+                             start + g_utf8_strlen (needle, -1));
 }
 
 /* Selects @needle and applies @label through the palette's action. */
@@ -419,13 +381,13 @@ test_undo_redo (void)
    * the file opened again in a new window, then Ctrl+Z. */
   claim = annotate (&bench, "L'armée syrienne", "source_mention");
   path = g_strdup (hearsay_project_get_path (bench.project));
-  destroy_all_windows ();
+  hearsay_test_destroy_all_windows ();
   hearsay_project_close (bench.project);
   g_clear_object (&bench.project);
 
   bench.project = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  bench.window = open_window (bench.project);
+  bench.window = hearsay_test_open_window (bench.project);
   stored = get_annotation (&bench, claim);
   g_assert_nonnull (stored);
   g_clear_object (&stored);
@@ -539,37 +501,68 @@ test_right_pane (void)
   bench_close (&bench);
 }
 
+/* Tab onto a claim where a nested mention starts too, then Return: the
+ * inspector opens the claim Tab outlined, not the mention at the caret. */
 static void
-remove_tree (const char *path)
+test_tab_return (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  Bench bench = { 0 };
+  HearsayInspector *inspector;
+  HearsayReader *reader;
+  GtkWidget *view;
+  gint64 claim, mention, start;
 
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
+  bench_open (&bench, "tab-return.hearsay");
+  reader = hearsay_window_get_reader (bench.window);
+  inspector = hearsay_window_get_inspector (bench.window);
+  view = GTK_WIDGET (hearsay_reader_get_view (reader));
+  claim = annotate (&bench, "Daesh avait été chassée de la ville de Deir ez-Zor", "claim");
+  /* Not annotate(): the title names Daesh first. */
+  start = hearsay_test_offset_of (bench.text, "Daesh avait");
+  hearsay_test_select_range (reader, start, start + 5);
+  g_action_group_activate_action (G_ACTION_GROUP (bench.window), "annotate", g_variant_new_string ("entity_mention"));
+  hearsay_test_iterate ();
+  mention = hearsay_inspector_get_annotation_id (inspector);
+  g_assert_cmpint (mention, !=, claim);
 
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
+  /* Nothing selected, the caret at the start of the paragraph. */
+  hearsay_window_select_annotation (bench.window, 0);
+  gtk_widget_activate_action (GTK_WIDGET (bench.window), "win.show-panel", "s", "annotations");
+  gtk_widget_grab_focus (view);
+  hearsay_reader_scroll_to_offset (reader, hearsay_test_offset_of (bench.text, "L'armée syrienne a annoncé"));
+  g_assert_true (hearsay_test_press_shortcut (view, GDK_KEY_Tab));
+  g_assert_cmpint (hearsay_reader_get_selected_annotation (reader), ==, claim);
+  g_assert_cmpint (hearsay_reader_get_annotation_at_cursor (reader), ==, claim);
+  g_assert_true (hearsay_test_press_shortcut (view, GDK_KEY_Return));
+  g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, claim);
+  g_assert_cmpint (hearsay_reader_get_selected_annotation (reader), ==, claim);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (hearsay_window_get_right_stack (bench.window)), ==, "inspector");
+
+  /* Tab again: the nested mention, from the same caret. */
+  gtk_widget_grab_focus (view);
+  g_assert_true (hearsay_test_press_shortcut (view, GDK_KEY_Tab));
+  g_assert_cmpint (hearsay_reader_get_selected_annotation (reader), ==, mention);
+  g_assert_true (hearsay_test_press_shortcut (view, GDK_KEY_Return));
+  g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, mention);
+
+  /* The selection wins wherever the caret went; with none (Escape), the
+   * innermost annotation at the caret. */
+  hearsay_reader_scroll_to_offset (reader, hearsay_test_offset_of (bench.text, "chassée de la ville"));
+  g_assert_true (hearsay_test_press_shortcut (view, GDK_KEY_Return));
+  g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, mention);
+  g_assert_true (hearsay_test_press_shortcut (view, GDK_KEY_Escape));
+  g_assert_cmpint (hearsay_reader_get_selected_annotation (reader), ==, 0);
+  g_assert_true (hearsay_test_press_shortcut (view, GDK_KEY_Return));
+  g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, claim);
+  g_assert_cmpint (hearsay_reader_get_selected_annotation (reader), ==, claim);
+  bench_close (&bench);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
-  tmp_dir = g_dir_make_tmp ("hearsay-workbench-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-
-  hearsay_test_init (&argc, &argv);
+  tmp_dir = hearsay_test_init_data_home (&argc, &argv, "hearsay-workbench-XXXXXX");
   g_test_add_func ("/workbench/relations", test_relations);
   g_test_add_func ("/workbench/entity-suggestion", test_entity_suggestion);
   g_test_add_func ("/workbench/form", test_form);
@@ -577,8 +570,6 @@ main (int   argc,
   g_test_add_func ("/workbench/scheme-edit", test_scheme_edit);
   g_test_add_func ("/workbench/fragment", test_fragment);
   g_test_add_func ("/workbench/right-pane", test_right_pane);
-  ret = g_test_run ();
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
-  return ret;
+  g_test_add_func ("/workbench/tab-return", test_tab_return);
+  return hearsay_test_run ();
 }

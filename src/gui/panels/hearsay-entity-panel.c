@@ -9,7 +9,9 @@
 
 #define SAVE_DELAY_MS 500
 
-enum { COL_NAME, COL_KIND, COL_STATE, COL_ALIASES };
+/* Each a line and a dim second one (aliases; state affiliation): four
+ * columns side by side did not fit the right pane. */
+enum { COL_NAME, COL_KIND };
 
 struct _HearsayEntityPanel
 {
@@ -72,16 +74,17 @@ kind_name (HearsayEntityPanel *self,
   return kind;
 }
 
+/* The kind column's second line: empty when nobody said. */
 static const char *
-state_name (const char *value)
+state_description (const char *value)
 {
   if (g_strcmp0 (value, "yes") == 0)
-    return _("Yes");
+    return _("State-affiliated");
   if (g_strcmp0 (value, "no") == 0)
-    return _("No");
+    return _("Not state-affiliated");
   if (g_strcmp0 (value, "unclear") == 0)
-    return _("Unclear");
-  return "—";
+    return _("State affiliation unclear");
+  return "";
 }
 
 static gboolean
@@ -119,11 +122,24 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  /* A line and a dim one, ellipsized so that the column can shrink to the
+   * pane (the tooltip has it all); a long kind ("Responsable gouvernemental")
+   * would take the name's room. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column")) == COL_KIND)
+        gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      if (i == 1)
+        gtk_widget_set_css_classes (label, (const char *[]) { "dim-label", "caption", NULL });
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_list_item_set_child (item, box);
 }
 
 static void
@@ -133,39 +149,35 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   HearsayEntityPanel *self = user_data;
   HearsayEntity *entity = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *aliases = NULL;
-  const char *text = NULL;
+  GtkWidget *box = gtk_list_item_get_child (item);
+  const char * const *aliases = hearsay_entity_get_aliases (entity);
+  g_autofree char *detail = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *text;
 
-  switch (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column")))
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column")) == COL_NAME)
     {
-    case COL_NAME:
       text = hearsay_entity_get_name (entity);
-      break;
-    case COL_KIND:
-      text = kind_name (self, hearsay_entity_get_kind (entity));
-      break;
-    case COL_STATE:
-      text = state_name (hearsay_entity_get_state_affiliated (entity));
-      break;
-    case COL_ALIASES:
-      if (hearsay_entity_get_aliases (entity) != NULL)
-        aliases = g_strjoinv (", ", (char **) hearsay_entity_get_aliases (entity));
-      text = aliases;
-      break;
-    default:
-      g_assert_not_reached ();
+      detail = aliases != NULL ? g_strjoinv (", ", (char **) aliases) : g_strdup ("");
     }
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  else
+    {
+      text = kind_name (self, hearsay_entity_get_kind (entity));
+      detail = g_strdup (state_description (hearsay_entity_get_state_affiliated (entity)));
+    }
+  text = text != NULL ? text : "";
+  /* The second line stays when empty: rows of one height read as a table. */
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), text);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), detail);
+  tooltip = *detail != '\0' ? g_strconcat (text, "\n", detail, NULL) : g_strdup (text);
+  gtk_widget_set_tooltip_text (box, *tooltip != '\0' ? tooltip : NULL);
 }
 
 static void
 add_column (HearsayEntityPanel *self,
             const char         *title,
             int                 column,
-            gboolean            expand,
-            int                 fixed_width)
+            gboolean            expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) col = NULL;
@@ -175,7 +187,6 @@ add_column (HearsayEntityPanel *self,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_fixed_width (col, fixed_width);
   gtk_column_view_column_set_resizable (col, TRUE);
   gtk_column_view_append_column (self->column_view, col);
 }
@@ -699,11 +710,9 @@ hearsay_entity_panel_init (HearsayEntityPanel *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
 
-  /* The name gets the room; the others are glanced at and have tooltips. */
-  add_column (self, _("Name"), COL_NAME, TRUE, 120);
-  add_column (self, _("Kind"), COL_KIND, FALSE, 110);
-  add_column (self, _("State-affiliated"), COL_STATE, FALSE, -1);
-  add_column (self, _("Aliases"), COL_ALIASES, TRUE, 80);
+  /* The name gets the room; the kind is glanced at and has a tooltip. */
+  add_column (self, _("Name"), COL_NAME, TRUE);
+  add_column (self, _("Kind"), COL_KIND, FALSE);
 
   watch_entry (self, self->name_entry);
   watch_entry (self, self->affiliation_entry);
