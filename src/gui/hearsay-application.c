@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hearsay-application.h"
+#include "hearsay-import.h"
 #include "hearsay-window.h"
 
 struct _HearsayApplication
@@ -96,6 +97,49 @@ hearsay_application_activate (GApplication *app)
                         default_error->message);
 }
 
+/* Articles given on the command line or by the file manager (an article.txt,
+ * page.html, a brat folder…) are imported into the open project, or the last
+ * one, as an analyst expects; only other files are opened as projects. The
+ * format of the first file decides, as in the import dialog. */
+static gboolean
+import_files (HearsayApplication  *self,
+              GFile              **files,
+              int                  n_files)
+{
+  g_autofree char *first = g_file_get_path (files[0]);
+  const char *format = first != NULL ? hearsay_import_guess_format (first) : NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  HearsayWindow *window;
+
+  if (format == NULL)
+    return FALSE;
+  for (int i = 0; i < n_files; i++)
+    {
+      char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_ptr_array_add (paths, NULL);
+  if ((window = get_window (self)) == NULL)
+    {
+      hearsay_application_activate (G_APPLICATION (self));
+      window = get_window (self);
+    }
+  if (window == NULL)
+    return TRUE;
+  gtk_window_present (GTK_WINDOW (window));
+  if (!hearsay_window_import_paths (window, format, (const char * const *) paths->pdata, &error)
+      && error != NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Could not import “%s”"), first);
+
+      hearsay_show_error (GTK_WINDOW (window), msg, error->message);
+    }
+  return TRUE;
+}
+
 static void
 hearsay_application_open (GApplication  *app,
                           GFile        **files,
@@ -105,6 +149,8 @@ hearsay_application_open (GApplication  *app,
   HearsayApplication *self = HEARSAY_APPLICATION (app);
   HearsayWindow *window;
 
+  if (import_files (self, files, n_files))
+    return;
   if ((window = get_window (self)) == NULL)
     {
       g_autoptr(HearsayProject) project = NULL;

@@ -386,6 +386,29 @@ hearsay_window_import_files (HearsayWindow      *self,
   return ok;
 }
 
+gboolean
+hearsay_window_import_paths (HearsayWindow      *self,
+                             const char         *format,
+                             const char * const *paths,
+                             GError            **error)
+{
+  HearsayImportReport report;
+  gboolean ok;
+
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), FALSE);
+
+  if (g_strcmp0 (format, "text") == 0)
+    return hearsay_window_import_files (self, paths, error);
+  if (self->project == NULL)
+    return FALSE;
+  hearsay_import_report_init (&report);
+  ok = hearsay_project_import_paths (self->project, format, paths, NULL, NULL, NULL, NULL, &report, error);
+  if (ok && report.documents != NULL && report.documents->len > 0)
+    hearsay_window_show_document (self, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
+  hearsay_import_report_clear (&report);
+  return ok;
+}
+
 static void
 on_imported (HearsayImportDialog *dialog,
              gint64               first_id,

@@ -32,6 +32,12 @@ gboolean             hearsay_window_open_file         (HearsayWindow      *self,
 gboolean             hearsay_window_import_files      (HearsayWindow      *self,
                                                        const char * const *paths,
                                                        GError            **error);
+/* Imports @paths of @format (hearsay_import_guess_format()) in one
+ * transaction and shows the first document. */
+gboolean             hearsay_window_import_paths      (HearsayWindow      *self,
+                                                       const char         *format,
+                                                       const char * const *paths,
+                                                       GError            **error);
 void                 hearsay_window_show_document     (HearsayWindow      *self,
                                                        gint64              id);
 /* Shows annotation @id (0: none) in the inspector and in the reader. */

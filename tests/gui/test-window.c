@@ -389,6 +389,66 @@ test_open_project (void)
   hearsay_test_destroy_all_windows ();
 }
 
+typedef struct
+{
+  GApplication *app;
+  const char *text;
+  gint64 deadline;
+  gboolean imported;
+} OpenRun;
+
+static gboolean
+check_imported (gpointer data)
+{
+  OpenRun *run = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+
+  if (HEARSAY_IS_WINDOW (window) && hearsay_test_window_has_document (window))
+    {
+      g_autoptr(GPtrArray) docs = hearsay_project_list_documents (hearsay_window_get_project (HEARSAY_WINDOW (window)),
+                                                                  NULL);
+
+      HearsayProject *project = hearsay_window_get_project (HEARSAY_WINDOW (window));
+
+      /* The list holds no texts: load each document. */
+      for (guint i = 0; docs != NULL && i < docs->len; i++)
+        {
+          gint64 id = hearsay_document_get_id (g_ptr_array_index (docs, i));
+          g_autoptr(HearsayDocument) doc = hearsay_project_load_document (project, id, NULL);
+
+          if (doc != NULL && g_strcmp0 (hearsay_document_get_text (doc), run->text) == 0)
+            run->imported = TRUE;
+        }
+    }
+  if (run->imported || g_get_monotonic_time () > run->deadline)
+    {
+      g_application_quit (run->app);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* `hearsay article.txt`, or opening an article from the file manager,
+ * imports it into the project the window opens, rather than refusing it as
+ * "not a Hearsay project". */
+static void
+test_open_article (void)
+{
+  g_autoptr(HearsayApplication) app = hearsay_application_new ();
+  g_autofree char *path = g_build_filename (tmp_dir, "article-from-cli.txt", NULL);
+  const char *text = "Damascus said on Friday that the city had been retaken.\n";
+  char *argv[] = { (char *) "hearsay", path, NULL };
+  OpenRun run = { G_APPLICATION (app), text, g_get_monotonic_time () + 10 * G_USEC_PER_SEC, FALSE };
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  /* No session bus in the tests: run as a process of its own. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (50, check_imported, &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_true (run.imported);
+  hearsay_test_destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,5 +459,6 @@ main (int   argc,
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/arabic", test_arabic);
   g_test_add_func ("/window/open-project", test_open_project);
+  g_test_add_func ("/window/open-article", test_open_article);
   return hearsay_test_run ();
 }
