@@ -159,3 +159,27 @@ hs_test_export (HearsayProject *project,
   g_output_stream_close (out, NULL, NULL);
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
+
+int
+hs_test_write_export_samples (HearsayProject *project,
+                              const char     *dir)
+{
+  static const struct { HearsayExportFormat format; const char *name; } samples[] = {
+    { HEARSAY_EXPORT_W3C, "export.jsonld" }, { HEARSAY_EXPORT_TEI, "export.tei.xml" },
+    { HEARSAY_EXPORT_QDPX, "export.qdpx" }, { HEARSAY_EXPORT_QDC, "export.qdc" },
+  };
+
+  g_mkdir_with_parents (dir, 0755);
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, samples[i].name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (!hearsay_project_export_to_path (project, samples[i].format, NULL, path, NULL, &error))
+        {
+          g_printerr ("%s: %s\n", path, error->message);
+          return 1;
+        }
+    }
+  return 0;
+}

@@ -524,29 +524,6 @@ test_atomic (void)
     g_assert_false (g_str_has_suffix (name, ".part"));
 }
 
-static int
-write_samples (const char *dir)
-{
-  static const struct { HearsayExportFormat format; const char *name; } samples[] = {
-    { HEARSAY_EXPORT_W3C, "export.jsonld" }, { HEARSAY_EXPORT_TEI, "export.tei.xml" },
-    { HEARSAY_EXPORT_QDPX, "export.qdpx" }, { HEARSAY_EXPORT_QDC, "export.qdc" },
-  };
-
-  g_mkdir_with_parents (dir, 0755);
-  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, samples[i].name, NULL);
-      g_autoptr(GError) error = NULL;
-
-      if (!hearsay_project_export_to_path (project (), samples[i].format, NULL, path, NULL, &error))
-        {
-          g_printerr ("%s: %s\n", path, error->message);
-          return 1;
-        }
-    }
-  return 0;
-}
-
 int
 main (int    argc,
       char **argv)
@@ -555,7 +532,7 @@ main (int    argc,
 
   hs_test_init (&argc, &argv);
   if (argc == 3 && g_str_equal (argv[1], "--write-samples"))
-    return write_samples (argv[2]);
+    return hs_test_write_export_samples (project (), argv[2]);
   g_test_add_func ("/export/units/numbers", test_units_numbers);
   g_test_add_func ("/export/jsonl/units", test_jsonl_units);
   g_test_add_func ("/export/csv/units", test_csv_units);
