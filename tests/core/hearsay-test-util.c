@@ -1,5 +1,6 @@
 /* hearsay-test-util.c */
 #include <locale.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
@@ -182,4 +183,14 @@ hs_test_write_export_samples (HearsayProject *project,
         }
     }
   return 0;
+}
+
+gint64
+hs_test_offset_of (const char *text,
+                   const char *needle)
+{
+  const char *p = strstr (text, needle);
+
+  g_assert_nonnull (p);
+  return g_utf8_pointer_to_offset (text, p);
 }

@@ -21,6 +21,8 @@ HearsayProject *hs_test_new_project (const char *name);
 /* Adds one document with @text; returns its id. */
 gint64      hs_test_add_document (HearsayProject *project, const char *text, const char *title);
 char       *hs_test_export (HearsayProject *project, int format, gboolean exclude_boilerplate);
+/* The code-point offset of the first @needle in @text (which must hold it). */
+gint64      hs_test_offset_of (const char *text, const char *needle);
 /* For the validators (tests/validate-exports.sh): writes @project as W3C,
  * TEI, qdpx and qdc files into @dir; 0, or 1 with the error on stderr. */
 int         hs_test_write_export_samples (HearsayProject *project, const char *dir);

@@ -22,16 +22,6 @@
 static gint64 claim_id, content_id;
 
 static gint64
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *p = strstr (text, needle);
-
-  g_assert_nonnull (p);
-  return g_utf8_pointer_to_offset (text, p);
-}
-
-static gint64
 annotate (HearsayProject *project,
           gint64          doc,
           const char     *label,
@@ -66,12 +56,12 @@ rich_project (const char *name)
   const char *status[] = { "disputed", NULL };
   const char *technique[] = { "doubt", NULL };
   gint64 d, d2, damas, cue, other_claim;
-  gint64 s_damas = offset_of (RICH_TEXT, "Damas");
-  gint64 s_decl = offset_of (RICH_TEXT, "a d\xC3\xA9" "clar");
-  gint64 s_quote = offset_of (RICH_TEXT, "\xC2\xAB Deir");
-  gint64 s_deir = offset_of (RICH_TEXT, "Deir");
-  gint64 s_arabic = offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
-  gint64 s_fin = offset_of (RICH_TEXT, "Fin");
+  gint64 s_damas = hs_test_offset_of (RICH_TEXT, "Damas");
+  gint64 s_decl = hs_test_offset_of (RICH_TEXT, "a d\xC3\xA9" "clar");
+  gint64 s_quote = hs_test_offset_of (RICH_TEXT, "\xC2\xAB Deir");
+  gint64 s_deir = hs_test_offset_of (RICH_TEXT, "Deir");
+  gint64 s_arabic = hs_test_offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
+  gint64 s_fin = hs_test_offset_of (RICH_TEXT, "Fin");
   gint64 len = hearsay_text_length (RICH_TEXT);
 
   /* A multi-choice attribute, which the default scheme lacks. */
@@ -240,9 +230,9 @@ test_units_numbers (void)
   g_autoptr(HearsayOffsetMap) u16 = hearsay_offset_map_new (RICH_TEXT, HEARSAY_OFFSET_UTF16, HEARSAY_NEWLINES_KEEP);
   g_autoptr(HearsayOffsetMap) byte = hearsay_offset_map_new (RICH_TEXT, HEARSAY_OFFSET_BYTE, HEARSAY_NEWLINES_KEEP);
   g_autoptr(HearsayOffsetMap) lf = hearsay_offset_map_new (RICH_TEXT, HEARSAY_OFFSET_CODEPOINT, HEARSAY_NEWLINES_LF);
-  gint64 after_emoji = offset_of (RICH_TEXT, " a d");
-  gint64 arabic = offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
-  gint64 fin = offset_of (RICH_TEXT, "Fin");
+  gint64 after_emoji = hs_test_offset_of (RICH_TEXT, " a d");
+  gint64 arabic = hs_test_offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
+  gint64 fin = hs_test_offset_of (RICH_TEXT, "Fin");
 
   g_assert_true (hearsay_offset_map_is_identity (cp));
   /* BOM(1) + "Damas "(6) + 👍(1) + 🏽(1) = 9 code points; 11 UTF-16 units; 3+6+4+4 = 17 bytes. */
@@ -410,7 +400,7 @@ test_semeval (void)
   g_autofree char *article = g_build_filename (dir, "article1.txt", NULL);
   g_autofree char *spans = hs_test_read (spans_path, NULL);
   g_autofree char *text = hs_test_read (article, NULL);
-  gint64 s_damas = offset_of (RICH_TEXT, "Damas");
+  gint64 s_damas = hs_test_offset_of (RICH_TEXT, "Damas");
   g_autofree char *expected = g_strdup_printf ("1\tDoubt\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n",
                                                s_damas, s_damas + 9);
   g_autofree char *inclusive = NULL;

@@ -57,16 +57,6 @@ expected (const char *text)
 }
 
 static gint64
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *p = strstr (text, needle);
-
-  g_assert_nonnull (p);
-  return g_utf8_pointer_to_offset (text, p);
-}
-
-static gint64
 annotate (HearsayProject *project,
           const char     *label,
           const char     *quote,
@@ -74,7 +64,7 @@ annotate (HearsayProject *project,
 {
   g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (doc_id, label);
   g_autoptr(GError) error = NULL;
-  gint64 start = offset_of (TEXT, quote);
+  gint64 start = hs_test_offset_of (TEXT, quote);
 
   hearsay_annotation_add_fragment (ann, start, start + g_utf8_strlen (quote, -1));
   if (note != NULL)
@@ -527,7 +517,7 @@ mark (HearsayProject *project,
 {
   g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (document_id, label);
   g_autoptr(GError) error = NULL;
-  gint64 start = offset_of (text, quote);
+  gint64 start = hs_test_offset_of (text, quote);
 
   hearsay_annotation_add_fragment (ann, start, start + g_utf8_strlen (quote, -1));
   if (attribute != NULL)

@@ -35,16 +35,6 @@ annotate (HearsayProject *project,
   return hearsay_annotation_get_id (ann);
 }
 
-static gint64
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *p = strstr (text, needle);
-
-  g_assert_nonnull (p);
-  return g_utf8_pointer_to_offset (text, p);
-}
-
 /* A project holding everything the format must carry; annotations are
  * created in (start, end) order so that a fresh import gives the same ids. */
 static HearsayProject *
@@ -60,12 +50,12 @@ rich_project (const char *name)
   const char *event[] = { "Deir ez-Zor, 3 Nov 2017", NULL };
   const char *status[] = { "disputed", NULL };
   gint64 id, damas, cue, content, claim, d;
-  gint64 s_damas = offset_of (RICH_TEXT, "Damas");
-  gint64 s_decl = offset_of (RICH_TEXT, "a d\xC3\xA9" "clar");
-  gint64 s_quote = offset_of (RICH_TEXT, "\xC2\xAB Deir");
-  gint64 s_deir = offset_of (RICH_TEXT, "Deir");
-  gint64 s_arabic = offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
-  gint64 s_fin = offset_of (RICH_TEXT, "Fin");
+  gint64 s_damas = hs_test_offset_of (RICH_TEXT, "Damas");
+  gint64 s_decl = hs_test_offset_of (RICH_TEXT, "a d\xC3\xA9" "clar");
+  gint64 s_quote = hs_test_offset_of (RICH_TEXT, "\xC2\xAB Deir");
+  gint64 s_deir = hs_test_offset_of (RICH_TEXT, "Deir");
+  gint64 s_arabic = hs_test_offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
+  gint64 s_fin = hs_test_offset_of (RICH_TEXT, "Fin");
   gint64 len = hearsay_text_length (RICH_TEXT);
   g_autoptr(HearsayEntity) sana = hearsay_entity_new ("Sana", "state_news_agency");
 

@@ -45,16 +45,6 @@ enum {
 };
 
 static gint64
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *p = strstr (text, needle);
-
-  g_assert_nonnull (p);
-  return g_utf8_pointer_to_offset (text, p);
-}
-
-static gint64
 annotate (HearsayProject *project,
           gint64          doc,
           const char     *label,
@@ -85,11 +75,11 @@ fixture (void)
   g_autoptr(GError) error = NULL;
   gint64 d1 = hs_test_add_document (project, TEXT1, "Damas « libérée »");
   gint64 d2 = hs_test_add_document (project, TEXT2, "Second");
-  gint64 s_damas = offset_of (TEXT1, "Damas"), s_thumb = offset_of (TEXT1, THUMB);
-  gint64 s_decl = offset_of (TEXT1, "a d\xC3\xA9"), s_quote = offset_of (TEXT1, "\xC2\xAB Deir");
-  gint64 s_deir = offset_of (TEXT1, "Deir"), s_arabic = offset_of (TEXT1, ARABIC);
-  gint64 s_sana = offset_of (TEXT1, "Sana"), s_family = offset_of (TEXT1, FAMILY);
-  gint64 e_quote = offset_of (TEXT1, ".\r\n" ARABIC) + 1;
+  gint64 s_damas = hs_test_offset_of (TEXT1, "Damas"), s_thumb = hs_test_offset_of (TEXT1, THUMB);
+  gint64 s_decl = hs_test_offset_of (TEXT1, "a d\xC3\xA9"), s_quote = hs_test_offset_of (TEXT1, "\xC2\xAB Deir");
+  gint64 s_deir = hs_test_offset_of (TEXT1, "Deir"), s_arabic = hs_test_offset_of (TEXT1, ARABIC);
+  gint64 s_sana = hs_test_offset_of (TEXT1, "Sana"), s_family = hs_test_offset_of (TEXT1, FAMILY);
+  gint64 e_quote = hs_test_offset_of (TEXT1, ".\r\n" ARABIC) + 1;
   gint64 damas, sana, cue, content, claim, claim2;
 
   damas = annotate (project, d1, "source_mention", s_damas, s_damas + 5, -1, -1, "identification", "named");
