@@ -82,9 +82,9 @@ hearsay_cli_compare (const HearsayCliGlobals *globals,
   if (project == NULL)
     return HEARSAY_CLI_EXIT_BAD_INPUT;
   if (event != NULL)
-    comparison = hearsay_project_compare_event (project, event_id, &error);
+    comparison = hearsay_comparison_new_for_event (project, event_id, &error);
   else
-    comparison = hearsay_project_compare (project, (const gint64 *) ids->data, ids->len, &error);
+    comparison = hearsay_comparison_new (project, (const gint64 *) ids->data, ids->len, &error);
   out = g_unix_output_stream_new (1, FALSE);
   if (comparison == NULL ||
       (html != NULL && !hearsay_comparison_save_html_report (comparison, html, &error)) ||

@@ -22,7 +22,7 @@ export_to_stdout (HearsayProject             *project,
   fflush (stdout);
   fd_stream = g_unix_output_stream_new (1, FALSE);
   out = g_buffered_output_stream_new_sized (fd_stream, 64 * 1024);
-  if (!hearsay_project_export (project, format, options, out, NULL, error))
+  if (!hearsay_export_project (project, format, options, out, NULL, error))
     {
       g_output_stream_close (out, NULL, NULL);
       return FALSE;
@@ -127,7 +127,7 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
     return HEARSAY_CLI_EXIT_BAD_INPUT;
 
   if (output != NULL)
-    ok = hearsay_project_export_to_path (project, format, &options, output, NULL, &error);
+    ok = hearsay_export_project_to_path (project, format, &options, output, NULL, &error);
   else
     ok = export_to_stdout (project, format, &options, &error);
   for (guint i = 0; i < warnings->len; i++)

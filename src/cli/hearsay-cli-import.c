@@ -1,4 +1,6 @@
-/* hearsay-cli-import.c: `hearsay-cli import` — text and JSONL files in. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hearsay-cli-import.c: `hearsay-cli import` — every format of the importer
+ * table, in one transaction. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -25,30 +27,6 @@ print_report (HearsayImportReport *report)
                             (const char *) g_ptr_array_index (report->quote_mismatches, i));
 }
 
-static gboolean
-import_text (HearsayProject                 *project,
-             GPtrArray                      *paths,
-             const HearsayTextImportOptions *options)
-{
-  HearsayImportReport report;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (paths->len == 0)
-    return TRUE;
-  hearsay_import_report_init (&report);
-  g_ptr_array_add (paths, NULL);
-  ok = hearsay_project_import_text_files (project, (const char * const *) paths->pdata,
-                                          options, &report, &error);
-  g_ptr_array_remove_index (paths, paths->len - 1);
-  if (ok)
-    print_report (&report);
-  else
-    hearsay_cli_print_error (error);
-  hearsay_import_report_clear (&report);
-  return ok;
-}
-
 static void
 show_progress (guint       done,
                guint       total,
@@ -62,10 +40,9 @@ show_progress (guint       done,
 }
 
 static gboolean
-import_corpus (HearsayProject                   *project,
-               const char                       *format,
-               GPtrArray                        *paths,
-               const HearsayCorpusImportOptions *options)
+import_paths (HearsayProject             *project,
+              GPtrArray                  *paths,
+              const HearsayImportOptions *options)
 {
   HearsayImportReport report;
   g_autoptr(GError) error = NULL;
@@ -75,9 +52,9 @@ import_corpus (HearsayProject                   *project,
     return TRUE;
   hearsay_import_report_init (&report);
   g_ptr_array_add (paths, NULL);
-  ok = hearsay_project_import_paths (project, format, (const char * const *) paths->pdata, options,
-                                     isatty (STDERR_FILENO) ? show_progress : NULL, NULL, NULL,
-                                     &report, &error);
+  ok = hearsay_import_paths (project, (const char * const *) paths->pdata, options,
+                             isatty (STDERR_FILENO) ? show_progress : NULL, NULL, NULL,
+                             &report, &error);
   g_ptr_array_remove_index (paths, paths->len - 1);
   if (ok)
     {
@@ -102,12 +79,11 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HearsayProject) project = NULL;
-  g_autoptr(GPtrArray) text_paths = g_ptr_array_new ();
-  g_autoptr(GPtrArray) other_paths = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  guint n_text = 0;
   g_autofree char *end = NULL;
   gboolean strict_quotes = FALSE;
   gboolean no_boilerplate = FALSE;
-  HearsayCorpusImportOptions corpus = { NULL };
   g_autofree char *format = NULL;
   g_autofree char *title = NULL;
   g_autofree char *outlet = NULL;
@@ -115,11 +91,9 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   g_autofree char *date = NULL;
   g_autofree char *language = NULL;
   g_autofree char *encoding = NULL;
-  HearsayTextImportOptions options = { NULL };
+  HearsayImportOptions options = { NULL };
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("The format: text, html, jsonl, brat, semeval, w3c, doccano or qdpx (default: from each "
-         "file's name; text when it tells nothing)"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, N_("FORMAT") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title,
       N_("The title of the document (one text file only; default: its first non-empty line)"),
       N_("TITLE") },
@@ -143,11 +117,11 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
       NULL },
     { NULL }
   };
-  static const char * const formats[] = {
-    "text", "html", "jsonl", "brat", "semeval", "w3c", "doccano", "qdpx", NULL
-  };
-  gboolean ok = TRUE;
+  g_autofree char *names = hearsay_import_format_names ();
+  g_autofree char *format_help = g_strdup_printf (_("The format: %s (default: from each file's "
+                                                    "name; text when it tells nothing)"), names);
 
+  entries[0].description = format_help;
   context = hearsay_cli_option_context_new ("import", _("FILE…"),
                                             _("Import articles and annotated corpora as documents."),
                                             _("Prints one line per imported document: its id and "
@@ -163,27 +137,25 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   if (argc < 2)
     return hearsay_cli_usage_error ("import", "%s", _("no file to import"));
 
-  if (format != NULL && !g_strv_contains (formats, format))
-    return hearsay_cli_usage_error ("import", _("unknown format “%s”: use text, html, jsonl, brat, "
-                                                "semeval, w3c, doccano or qdpx"), format);
+  if (format != NULL && hearsay_import_format_lookup (format) == NULL)
+    return hearsay_cli_usage_error ("import", _("unknown format “%s”: use %s"), format, names);
   if (end != NULL && g_strcmp0 (end, "inclusive") != 0 && g_strcmp0 (end, "exclusive") != 0)
     return hearsay_cli_usage_error ("import", _("--end is inclusive or exclusive, not “%s”"), end);
 
-  /* Text files keep their own path, which takes the metadata options. */
+  /* The metadata options apply to text files. */
   for (int i = 1; i < argc; i++)
     {
       const char *guess = format ? format : hearsay_import_guess_format (argv[i]);
 
       if (guess == NULL || g_str_equal (guess, "text"))
-        g_ptr_array_add (text_paths, argv[i]);
-      else
-        g_ptr_array_add (other_paths, argv[i]);
+        n_text++;
+      g_ptr_array_add (paths, argv[i]);
     }
 
-  if (title != NULL && text_paths->len != 1)
+  if (title != NULL && n_text != 1)
     return hearsay_cli_usage_error ("import", "%s",
                                     _("--title names one document: give exactly one text file"));
-  if (text_paths->len == 0 && (title || outlet || url || date || language))
+  if (n_text == 0 && (title || outlet || url || date || language))
     return hearsay_cli_usage_error ("import", "%s",
                                     _("--title, --outlet, --url, --date and --language apply to "
                                       "text files, and there is none"));
@@ -192,6 +164,8 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   if (project == NULL)
     return HEARSAY_CLI_EXIT_BAD_INPUT;
 
+  options.format = format;
+  options.fallback_format = "text";
   options.title = title;
   options.outlet = outlet;
   options.url = url;
@@ -199,13 +173,8 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   options.language = language;
   options.encoding = encoding;
   options.no_boilerplate = no_boilerplate;
-  corpus.encoding = encoding;
-  corpus.end_inclusive = g_strcmp0 (end, "inclusive") == 0;
-  corpus.strict_quotes = strict_quotes;
-  corpus.no_boilerplate = no_boilerplate;
+  options.end_inclusive = g_strcmp0 (end, "inclusive") == 0;
+  options.strict_quotes = strict_quotes;
 
-  ok = import_text (project, text_paths, &options) &&
-       import_corpus (project, format, other_paths, &corpus);
-
-  return ok ? HEARSAY_CLI_EXIT_OK : HEARSAY_CLI_EXIT_BAD_INPUT;
+  return import_paths (project, paths, &options) ? HEARSAY_CLI_EXIT_OK : HEARSAY_CLI_EXIT_BAD_INPUT;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "hearsay-cli-private.h"
+#include "hearsay-import.h"
 
 static const HearsayCliCommand commands[] = {
   { "init",     N_("Create a new, empty project"),                  hearsay_cli_init },
@@ -158,7 +159,7 @@ hearsay_cli_open_project (const HearsayCliGlobals *globals)
   HearsayProject *project;
 
   if (globals->project_path == NULL)
-    project = hearsay_project_open_default (&error);
+    project = hearsay_import_open_default_project (&error);
   else if (!g_file_test (globals->project_path, G_FILE_TEST_EXISTS))
     {
       hearsay_cli_printerr (_("%s does not exist; create it with "

@@ -80,7 +80,7 @@ hearsay_application_activate (GApplication *app)
   if (last[0] != '\0')
     project = hearsay_project_open (last, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
   if (project == NULL)
-    project = hearsay_project_open_default (&default_error);
+    project = hearsay_import_open_default_project (&default_error);
   if (project != NULL)
     hearsay_application_setup_project (self, project);
 

@@ -145,8 +145,8 @@ job_run (Job             *job,
          GError         **error)
 {
   if (job->event_id > 0)
-    return hearsay_project_compare_event (project, job->event_id, error);
-  return hearsay_project_compare (project, (const gint64 *) job->ids->data, job->ids->len, error);
+    return hearsay_comparison_new_for_event (project, job->event_id, error);
+  return hearsay_comparison_new (project, (const gint64 *) job->ids->data, job->ids->len, error);
 }
 
 static void

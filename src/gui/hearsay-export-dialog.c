@@ -212,7 +212,7 @@ export_work (HearsayTransfer *transfer,
 {
   ExportJob *job = work_data;
 
-  return hearsay_project_export_to_path (project, job->format, &job->options, job->path,
+  return hearsay_export_project_to_path (project, job->format, &job->options, job->path,
                                          cancellable, error);
 }
 

@@ -31,7 +31,7 @@ typedef struct
   char *format;
   char **paths;
   char *encoding;
-  HearsayCorpusImportOptions options;
+  HearsayImportOptions options;
   HearsayImportReport report;
 } ImportJob;
 
@@ -341,9 +341,9 @@ import_work (HearsayTransfer *transfer,
 {
   ImportJob *job = work_data;
 
-  return hearsay_project_import_paths (project, job->format, (const char * const *) job->paths,
-                                       &job->options,
-                                       forward_progress, transfer, cancellable, &job->report, error);
+  job->options.format = job->format;
+  return hearsay_import_paths (project, (const char * const *) job->paths, &job->options,
+                               forward_progress, transfer, cancellable, &job->report, error);
 }
 
 static void

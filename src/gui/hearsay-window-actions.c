@@ -371,7 +371,7 @@ hearsay_window_import_files (HearsayWindow      *self,
                              GError            **error)
 {
   HearsayImportReport report;
-  HearsayTextImportOptions options = { 0 };
+  HearsayImportOptions options = { .format = "text" };
   gboolean ok;
 
   g_return_val_if_fail (HEARSAY_IS_WINDOW (self), FALSE);
@@ -379,7 +379,7 @@ hearsay_window_import_files (HearsayWindow      *self,
   if (self->project == NULL)
     return FALSE;
   hearsay_import_report_init (&report);
-  ok = hearsay_project_import_text_files (self->project, paths, &options, &report, error);
+  ok = hearsay_import_paths (self->project, paths, &options, NULL, NULL, NULL, &report, error);
   if (ok && report.documents != NULL && report.documents->len > 0)
     hearsay_window_show_document (self, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
   hearsay_import_report_clear (&report);
@@ -393,16 +393,15 @@ hearsay_window_import_paths (HearsayWindow      *self,
                              GError            **error)
 {
   HearsayImportReport report;
+  HearsayImportOptions options = { .format = format };
   gboolean ok;
 
   g_return_val_if_fail (HEARSAY_IS_WINDOW (self), FALSE);
 
-  if (g_strcmp0 (format, "text") == 0)
-    return hearsay_window_import_files (self, paths, error);
   if (self->project == NULL)
     return FALSE;
   hearsay_import_report_init (&report);
-  ok = hearsay_project_import_paths (self->project, format, paths, NULL, NULL, NULL, NULL, &report, error);
+  ok = hearsay_import_paths (self->project, paths, &options, NULL, NULL, NULL, &report, error);
   if (ok && report.documents != NULL && report.documents->len > 0)
     hearsay_window_show_document (self, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
   hearsay_import_report_clear (&report);

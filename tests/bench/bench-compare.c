@@ -1,6 +1,6 @@
 /* bench-compare.c: the outlet comparison over 10,000 documents (~5 KB each,
  * 5 outlets) and 1,000,000 annotations with their attributes, relations and
- * entities, generated through the store API in one transaction; and
+ * entities, generated through the project API in one transaction; and
  * full-text search over the same documents.
  *
  * Per document, 100 annotations: 28 claims, 10 attributed contents, 10 source
@@ -26,7 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "hearsay-compare.h"
-#include "hearsay-project-private.h"
+#include "hearsay-project-bulk.h"
 
 #define N_DOCUMENTS 10000
 #define N_WORDS 2000
@@ -59,7 +59,7 @@ median (GArray *times)
 }
 
 static gint64
-annotate (HearsayStore *store, gint64 doc, const char *text, const gint64 *starts,
+annotate (HearsayProject *project, gint64 doc, const char *text, const gint64 *starts,
           guint word, guint n_words, const char *label, const char *name, const char *value)
 {
   g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (doc, label);
@@ -74,31 +74,30 @@ annotate (HearsayStore *store, gint64 doc, const char *text, const gint64 *start
   hearsay_annotation_set_modified_at (ann, "2024-01-01T00:00:00Z");
   if (name != NULL)
     hearsay_annotation_set_attribute (ann, name, value);
-  if (!hearsay_store_insert_annotation (store, ann, &error))
+  if (!hearsay_project_bulk_add_annotation (project, ann, &error))
     g_error ("%s", error->message);
   return hearsay_annotation_get_id (ann);
 }
 
 static void
-relate (HearsayStore *store, const char *type, gint64 from, gint64 to, gint64 entity)
+relate (HearsayProject *project, const char *type, gint64 from, gint64 to, gint64 entity)
 {
   HearsayRelation r = { 0, (char *) type, from, to, entity, (char *) "bench", (char *) "2024-01-01T00:00:00Z" };
   g_autoptr(GError) error = NULL;
 
-  if (hearsay_store_insert_relation (store, &r, &error) == 0)
+  if (hearsay_project_bulk_add_relation (project, &r, &error) == 0)
     g_error ("%s", error->message);
 }
 
 static void
 generate (HearsayProject *project)
 {
-  HearsayStore *store = hearsay_project_get_store (project);
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   gint64 entities[40];
   gint64 previous_claim = 0;
 
-  if (!hearsay_store_begin (store, &error))
+  if (!hearsay_project_bulk_begin (project, &error))
     g_error ("%s", error->message);
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
     {
@@ -106,7 +105,7 @@ generate (HearsayProject *project)
       g_autoptr(HearsayEntity) e = hearsay_entity_new (name, kinds[i % G_N_ELEMENTS (kinds)]);
 
       hearsay_entity_set_state_affiliated (e, i % 3 == 0 ? "yes" : "no");
-      if (!hearsay_store_insert_entity (store, e, &error))
+      if (!hearsay_project_bulk_add_entity (project, e, &error))
         g_error ("%s", error->message);
       entities[i] = hearsay_entity_get_id (e);
     }
@@ -143,13 +142,13 @@ generate (HearsayProject *project)
       hearsay_document_set_length (doc, text->len);
       hearsay_document_set_sha256 (doc, "0");
       hearsay_document_set_outlet (doc, outlets[d % G_N_ELEMENTS (outlets)]);
-      if (!hearsay_store_insert_document (store, doc, &error))
+      if (!hearsay_project_bulk_add_document (project, doc, &error))
         g_error ("%s", error->message);
       id = hearsay_document_get_id (doc);
 
       /* 100 annotations over the 780 words, 7 words apart, spans of 3 words. */
-      annotate (store, id, text->str, starts, 0, 6, "boilerplate", "kind", "navigation");
-      annotate (store, id, text->str, starts, 770, 8, "boilerplate", "kind", "related_link");
+      annotate (project, id, text->str, starts, 0, 6, "boilerplate", "kind", "navigation");
+      annotate (project, id, text->str, starts, 770, 8, "boilerplate", "kind", "related_link");
       for (guint a = 0; a < 98; a++)
         {
           const char *label;
@@ -170,38 +169,38 @@ generate (HearsayProject *project)
           else
             label = "entity_mention";
           if (a < 38)
-            content[n_content++] = annotate (store, id, text->str, starts, start, 3, label, NULL, NULL);
+            content[n_content++] = annotate (project, id, text->str, starts, start, 3, label, NULL, NULL);
           else if (a < 48)
-            sources[a - 38] = annotate (store, id, text->str, starts, start, 3, label, "identification",
+            sources[a - 38] = annotate (project, id, text->str, starts, start, 3, label, "identification",
                                         identifications[a % G_N_ELEMENTS (identifications)]);
           else if (a < 58)
-            annotate (store, id, text->str, starts, start, 3, label, "cue_kind", "speech_verb");
+            annotate (project, id, text->str, starts, start, 3, label, "cue_kind", "speech_verb");
           else if (a < 68)
-            annotate (store, id, text->str, starts, start, 3, label, "technique",
+            annotate (project, id, text->str, starts, start, 3, label, "technique",
                       techniques[g_rand_int_range (rand, 0, G_N_ELEMENTS (techniques))]);
           else if (a < 78)
-            annotate (store, id, text->str, starts, start, 3, label, "dimension",
+            annotate (project, id, text->str, starts, start, 3, label, "dimension",
                       dimensions[g_rand_int_range (rand, 0, G_N_ELEMENTS (dimensions))]);
           else
             {
-              gint64 m = annotate (store, id, text->str, starts, start, 2, label, NULL, NULL);
+              gint64 m = annotate (project, id, text->str, starts, start, 2, label, NULL, NULL);
 
-              relate (store, "refers_to", m, 0, entities[entity_of[a]]);
+              relate (project, "refers_to", m, 0, entities[entity_of[a]]);
             }
           w++;
         }
       for (guint k = 0; k < 20; k++)
-        relate (store, "attributed_to", content[k], sources[k % 10], 0);
+        relate (project, "attributed_to", content[k], sources[k % 10], 0);
       for (guint k = 0; k < 10; k++)
-        relate (store, "refers_to", sources[k], 0, entities[entity_of[38 + k]]);
-      relate (store, "relayed_by", sources[0], sources[1], 0);
-      relate (store, "relayed_by", sources[1], sources[2], 0);
+        relate (project, "refers_to", sources[k], 0, entities[entity_of[38 + k]]);
+      relate (project, "relayed_by", sources[0], sources[1], 0);
+      relate (project, "relayed_by", sources[1], sources[2], 0);
       if (previous_claim > 0)
-        relate (store, "same_claim_as", content[0], previous_claim, 0);
+        relate (project, "same_claim_as", content[0], previous_claim, 0);
       previous_claim = content[0];
       (void) w;
     }
-  if (!hearsay_store_commit (store, &error))
+  if (!hearsay_project_bulk_commit (project, &error))
     g_error ("%s", error->message);
 }
 
@@ -219,7 +218,7 @@ compare_once (HearsayProject *project,
   g_autoptr(GError) error = NULL;
   double t = now_ms ();
 
-  c = hearsay_project_compare (project, (const gint64 *) ids->data, ids->len, &error);
+  c = hearsay_comparison_new (project, (const gint64 *) ids->data, ids->len, &error);
   t = now_ms () - t;
   g_assert_no_error (error);
   g_assert_cmpuint (hearsay_comparison_get_n_outlets (c), ==, G_N_ELEMENTS (outlets));

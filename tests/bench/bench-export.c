@@ -7,7 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "hearsay-export.h"
-#include "hearsay-project-private.h"
+#include "hearsay-project-bulk.h"
 
 #define N_DOCUMENTS 2000
 #define N_ANNOTATIONS 500
@@ -20,12 +20,10 @@ generate (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) project = hearsay_project_create (path, &error);
-  HearsayStore *store;
 
   if (project == NULL)
     g_error ("%s", error->message);
-  store = hearsay_project_get_store (project);
-  if (!hearsay_store_begin (store, &error))
+  if (!hearsay_project_bulk_begin (project, &error))
     g_error ("%s", error->message);
   for (guint d = 0; d < N_DOCUMENTS; d++)
     {
@@ -40,7 +38,7 @@ generate (const char *path)
       hearsay_document_set_sha256 (doc, "0");
       hearsay_document_set_title (doc, "Bench article");
       hearsay_document_set_outlet (doc, "Bench");
-      if (!hearsay_store_insert_document (store, doc, &error))
+      if (!hearsay_project_bulk_add_document (project, doc, &error))
         g_error ("%s", error->message);
       id = hearsay_document_get_id (doc);
       for (guint a = 0; a < N_ANNOTATIONS; a++)
@@ -52,11 +50,11 @@ generate (const char *path)
           hearsay_annotation_set_annotator (ann, "bench");
           hearsay_annotation_set_created_at (ann, "2024-01-01T00:00:00Z");
           hearsay_annotation_set_modified_at (ann, "2024-01-01T00:00:00Z");
-          if (!hearsay_store_insert_annotation (store, ann, &error))
+          if (!hearsay_project_bulk_add_annotation (project, ann, &error))
             g_error ("%s", error->message);
         }
     }
-  if (!hearsay_store_commit (store, &error))
+  if (!hearsay_project_bulk_commit (project, &error))
     g_error ("%s", error->message);
 }
 
@@ -86,7 +84,7 @@ run_one (const char *format_name,
   if (project == NULL || !hearsay_export_format_from_string (format_name, &format))
     g_error ("%s", error ? error->message : format_name);
   t0 = g_get_monotonic_time ();
-  if (!hearsay_project_export_to_path (project, format, NULL, out_path, NULL, &error))
+  if (!hearsay_export_project_to_path (project, format, NULL, out_path, NULL, &error))
     g_error ("%s", error->message);
   printf ("%.3f %ld\n", (g_get_monotonic_time () - t0) / 1e6, peak_rss_kb ());
   return 0;

@@ -1,5 +1,5 @@
 /* bench-import-html.c: import 10,000 generated web pages of ~30 KB through
- * hearsay_project_import_paths() (the CLI's and the GUI's call), against
+ * hearsay_import_paths() (the CLI's and the GUI's call), against
  * the floor of libxml2 parsing the same files in the same run. Three runs,
  * medians printed. HEARSAY_BENCH_PAGES overrides the number of pages. */
 #include <stdio.h>
@@ -190,7 +190,7 @@ main (int argc, char **argv)
 
       hearsay_import_report_init (&report);
       t0 = g_get_monotonic_time ();
-      if (!hearsay_project_import_paths (project, "html", paths, NULL, NULL, NULL, NULL, &report, &error))
+      if (!hearsay_import_paths (project, paths, &(HearsayImportOptions) { .format = "html" }, NULL, NULL, NULL, &report, &error))
         g_error ("import failed: %s", error->message);
       import_s[run] = (g_get_monotonic_time () - t0) / 1e6;
       g_assert_cmpuint (report.documents->len, ==, n_pages);

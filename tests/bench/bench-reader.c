@@ -14,7 +14,7 @@
 #include <malloc.h>
 #endif
 
-#include "hearsay-project-private.h"
+#include "hearsay-project-bulk.h"
 #include "hearsay-reader-private.h"
 
 #define N_PARAGRAPHS 2000
@@ -68,7 +68,6 @@ store_document (HearsayProject *project,
                 guint           n_annotations,
                 GRand          *rand)
 {
-  HearsayStore *store = hearsay_project_get_store (project);
   HearsayScheme *scheme = hearsay_project_get_scheme (project);
   g_autoptr(HearsayDocument) document = hearsay_document_new (text);
   g_autoptr(GError) error = NULL;
@@ -77,8 +76,8 @@ store_document (HearsayProject *project,
   guint n_labels = hearsay_scheme_get_n_labels (scheme);
 
   hearsay_document_set_title (document, "Benchmark");
-  if (!hearsay_store_begin (store, &error) ||
-      !hearsay_store_insert_document (store, document, &error))
+  if (!hearsay_project_bulk_begin (project, &error) ||
+      !hearsay_project_bulk_add_document (project, document, &error))
     g_error ("%s", error->message);
   for (guint i = 0; i < n_annotations; i++)
     {
@@ -101,12 +100,12 @@ store_document (HearsayProject *project,
       hearsay_annotation_set_annotator (annotation, "bench");
       hearsay_annotation_set_created_at (annotation, "2026-01-01T00:00:00Z");
       hearsay_annotation_set_modified_at (annotation, "2026-01-01T00:00:00Z");
-      if (!hearsay_store_insert_annotation (store, annotation, &error))
+      if (!hearsay_project_bulk_add_annotation (project, annotation, &error))
         g_error ("%s", error->message);
       previous_start = start;
       previous_end = end;
     }
-  if (!hearsay_store_commit (store, &error))
+  if (!hearsay_project_bulk_commit (project, &error))
     g_error ("%s", error->message);
   return hearsay_document_get_id (document);
 }

@@ -31,7 +31,7 @@ core_json (Fixture    *f,
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
   g_assert_no_error (error);
-  c = hearsay_project_compare_event (project, event_id, &error);
+  c = hearsay_comparison_new_for_event (project, event_id, &error);
   g_assert_no_error (error);
   g_assert_true (hearsay_comparison_write (c, HEARSAY_COMPARISON_FORMAT_JSON, section, out, &error));
   g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));

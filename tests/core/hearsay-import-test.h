@@ -43,7 +43,7 @@ hs_open (const char *path)
 static inline char *
 hs_assert_import_refused (const char                       *format,
                           const char * const               *paths,
-                          const HearsayCorpusImportOptions *options,
+                          const HearsayImportOptions *options,
                           const char                       *expect,
                           const char                       *expect2)
 {
@@ -64,7 +64,7 @@ hs_assert_import_refused (const char                       *format,
   project = hs_open (path);
   scheme_before = hearsay_scheme_to_json (hearsay_project_get_scheme (project));
   hearsay_import_report_init (&report);
-  ok = hearsay_project_import_paths (project, format, paths, options, NULL, NULL, NULL, &report, &error);
+  ok = hs_test_import (project, format, paths, options, &report, &error);
   g_assert_false (ok);
   g_assert_nonnull (error);
   if (g_test_verbose ())
@@ -88,14 +88,14 @@ static inline void
 hs_import_ok (HearsayProject                   *project,
               const char                       *format,
               const char * const               *paths,
-              const HearsayCorpusImportOptions *options,
+              const HearsayImportOptions *options,
               HearsayImportReport              *report)
 {
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   hearsay_import_report_init (report);
-  ok = hearsay_project_import_paths (project, format, paths, options, NULL, NULL, NULL, report, &error);
+  ok = hs_test_import (project, format, paths, options, report, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
 }

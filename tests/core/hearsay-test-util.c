@@ -153,7 +153,7 @@ hs_test_export (HearsayProject *project,
   HearsayExportOptions options = { NULL, 0, exclude_boilerplate };
   gboolean ok;
 
-  ok = hearsay_project_export (project, format, &options, out, NULL, &error);
+  ok = hearsay_export_project (project, format, &options, out, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
@@ -176,7 +176,7 @@ hs_test_write_export_samples (HearsayProject *project,
       g_autofree char *path = g_build_filename (dir, samples[i].name, NULL);
       g_autoptr(GError) error = NULL;
 
-      if (!hearsay_project_export_to_path (project, samples[i].format, NULL, path, NULL, &error))
+      if (!hearsay_export_project_to_path (project, samples[i].format, NULL, path, NULL, &error))
         {
           g_printerr ("%s: %s\n", path, error->message);
           return 1;
@@ -193,4 +193,31 @@ hs_test_offset_of (const char *text,
 
   g_assert_nonnull (p);
   return g_utf8_pointer_to_offset (text, p);
+}
+
+gboolean
+hs_test_import (HearsayProject             *project,
+                const char                 *format,
+                const char * const         *paths,
+                const HearsayImportOptions *options,
+                HearsayImportReport        *report,
+                GError                    **error)
+{
+  HearsayImportOptions copy = { 0 };
+
+  if (options != NULL)
+    copy = *options;
+  copy.format = format;
+  return hearsay_import_paths (project, paths, &copy, NULL, NULL, NULL, report, error);
+}
+
+gboolean
+hs_test_import_jsonl (HearsayProject      *project,
+                      const char          *path,
+                      HearsayImportReport *report,
+                      GError             **error)
+{
+  const char *paths[] = { path, NULL };
+
+  return hs_test_import (project, "jsonl", paths, NULL, report, error);
 }

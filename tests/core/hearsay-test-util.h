@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "hearsay-import.h"
 #include "hearsay-project.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,19 @@ gint64      hs_test_offset_of (const char *text, const char *needle);
 /* For the validators (tests/validate-exports.sh): writes @project as W3C,
  * TEI, qdpx and qdc files into @dir; 0, or 1 with the error on stderr. */
 int         hs_test_write_export_samples (HearsayProject *project, const char *dir);
+
+/* hearsay_import_paths() with @format (NULL: guessed) set in a copy of
+ * @options (may be NULL); @report may be NULL. */
+gboolean    hs_test_import (HearsayProject             *project,
+                            const char                 *format,
+                            const char * const         *paths,
+                            const HearsayImportOptions *options,
+                            HearsayImportReport        *report,
+                            GError                    **error);
+/* One JSONL file through hearsay_import_paths(). */
+gboolean    hs_test_import_jsonl (HearsayProject      *project,
+                                  const char          *path,
+                                  HearsayImportReport *report,
+                                  GError             **error);
 
 G_END_DECLS

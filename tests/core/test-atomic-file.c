@@ -79,7 +79,7 @@ test_missing_directory (void)
   g_autoptr(GError) error = NULL;
 
   hs_test_add_document (project, "text", "t");
-  g_assert_false (hearsay_project_export_to_path (project, HEARSAY_EXPORT_JSONL, NULL, path, NULL, &error));
+  g_assert_false (hearsay_export_project_to_path (project, HEARSAY_EXPORT_JSONL, NULL, path, NULL, &error));
   g_assert_error (error, HEARSAY_EXPORT_ERROR, HEARSAY_EXPORT_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
@@ -87,7 +87,7 @@ test_missing_directory (void)
   g_clear_error (&error);
 
   /* A folder as the target */
-  g_assert_false (hearsay_project_export_to_path (project, HEARSAY_EXPORT_CSV, NULL, hs_test_tmpdir (), NULL, &error));
+  g_assert_false (hearsay_export_project_to_path (project, HEARSAY_EXPORT_CSV, NULL, hs_test_tmpdir (), NULL, &error));
   g_assert_error (error, HEARSAY_EXPORT_ERROR, HEARSAY_EXPORT_ERROR_FAILED);
 }
 
@@ -111,7 +111,7 @@ test_cancelled_export (void)
   g_cancellable_cancel (cancellable);
   for (int format = HEARSAY_EXPORT_JSONL; format <= HEARSAY_EXPORT_CSV; format++)
     {
-      g_assert_false (hearsay_project_export_to_path (project, format, NULL, path, cancellable, &error));
+      g_assert_false (hearsay_export_project_to_path (project, format, NULL, path, cancellable, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_clear_error (&error);
       after = hs_test_file_sha256 (path);
@@ -121,7 +121,7 @@ test_cancelled_export (void)
     }
 
   /* The same export without cancelling replaces the file. */
-  g_assert_true (hearsay_project_export_to_path (project, HEARSAY_EXPORT_JSONL, NULL, path, NULL, &error));
+  g_assert_true (hearsay_export_project_to_path (project, HEARSAY_EXPORT_JSONL, NULL, path, NULL, &error));
   g_assert_no_error (error);
   good = hs_test_read (path, NULL);
   g_assert_true (g_str_has_prefix (good, "{\"offset_unit\":\"codepoint\""));
@@ -137,7 +137,7 @@ test_closed_project_export (void)
   g_autoptr(GError) error = NULL;
 
   hearsay_project_close (project);
-  g_assert_false (hearsay_project_export_to_path (project, HEARSAY_EXPORT_CSV, NULL, path, NULL, &error));
+  g_assert_false (hearsay_export_project_to_path (project, HEARSAY_EXPORT_CSV, NULL, path, NULL, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_part_files (dir), ==, 0);

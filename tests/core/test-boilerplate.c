@@ -147,8 +147,8 @@ test_no_boilerplate_option (void)
   g_autoptr(HearsayProject) project = hs_test_new_project ("plain.hearsay");
   g_autofree char *path = sample_path ();
   const char *paths[] = { path, NULL };
-  HearsayCorpusImportOptions options = { .no_boilerplate = TRUE };
-  HearsayTextImportOptions text_options = { .no_boilerplate = TRUE };
+  HearsayImportOptions options = { .no_boilerplate = TRUE };
+  HearsayImportOptions text_options = { .no_boilerplate = TRUE };
   HearsayImportReport report;
   g_autoptr(GError) error = NULL;
 
@@ -158,7 +158,7 @@ test_no_boilerplate_option (void)
   hearsay_import_report_clear (&report);
 
   hearsay_import_report_init (&report);
-  g_assert_true (hearsay_project_import_text_files (project, paths, &text_options, &report, &error));
+  g_assert_true (hs_test_import (project, "text", paths, &text_options, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_boilerplate, ==, 0);
   hearsay_import_report_clear (&report);
@@ -168,7 +168,7 @@ static void
 test_default_project_sample (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HearsayProject) project = hearsay_project_open_default (&error);
+  g_autoptr(HearsayProject) project = hearsay_import_open_default_project (&error);
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GPtrArray) anns = NULL;
 
@@ -224,13 +224,13 @@ import_text (HearsayProject *project,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = hs_test_path (name);
   const char *paths[] = { path, NULL };
-  HearsayTextImportOptions options = { .outlet = outlet };
+  HearsayImportOptions options = { .outlet = outlet };
   HearsayImportReport report;
   gint64 id;
 
   hs_test_write (path, text, -1);
   hearsay_import_report_init (&report);
-  g_assert_true (hearsay_project_import_text_files (project, paths, &options, &report, &error));
+  g_assert_true (hs_test_import (project, "text", paths, &options, &report, &error));
   g_assert_no_error (error);
   id = hearsay_document_get_id (g_ptr_array_index (report.documents, 0));
   hearsay_import_report_clear (&report);

@@ -19,7 +19,7 @@ comparison_json (HearsayProject *project,
                  gint64          event_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HearsayComparison) c = hearsay_project_compare_event (project, event_id, &error);
+  g_autoptr(HearsayComparison) c = hearsay_comparison_new_for_event (project, event_id, &error);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
   g_assert_no_error (error);
@@ -230,7 +230,7 @@ test_missing_document (void)
   ids[0] = f.rt;
   ids[1] = f.afp + 1000;
   ids[2] = f.afp;
-  c = hearsay_project_compare (project, ids, G_N_ELEMENTS (ids), &error);
+  c = hearsay_comparison_new (project, ids, G_N_ELEMENTS (ids), &error);
   g_assert_null (c);
   g_assert_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "There is no document"));
@@ -240,7 +240,7 @@ test_missing_document (void)
 
   /* The same documents twice are one selection, not an error. */
   ids[1] = f.rt;
-  c = hearsay_project_compare (project, ids, G_N_ELEMENTS (ids), &error);
+  c = hearsay_comparison_new (project, ids, G_N_ELEMENTS (ids), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hearsay_comparison_get_n_documents (c), ==, 2);
 }

@@ -104,7 +104,7 @@ fixture_comparison (HearsayProject   *project,
   HearsayComparison *c;
 
   hs_compare_fixture_build (project, f);
-  c = hearsay_project_compare_event (project, f->event_id, &error);
+  c = hearsay_comparison_new_for_event (project, f->event_id, &error);
   g_assert_no_error (error);
   return c;
 }
@@ -304,7 +304,7 @@ test_selection (void)
   gint64 ids[2] = { f.reuters, f.none };
   gint64 bad[2] = { f.rt, 9999 };
 
-  c = hearsay_project_compare (project, ids, 2, &error);
+  c = hearsay_comparison_new (project, ids, 2, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hearsay_comparison_get_n_outlets (c), ==, 2);
   g_assert_cmpstr (hearsay_comparison_get_outlet (c, 0), ==, "Reuters");
@@ -314,7 +314,7 @@ test_selection (void)
   g_assert_cmpuint (hearsay_comparison_get_n_rows (c, "claims"), ==, 0);
   g_clear_object (&c);
 
-  c = hearsay_project_compare (project, bad, 2, &error);
+  c = hearsay_comparison_new (project, bad, 2, &error);
   g_assert_null (c);
   g_assert_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND);
 }
@@ -329,7 +329,7 @@ test_empty (void)
   const char * const *sections = hearsay_comparison_get_sections ();
 
   g_assert_true (hearsay_project_save_event (project, event, &error));
-  c = hearsay_project_compare_event (project, hearsay_event_get_id (event), &error);
+  c = hearsay_comparison_new_for_event (project, hearsay_event_get_id (event), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hearsay_comparison_get_n_outlets (c), ==, 0);
   g_assert_cmpuint (hearsay_comparison_get_n_documents (c), ==, 0);
@@ -341,7 +341,7 @@ test_empty (void)
       g_assert_no_error (error);
     }
   g_clear_object (&c);
-  c = hearsay_project_compare (project, NULL, 0, &error);
+  c = hearsay_comparison_new (project, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hearsay_comparison_get_n_outlets (c), ==, 0);
   {
@@ -351,7 +351,7 @@ test_empty (void)
     g_assert_no_error (error);
   }
   g_clear_object (&c);
-  c = hearsay_project_compare_event (project, 4242, &error);
+  c = hearsay_comparison_new_for_event (project, 4242, &error);
   g_assert_null (c);
   g_assert_nonnull (error);
 }

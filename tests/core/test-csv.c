@@ -156,7 +156,7 @@ test_document_subset (void)
 
   annotate (project, d1, "claim", 0, 3, NULL);
   annotate (project, d2, "claim", 0, 5, NULL);
-  g_assert_true (hearsay_project_export (project, HEARSAY_EXPORT_CSV, &options, out, NULL, &error));
+  g_assert_true (hearsay_export_project (project, HEARSAY_EXPORT_CSV, &options, out, NULL, &error));
   g_assert_no_error (error);
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   g_output_stream_close (out, NULL, NULL);

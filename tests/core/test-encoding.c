@@ -6,6 +6,7 @@
 #include "hearsay-encoding.h"
 #include "hearsay-error.h"
 #include "hearsay-import.h"
+#include "hearsay-date.h"
 #include "hearsay-test-util.h"
 
 static HearsayDocument *
@@ -16,7 +17,7 @@ import_bytes (const char  *name,
               GError     **error)
 {
   g_autofree char *path = hs_test_path (name);
-  HearsayTextImportOptions options = { .encoding = encoding };
+  HearsayImportOptions options = { .encoding = encoding };
 
   hs_test_write (path, data, length);
   return hearsay_import_text_file (path, &options, error);
@@ -219,7 +220,7 @@ test_title (void)
   g_autoptr(HearsayDocument) given = NULL;
   g_autofree char *long_line = NULL;
   g_autoptr(HearsayDocument) longdoc = NULL;
-  HearsayTextImportOptions options = { .title = "Given", .outlet = "RT", .url = "https://example.org/a",
+  HearsayImportOptions options = { .title = "Given", .outlet = "RT", .url = "https://example.org/a",
                                        .date = "2017-11-03", .language = "fr" };
   g_autofree char *path = hs_test_path ("given.txt");
 
@@ -256,13 +257,13 @@ test_bad_date (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = hs_test_path ("date.txt");
-  HearsayTextImportOptions options = { .date = "03/11/2017" };
+  HearsayImportOptions options = { .date = "03/11/2017" };
   g_autoptr(HearsayDocument) doc = NULL;
 
-  g_assert_true (hearsay_import_check_date (NULL, NULL));
-  g_assert_true (hearsay_import_check_date ("2017-11-03", NULL));
-  g_assert_true (hearsay_import_check_date ("2017-11-03T10:00:00Z", NULL));
-  g_assert_false (hearsay_import_check_date ("2017-02-30", NULL));
+  g_assert_true (hearsay_date_check (NULL, NULL));
+  g_assert_true (hearsay_date_check ("2017-11-03", NULL));
+  g_assert_true (hearsay_date_check ("2017-11-03T10:00:00Z", NULL));
+  g_assert_false (hearsay_date_check ("2017-02-30", NULL));
   hs_test_write (path, "text\n", -1);
   doc = hearsay_import_text_file (path, &options, &error);
   g_assert_null (doc);
@@ -296,7 +297,7 @@ test_project_import (void)
   hs_test_write (path, data, sizeof data - 1);
   hs_test_write (bad, "\xFF", 1);
   hearsay_import_report_init (&report);
-  g_assert_true (hearsay_project_import_text_files (project, paths, NULL, &report, &error));
+  g_assert_true (hs_test_import (project, "text", paths, NULL, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.documents->len, ==, 1);
   doc = hearsay_project_load_document (project,
@@ -310,7 +311,7 @@ test_project_import (void)
 
   /* One bad file: nothing of the batch is imported. */
   hearsay_import_report_init (&report);
-  g_assert_false (hearsay_project_import_text_files (project, paths2, NULL, &report, &error));
+  g_assert_false (hs_test_import (project, "text", paths2, NULL, &report, &error));
   g_assert_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_ENCODING);
   g_assert_cmpuint (report.documents->len, ==, 0);
   hearsay_import_report_clear (&report);

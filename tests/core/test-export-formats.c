@@ -10,7 +10,6 @@
 
 #include "hearsay-error.h"
 #include "hearsay-export.h"
-#include "hearsay-project-private.h"
 #include "hearsay-test-util.h"
 
 #define BOM "\xEF\xBB\xBF"
@@ -138,7 +137,7 @@ export_to (HearsayExportFormat         format,
   g_autofree char *path = hs_test_path (name);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (hearsay_project_export_to_path (project (), format, options, path, NULL, &error));
+  g_assert_true (hearsay_export_project_to_path (project (), format, options, path, NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&path);
 }
@@ -384,7 +383,7 @@ test_brat (void)
   dir16 = export_to (HEARSAY_EXPORT_BRAT, &options, "brat16");
   check_brat (dir16, "utf16");
   /* Replacing an earlier export works and leaves nothing beside it. */
-  g_assert_true (hearsay_project_export_to_path (project (), HEARSAY_EXPORT_BRAT, NULL, dir, NULL, NULL));
+  g_assert_true (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_BRAT, NULL, dir, NULL, NULL));
   check_brat (dir, "codepoint");
   listing = g_dir_open (parent, 0, NULL);
   while ((name = g_dir_read_name (listing)) != NULL)
@@ -415,7 +414,7 @@ test_semeval (void)
       g_assert_cmpstr (spans, ==, plain);
     }
   options.end_inclusive = TRUE;
-  g_assert_true (hearsay_project_export_to_path (project (), HEARSAY_EXPORT_SEMEVAL, &options, dir, NULL, NULL));
+  g_assert_true (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_SEMEVAL, &options, dir, NULL, NULL));
   inclusive = hs_test_read (spans_path, NULL);
   g_assert_nonnull (strstr (inclusive, g_strdup_printf ("\t%" G_GINT64_FORMAT "\n", s_damas + 8)));
 }
@@ -490,13 +489,13 @@ test_atomic (void)
   g_mkdir (dir, 0755);
   hs_test_write (marker, "old conf", -1);
   g_cancellable_cancel (cancellable);
-  g_assert_false (hearsay_project_export_to_path (project (), HEARSAY_EXPORT_JSONL, NULL, file, cancellable, &error));
+  g_assert_false (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_JSONL, NULL, file, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  g_assert_false (hearsay_project_export_to_path (project (), HEARSAY_EXPORT_BRAT, NULL, dir, cancellable, &error));
+  g_assert_false (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_BRAT, NULL, dir, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  g_assert_false (hearsay_project_export_to_path (project (), HEARSAY_EXPORT_QDPX, NULL, file, cancellable, &error));
+  g_assert_false (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_QDPX, NULL, file, cancellable, &error));
   g_clear_error (&error);
   g_assert_cmpstr (hs_test_read (file, NULL), ==, "before");
   g_assert_cmpstr (hs_test_read (marker, NULL), ==, "old conf");
@@ -504,7 +503,7 @@ test_atomic (void)
   /* A folder that is no export of the format is never replaced. */
   g_mkdir (other, 0755);
   hs_test_write (precious, "work", -1);
-  g_assert_false (hearsay_project_export_to_path (project (), HEARSAY_EXPORT_BRAT, NULL, other, NULL, &error));
+  g_assert_false (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_BRAT, NULL, other, NULL, &error));
   g_assert_error (error, HEARSAY_EXPORT_ERROR, HEARSAY_EXPORT_ERROR_FAILED);
   g_clear_error (&error);
   g_assert_true (g_file_test (precious, G_FILE_TEST_IS_REGULAR));

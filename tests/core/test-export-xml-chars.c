@@ -197,7 +197,7 @@ export_to (HearsayExportFormat         format,
   g_autofree char *path = hs_test_path (name);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (hearsay_project_export_to_path (project (), format, options, path, NULL, &error));
+  g_assert_true (hearsay_export_project_to_path (project (), format, options, path, NULL, &error));
   g_assert_no_error (error);
   return hs_test_read (path, length);
 }
@@ -554,7 +554,7 @@ test_compare (void)
       g_assert_cmpint (hearsay_project_create_relation (p, "relayed_by", source, agency, &error), >, 0);
       g_assert_no_error (error);
     }
-  comparison = hearsay_project_compare (p, ids, 2, &error);
+  comparison = hearsay_comparison_new (p, ids, 2, &error);
   g_assert_no_error (error);
   for (int chart = HEARSAY_COMPARISON_CHART_SOURCES; chart <= HEARSAY_COMPARISON_CHART_CHAINS; chart++)
     {

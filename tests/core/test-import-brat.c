@@ -132,7 +132,7 @@ test_quote_mismatch (void)
                                      "R1\tattributed_to Arg1:T2 Arg2:T1\n"
                                      "A1\tNegated T2\n");
   const char *paths[] = { dir, NULL };
-  HearsayCorpusImportOptions strict = { .strict_quotes = TRUE };
+  HearsayImportOptions strict = { .strict_quotes = TRUE };
   HearsayImportReport report;
   g_autofree char *message = NULL;
   const char *mismatch;

@@ -234,7 +234,7 @@ test_directory (void)
   HearsayDocument *second;
 
   hearsay_import_report_init (&report);
-  g_assert_true (hearsay_project_import_paths (project, NULL, paths, NULL, on_progress, &progress, NULL, &report, &error));
+  g_assert_true (hearsay_import_paths (project, paths, NULL, on_progress, &progress, NULL, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.documents->len, ==, 2);
   g_assert_cmpuint (seen->len, ==, 2);
@@ -261,8 +261,8 @@ test_cancel (void)
   Progress progress = { seen, cancellable, 0, 0 };
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (hearsay_project_import_paths (project, "html", paths, NULL, on_progress, &progress,
-                                                cancellable, NULL, &error));
+  g_assert_false (hearsay_import_paths (project, paths, &(HearsayImportOptions) { .format = "html" },
+                                        on_progress, &progress, cancellable, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   /* The first page was stored, then rolled back with the rest. */
   g_assert_cmpuint (hs_count_documents (project), ==, 0);

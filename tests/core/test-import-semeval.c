@@ -59,7 +59,7 @@ test_2023_and_end_inclusive (void)
                                          "222\tFlag_Waving\t25\t43\n222\tConversation_Killer\t47\t65\n");
   const char *paths[] = { fixture, NULL };
   const char *inclusive_paths[] = { labels, NULL };
-  HearsayCorpusImportOptions inclusive = { .end_inclusive = TRUE };
+  HearsayImportOptions inclusive = { .end_inclusive = TRUE };
   HearsayImportReport report;
 
   for (int round = 0; round < 2; round++)

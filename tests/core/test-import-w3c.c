@@ -109,7 +109,7 @@ test_refusals (void)
   g_autofree char *json = w3c_fixture ("collection.jsonld");
   g_autofree char *dir = hs_test_path ("bad-w3c");
   g_autofree char *message = NULL;
-  HearsayCorpusImportOptions strict = { .strict_quotes = TRUE };
+  HearsayImportOptions strict = { .strict_quotes = TRUE };
 
   {
     g_autofree char *bad = hs_write_in (dir, "invalid.json", "{\"type\": \"Annotation\",\n  \"target\": [1, 2,,]\n}");

@@ -6,7 +6,7 @@
 #include "hearsay-error.h"
 #include "hearsay-export.h"
 #include "hearsay-import.h"
-#include "hearsay-project-private.h"
+#include "hearsay-project-bulk.h"
 #include "hearsay-test-util.h"
 
 #define BOM "\xEF\xBB\xBF"
@@ -103,7 +103,7 @@ rich_project (const char *name)
     HearsayRelation r = { 0, (char *) "attributed_to", claim, damas, 0, (char *) "Other Coder",
                           (char *) "2020-01-01T00:00:00.000000Z" };
 
-    g_assert_cmpint (hearsay_store_insert_relation (hearsay_project_get_store (project), &r, &error), >, 0);
+    g_assert_cmpint (hearsay_project_bulk_add_relation (project, &r, &error), >, 0);
     g_assert_no_error (error);
   }
   return project;
@@ -115,7 +115,7 @@ write_export (HearsayProject *project)
   g_autofree char *path = hs_test_path ("export.jsonl");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (hearsay_project_export_to_path (project, HEARSAY_EXPORT_JSONL, NULL, path, NULL, &error));
+  g_assert_true (hearsay_export_project_to_path (project, HEARSAY_EXPORT_JSONL, NULL, path, NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&path);
 }
@@ -148,7 +148,7 @@ test_round_trip (void)
   g_assert_nonnull (strstr (lines[0], "\"Sana\""));
 
   hearsay_import_report_init (&report);
-  g_assert_true (hearsay_project_import_jsonl (fresh, path, &report, &error));
+  g_assert_true (hs_test_import_jsonl (fresh, path, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.documents->len, ==, 2);
   g_assert_cmpuint (report.n_annotations, ==, 7);
@@ -194,11 +194,11 @@ test_round_trip_unsorted (void)
   hearsay_project_delete_annotation (project, annotate (project, doc, "claim", (gint64[]) { 6, 10 }, 1, NULL), NULL);
 
   path = write_export (project);
-  g_assert_true (hearsay_project_import_jsonl (a, path, NULL, &error));
+  g_assert_true (hs_test_import_jsonl (a, path, NULL, &error));
   g_assert_no_error (error);
   path2 = write_export (a);
   second = hs_test_read (path2, NULL);
-  g_assert_true (hearsay_project_import_jsonl (b, path2, NULL, &error));
+  g_assert_true (hs_test_import_jsonl (b, path2, NULL, &error));
   g_assert_no_error (error);
   third = hs_test_export (b, HEARSAY_EXPORT_JSONL, FALSE);
   g_assert_cmpstr (second, ==, third);
@@ -223,7 +223,7 @@ test_fixture (void)
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (hearsay_project_import_jsonl (fresh, path, NULL, &error));
+  g_assert_true (hs_test_import_jsonl (fresh, path, NULL, &error));
   g_assert_no_error (error);
   out = hs_test_export (fresh, HEARSAY_EXPORT_JSONL, FALSE);
   g_assert_cmpstr (out, ==, expected);
@@ -262,7 +262,7 @@ check_import_fails (const char *name,
   if (contents != NULL)
     hs_test_write (path, contents, -1);
   hearsay_import_report_init (&report);
-  g_assert_false (hearsay_project_import_jsonl (project, path, &report, &error));
+  g_assert_false (hs_test_import_jsonl (project, path, &report, &error));
   g_assert_nonnull (error);
   g_test_message ("%s: %s", name, error->message);
   if (domain_code >= 0)
@@ -324,13 +324,15 @@ test_import_errors (void)
                       HEARSAY_IMPORT_ERROR_INVALID, "%s:1:");
   (void) two_lines;
 
-  /* A folder */
+  /* A folder is read for its .jsonl files; one without any holds nothing. */
   {
     g_autoptr(HearsayProject) project = hs_test_new_project ("dir-target.hearsay");
     g_autoptr(GError) error = NULL;
+    g_autofree char *empty = hs_test_path ("no-jsonl-here");
 
-    g_assert_false (hearsay_project_import_jsonl (project, hs_test_tmpdir (), NULL, &error));
-    g_assert_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_IS_DIRECTORY);
+    g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+    g_assert_false (hs_test_import_jsonl (project, empty, NULL, &error));
+    g_assert_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_EMPTY);
   }
 }
 
@@ -353,7 +355,7 @@ test_quote_mismatch (void)
                  "\"relations\":[{\"id\":1,\"type\":\"same_claim_as\",\"from\":1,\"to\":2},"
                  "{\"id\":2,\"type\":\"same_claim_as\",\"from\":1,\"to\":3}]}\r\n", -1);
   hearsay_import_report_init (&report);
-  hearsay_project_import_jsonl (project, path, &report, &error);
+  hs_test_import_jsonl (project, path, &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report.quote_mismatches->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (report.quote_mismatches, 0), "BRAVE"));
@@ -403,7 +405,7 @@ test_import_read_only (void)
   project = hearsay_project_open (project_path, HEARSAY_PROJECT_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   hs_test_write (path, doc_line (), -1);
-  g_assert_false (hearsay_project_import_jsonl (project, path, NULL, &error));
+  g_assert_false (hs_test_import_jsonl (project, path, NULL, &error));
   g_assert_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_READ_ONLY);
   hearsay_project_close (project);
   after = hs_test_file_sha256 (project_path);
@@ -427,7 +429,7 @@ test_entities (void)
   g_autofree char *bad_contents = g_strconcat (line, "{\"text\": nope}\n", NULL);
 
   hs_test_write (bad, bad_contents, -1);
-  g_assert_false (hearsay_project_import_jsonl (project, bad, NULL, &error));
+  g_assert_false (hs_test_import_jsonl (project, bad, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   entities = hearsay_project_list_entities (project, &error);
@@ -436,9 +438,9 @@ test_entities (void)
   g_clear_pointer (&entities, g_ptr_array_unref);
 
   hs_test_write (good, line, -1);
-  g_assert_true (hearsay_project_import_jsonl (project, good, NULL, &error));
+  g_assert_true (hs_test_import_jsonl (project, good, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (hearsay_project_import_jsonl (project, good, NULL, &error));
+  g_assert_true (hs_test_import_jsonl (project, good, NULL, &error));
   g_assert_no_error (error);
   entities = hearsay_project_list_entities (project, &error);
   g_assert_cmpuint (entities->len, ==, 1);

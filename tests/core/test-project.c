@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "hearsay-error.h"
-#include "hearsay-project-private.h"
+#include "hearsay-import.h"
 #include "hearsay-test-util.h"
 
 #define TEXT "Damas a d\xC3\xA9" "clar\xC3\xA9 que la ville \xF0\x9F\x91\x8D est lib\xC3\xA9re\xCC\x81" "e.\r\nFin."
@@ -661,7 +661,7 @@ test_default_project (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   sample = hs_test_read (sample_path, &length);
 
-  project = hearsay_project_open_default (&error);
+  project = hearsay_import_open_default_project (&error);
   g_assert_no_error (error);
   g_assert_nonnull (project);
   g_assert_cmpstr (hearsay_project_get_path (project), ==, path);
@@ -678,7 +678,7 @@ test_default_project (void)
   g_clear_object (&project);
 
   /* Second start: the sample is not added again. */
-  again = hearsay_project_open_default (&error);
+  again = hearsay_import_open_default_project (&error);
   g_assert_no_error (error);
   g_clear_pointer (&docs, g_ptr_array_unref);
   docs = hearsay_project_list_documents (again, &error);

@@ -292,7 +292,7 @@ export_to (HearsayProject     *from,
 
   options.offset_unit = unit;
   options.newlines = newlines;
-  g_assert_true (hearsay_project_export_to_path (from, format, &options, path, NULL, &error));
+  g_assert_true (hearsay_export_project_to_path (from, format, &options, path, NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&path);
 }

@@ -5,8 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "hearsay-error.h"
-#include "hearsay-project-private.h"
-#include "store/hearsay-store-private.h"
+#include "hearsay-store-private.h"
 #include "hearsay-test-util.h"
 
 static int

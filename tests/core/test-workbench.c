@@ -7,6 +7,7 @@
 #include "hearsay-export.h"
 #include "hearsay-import.h"
 #include "hearsay-project.h"
+#include "hearsay-test-util.h"
 
 #define TEXT "Sana a dit que l'armée syrienne a repris Deir ez-Zor, d'après Reuters."
 
@@ -388,18 +389,18 @@ test_jsonl_entities (Fixture       *f,
   g_assert_cmpint (hearsay_project_create_relation (f->project, "attributed_to", claim, source, &error), >, 0);
   g_assert_no_error (error);
 
-  g_assert_true (hearsay_project_export_to_path (f->project, HEARSAY_EXPORT_JSONL, NULL, out1, NULL, &error));
+  g_assert_true (hearsay_export_project_to_path (f->project, HEARSAY_EXPORT_JSONL, NULL, out1, NULL, &error));
   copy = hearsay_project_create (path2, &error);
-  g_assert_true (hearsay_project_import_jsonl (copy, out1, NULL, &error));
+  g_assert_true (hs_test_import_jsonl (copy, out1, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (hearsay_project_export_to_path (copy, HEARSAY_EXPORT_JSONL, NULL, out2, NULL, &error));
+  g_assert_true (hearsay_export_project_to_path (copy, HEARSAY_EXPORT_JSONL, NULL, out2, NULL, &error));
   g_file_get_contents (out1, &a, NULL, NULL);
   g_file_get_contents (out2, &b, NULL, NULL);
   g_assert_cmpstr (a, ==, b);
   g_assert_nonnull (strstr (a, "\"entities\":[{\"id\":1,\"name\":\"SANA\",\"kind\":\"state_news_agency\""));
 
   /* Importing again reuses the entity of the same name and kind. */
-  g_assert_true (hearsay_project_import_jsonl (copy, out1, NULL, &error));
+  g_assert_true (hs_test_import_jsonl (copy, out1, NULL, &error));
   {
     g_autoptr(GPtrArray) entities = hearsay_project_list_entities (copy, &error);
 

@@ -77,7 +77,7 @@ main (int   argc,
   if (project == NULL)
     g_error ("%s", error->message);
   hearsay_import_report_init (&report);
-  if (!hearsay_project_import_text_files (project, paths, NULL, &report, &error))
+  if (!hearsay_import_paths (project, paths, &(HearsayImportOptions) { .format = "text" }, NULL, NULL, NULL, &report, &error))
     g_error ("%s", error->message);
   id = hearsay_document_get_id (g_ptr_array_index (report.documents, 0));
   hearsay_import_report_clear (&report);

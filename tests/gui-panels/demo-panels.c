@@ -58,7 +58,7 @@ main (int   argc,
       char *argv[])
 {
   const char *paths[] = { SAMPLE_PATH, NULL };
-  HearsayTextImportOptions options = { .outlet = "RT France", .date = "2017-11-03", .language = "fr" };
+  HearsayImportOptions options = { .format = "text", .outlet = "RT France", .date = "2017-11-03", .language = "fr" };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("hearsay-demo-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "demo.hearsay", NULL);
@@ -73,7 +73,7 @@ main (int   argc,
   if (project == NULL)
     g_error ("%s", error->message);
   hearsay_import_report_init (&report);
-  if (!hearsay_project_import_text_files (project, paths, &options, &report, &error))
+  if (!hearsay_import_paths (project, paths, &options, NULL, NULL, NULL, &report, &error))
     g_error ("%s", error->message);
   doc_id = hearsay_document_get_id (g_ptr_array_index (report.documents, 0));
   hearsay_import_report_clear (&report);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hearsay-export-dialog.h"
+#include "hearsay-import.h"
 #include "hearsay-import-dialog.h"
 #include "hearsay-test-util.h"
 #include "hearsay-window.h"
@@ -298,7 +299,7 @@ static void
 test_export (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HearsayProject) project = hearsay_project_open_default (&error);
+  g_autoptr(HearsayProject) project = hearsay_import_open_default_project (&error);
   g_autofree char *jsonl = g_build_filename (tmp_dir, "sample.jsonl", NULL);
   g_autofree char *utf16 = g_build_filename (tmp_dir, "sample-utf16.jsonl", NULL);
   g_autofree char *brat = g_build_filename (tmp_dir, "sample-brat", NULL);

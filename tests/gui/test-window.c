@@ -100,7 +100,7 @@ test_sample_annotate (void)
 
   /* The way the application starts: the default project, created with the
    * sample article on first use. */
-  project = hearsay_project_open_default (&error);
+  project = hearsay_import_open_default_project (&error);
   g_assert_no_error (error);
   window = hearsay_test_open_window (project);
   reader = hearsay_window_get_reader (window);
@@ -265,7 +265,7 @@ test_read_only (void)
   gint64 start, end;
   guint before;
 
-  project = hearsay_project_open_default (&error);
+  project = hearsay_import_open_default_project (&error);
   g_assert_no_error (error);
   g_assert_true (hearsay_project_save_copy (project, path, &error));
   g_assert_no_error (error);
@@ -360,7 +360,7 @@ test_open_project (void)
   g_autofree char *good_path = g_build_filename (tmp_dir, "Other.hearsay", NULL);
   HearsayWindow *window;
 
-  project = hearsay_project_open_default (&error);
+  project = hearsay_import_open_default_project (&error);
   g_assert_no_error (error);
   other = hearsay_project_create (good_path, &error);
   g_assert_no_error (error);

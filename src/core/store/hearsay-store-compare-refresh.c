@@ -21,7 +21,7 @@
   "(SELECT exact FROM fragment WHERE annotation_id = " id " ORDER BY document_id, start) x)"
 /* The entity that annotation @id refers to (its first link). */
 #define ENTITY_ID(id) \
-  "(SELECT l.to_entity_id FROM relation l WHERE l.type = 'refers_to' AND l.from_id = " id \
+  "(SELECT l.to_entity_id FROM relation l WHERE l.type = :refers_to AND l.from_id = " id \
   " AND l.to_entity_id IS NOT NULL ORDER BY l.id LIMIT 1)"
 #define REFRESH_ANNOTATIONS(cond) \
   "FROM temp.cmp_refresh c CROSS JOIN annotation a ON a.document_id = c.id AND a.label " cond " "
@@ -31,7 +31,7 @@
 static const char exclusions_sql[] =
   "DELETE FROM temp.cmp_bp;"
   "INSERT OR IGNORE INTO temp.cmp_bp SELECT f.document_id, f.start, f.\"end\" "
-  REFRESH_ANNOTATIONS ("= 'boilerplate'") "CROSS JOIN fragment f ON f.annotation_id = a.id;"
+  REFRESH_ANNOTATIONS ("= :boilerplate") "CROSS JOIN fragment f ON f.annotation_id = a.id;"
   "DELETE FROM compare_excluded WHERE document_id IN (SELECT id FROM temp.cmp_refresh);"
   "INSERT OR IGNORE INTO compare_excluded SELECT f.annotation_id, f.document_id "
   "FROM temp.cmp_bp b JOIN fragment f ON f.document_id = b.document_id AND f.start >= b.start "
@@ -59,36 +59,36 @@ static const char words_sql[] =
 /* Rows (document, key, count) of the bag sections counted in SQL. */
 static const char * const bag_sql[] = {
   /* Grouped on the columns, in the order of index annotation_document_label. */
-  "SELECT a.document_id, 'L' || a.label, count(*) " REFRESH_ANNOTATIONS ("<> 'boilerplate'")
+  "SELECT a.document_id, 'L' || a.label, count(*) " REFRESH_ANNOTATIONS ("<> :boilerplate")
   "WHERE " COUNTED ("a.id") " GROUP BY a.document_id, a.label;",
 
   /* Claims and attributed content attributed to a source, and those whose
    * every source is anonymous or described only. */
   "WITH s AS (SELECT a.document_id AS doc, count(*) AS n, sum (EXISTS (SELECT 1 FROM "
-  "annotation_attribute t WHERE t.annotation_id = r.to_id AND t.name = 'identification' "
-  "AND t.value IN ('anonymous', 'described'))) AS weak "
-  REFRESH_ANNOTATIONS ("IN ('claim', 'attributed_content')")
-  "CROSS JOIN relation r ON r.from_id = a.id AND r.type = 'attributed_to' "
+  "annotation_attribute t WHERE t.annotation_id = r.to_id AND t.name = :identification "
+  "AND t.value IN (:anonymous, :described))) AS weak "
+  REFRESH_ANNOTATIONS ("IN (:claim, :attributed_content)")
+  "CROSS JOIN relation r ON r.from_id = a.id AND r.type = :attributed_to "
   "WHERE " COUNTED ("a.id") " AND " COUNTED ("r.to_id") " GROUP BY a.id) "
   "SELECT doc, 'Aattributed', count(*) FROM s GROUP BY doc "
   "UNION ALL SELECT doc, 'Aweak', sum (weak = n) FROM s GROUP BY doc;",
 
   "SELECT a.document_id, 'S' || coalesce (" ENTITY_ID ("a.id") ", ''), count(*) "
-  REFRESH_ANNOTATIONS ("= 'source_mention'") "WHERE " COUNTED ("a.id") " GROUP BY 1, 2;",
+  REFRESH_ANNOTATIONS ("= :source_mention") "WHERE " COUNTED ("a.id") " GROUP BY 1, 2;",
 
-  "SELECT a.document_id, 'P' || coalesce (t.value, ''), count(*) " REFRESH_ANNOTATIONS ("= 'persuasion'")
-  "LEFT JOIN annotation_attribute t ON t.annotation_id = a.id AND t.name = 'technique' "
+  "SELECT a.document_id, 'P' || coalesce (t.value, ''), count(*) " REFRESH_ANNOTATIONS ("= :persuasion")
+  "LEFT JOIN annotation_attribute t ON t.annotation_id = a.id AND t.name = :technique "
   "WHERE " COUNTED ("a.id") " GROUP BY 1, 2;",
 
-  "SELECT a.document_id, 'F' || coalesce (t.value, ''), count(*) " REFRESH_ANNOTATIONS ("= 'frame_cue'")
-  "LEFT JOIN annotation_attribute t ON t.annotation_id = a.id AND t.name = 'dimension' "
+  "SELECT a.document_id, 'F' || coalesce (t.value, ''), count(*) " REFRESH_ANNOTATIONS ("= :frame_cue")
+  "LEFT JOIN annotation_attribute t ON t.annotation_id = a.id AND t.name = :dimension "
   "WHERE " COUNTED ("a.id") " GROUP BY 1, 2;",
 
   /* Every refers_to link of a mention counts once for its surface form. */
   "SELECT doc, 'N' || entity || char (31) || form, count(*) FROM ("
   " SELECT a.document_id AS doc, r.to_entity_id AS entity, group_concat (f.exact, ' … ') AS form "
-  REFRESH_ANNOTATIONS ("IN ('source_mention', 'entity_mention')")
-  "CROSS JOIN relation r ON r.from_id = a.id AND r.type = 'refers_to' "
+  REFRESH_ANNOTATIONS ("IN (:source_mention, :entity_mention)")
+  "CROSS JOIN relation r ON r.from_id = a.id AND r.type = :refers_to "
   /* Index fragment_annotation yields an annotation's fragments by start. */
   "CROSS JOIN fragment f ON f.annotation_id = a.id "
   "WHERE r.to_entity_id IS NOT NULL AND " COUNTED ("a.id") " GROUP BY r.id) GROUP BY 1, 2;",
@@ -96,7 +96,7 @@ static const char * const bag_sql[] = {
 
 /* The text of persuasion and frame_cue fragments, tokenized in C. */
 static const char span_texts_sql[] =
-  "SELECT a.document_id, f.exact " REFRESH_ANNOTATIONS ("IN ('persuasion', 'frame_cue')")
+  "SELECT a.document_id, f.exact " REFRESH_ANNOTATIONS ("IN (:persuasion, :frame_cue)")
   "CROSS JOIN fragment f ON f.annotation_id = a.id WHERE " COUNTED ("a.id") ";";
 
 static const char edges_sql[] =
@@ -105,9 +105,9 @@ static const char edges_sql[] =
   ENTITY_ID ("r.from_id") ", " ANN_TEXT ("r.from_id") ", r.to_id, a2.document_id, "
   ENTITY_ID ("r.to_id") ", " ANN_TEXT ("r.to_id") " " REFRESH_ANNOTATIONS ("IS NOT NULL")
   /* "+r.type": one probe of index relation_from per annotation, not three. */
-  "CROSS JOIN relation r ON r.from_id = a.id AND +r.type IN ('relayed_by', 'same_claim_as', 'contradicts') "
+  "CROSS JOIN relation r ON r.from_id = a.id AND +r.type IN (:relayed_by, :same_claim_as, :contradicts) "
   "JOIN annotation a2 ON a2.id = r.to_id WHERE " COUNTED ("a.id")
-  " AND (r.type = 'relayed_by' OR (a.label = 'claim' AND a2.label = 'claim'));";
+  " AND (r.type = :relayed_by OR (a.label = :claim AND a2.label = :claim));";
 
 static const char shadow_sql[] =
   "CREATE TEMP TABLE compare_dirty (document_id INTEGER PRIMARY KEY);"
@@ -185,9 +185,10 @@ add_word (const char *word,
 }
 
 static gboolean
-collect_bags (HearsayStore  *self,
-              Bags          *bags,
-              GError       **error)
+collect_bags (HearsayStore             *self,
+              const HearsayCompareKeys *keys,
+              Bags                     *bags,
+              GError                  **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -197,6 +198,7 @@ collect_bags (HearsayStore  *self,
       stmt = hearsay_store_prepare (self, bag_sql[q], error);
       if (stmt == NULL)
         return FALSE;
+      hearsay_store_bind_keys (stmt, keys);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         bag_add (bag_for (bags, sqlite3_column_int64 (stmt, 0)),
                  hearsay_store_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2));
@@ -207,6 +209,7 @@ collect_bags (HearsayStore  *self,
   stmt = hearsay_store_prepare (self, span_texts_sql, error);
   if (stmt == NULL)
     return FALSE;
+  hearsay_store_bind_keys (stmt, keys);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     hearsay_words_foreach ((const char *) sqlite3_column_text (stmt, 1), sqlite3_column_bytes (stmt, 1),
                            add_word, bag_for (bags, sqlite3_column_int64 (stmt, 0)));
@@ -329,10 +332,11 @@ write_documents (HearsayStore  *self,
 
 /* One chunk; *done is set when no document was left dirty. */
 static gboolean
-refresh_chunk (HearsayStore  *self,
-               GHashTable    *numbers,
-               gboolean      *done,
-               GError       **error)
+refresh_chunk (HearsayStore             *self,
+               const HearsayCompareKeys *keys,
+               GHashTable               *numbers,
+               gboolean                 *done,
+               GError                  **error)
 {
   g_autoptr(GHashTable) bags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                       (GDestroyNotify) g_hash_table_unref);
@@ -344,18 +348,19 @@ refresh_chunk (HearsayStore  *self,
   *done = sqlite3_changes (self->db) == 0;
   if (*done)
     return TRUE;
-  return hearsay_store_exec (self, exclusions_sql, error) &&
-         collect_bags (self, bags, error) &&
+  return hearsay_store_exec_keys (self, exclusions_sql, keys, error) &&
+         collect_bags (self, keys, bags, error) &&
          write_documents (self, bags, numbers, error) &&
-         hearsay_store_exec (self, edges_sql, error) &&
+         hearsay_store_exec_keys (self, edges_sql, keys, error) &&
          hearsay_store_exec (self, "DELETE FROM compare_dirty WHERE document_id IN "
                              "(SELECT id FROM temp.cmp_refresh);", error);
 }
 
 gboolean
-hearsay_store_compare_refresh (HearsayStore  *self,
-                               gboolean      *shadow,
-                               GError       **error)
+hearsay_store_compare_refresh (HearsayStore             *self,
+                               const HearsayCompareKeys *keys,
+                               gboolean                 *shadow,
+                               GError                  **error)
 {
   g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
@@ -386,7 +391,7 @@ hearsay_store_compare_refresh (HearsayStore  *self,
         }
       *shadow = TRUE;
       while (!done)
-        if (!refresh_chunk (self, numbers, &done, error))
+        if (!refresh_chunk (self, keys, numbers, &done, error))
           {
             hearsay_store_compare_drop_shadow (self);
             *shadow = FALSE;
@@ -399,7 +404,7 @@ hearsay_store_compare_refresh (HearsayStore  *self,
     {
       if (!hearsay_store_begin (self, error))
         return FALSE;
-      if (!refresh_chunk (self, numbers, &done, error))
+      if (!refresh_chunk (self, keys, numbers, &done, error))
         {
           hearsay_store_rollback (self);
           return FALSE;

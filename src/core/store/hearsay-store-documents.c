@@ -301,7 +301,7 @@ gboolean
 hearsay_store_foreach_document (HearsayStore              *self,
                                 const gint64              *ids,
                                 guint                      n_ids,
-                                HearsayStoreDocumentFunc   func,
+                                HearsayDocumentFunc        func,
                                 gpointer                   user_data,
                                 GError                   **error)
 {

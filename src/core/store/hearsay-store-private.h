@@ -1,6 +1,10 @@
 /* hearsay-store-private.h: shared by the store's own files only. */
 #pragma once
 
+#ifndef HEARSAY_STORE_COMPILATION
+#error "hearsay-store-private.h is private to src/core/store"
+#endif
+
 #include <sqlite3.h>
 
 #include "hearsay-store.h"
@@ -15,9 +19,6 @@ struct _HearsayStore
   int schema_version;
   guint txn_depth;
   GHashTable *statements;  /* SQL text → sqlite3_stmt, prepared once */
-  GPtrArray *compare_sums; /* during a comparison: the bags summed per outlet */
-  GHashTable *compare_keys;/* and the texts of their key numbers */
-  gboolean compare_shadow; /* comparing from temporary aggregates */
 };
 
 /* Returns a cached, reset statement for @sql, or NULL with @error set. */
@@ -45,8 +46,18 @@ gint64        hearsay_store_annotator_id   (HearsayStore  *self,
                                             const char    *name,
                                             GError       **error);
 
-/* Registers the SQL functions the schema uses (hearsay_word_count). */
+/* hearsay-store-functions.c: registers the SQL functions the schema uses
+ * (hearsay_word_count, the bag functions) on a new connection. */
 void          hearsay_store_register_functions (sqlite3     *db);
+/* Binds the named parameters :claim, :attributed_to, … that @stmt uses to
+ * the identifiers in @keys. */
+void          hearsay_store_bind_keys      (sqlite3_stmt             *stmt,
+                                            const HearsayCompareKeys *keys);
+/* Runs every statement of @sql with the parameters of @keys bound. */
+gboolean      hearsay_store_exec_keys      (HearsayStore             *self,
+                                            const char               *sql,
+                                            const HearsayCompareKeys *keys,
+                                            GError                  **error);
 
 /* The sections of a document's bag: each key starts with one of these. */
 #define HEARSAY_BAG_LABEL       'L'  /* label → counted annotations */
@@ -76,9 +87,10 @@ void          hearsay_store_register_bag_functions (sqlite3 *db);
  * the documents marked dirty, in short transactions. A read-only project
  * gets them rebuilt in temporary tables that shadow its own for the
  * connection's life of the comparison (@shadow set). */
-gboolean      hearsay_store_compare_refresh (HearsayStore  *self,
-                                             gboolean      *shadow,
-                                             GError       **error);
+gboolean      hearsay_store_compare_refresh (HearsayStore             *self,
+                                             const HearsayCompareKeys *keys,
+                                             gboolean                 *shadow,
+                                             GError                  **error);
 void          hearsay_store_compare_drop_shadow (HearsayStore *self);
 
 /* Migrations: step i brings the schema from version i to i + 1. */

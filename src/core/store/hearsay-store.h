@@ -1,10 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store.h: the project file. Every SQL statement of Hearsay lives in
  * this folder (DESIGN §3), so that a second backend can implement the same API. */
 #pragma once
 
+#if !defined (HEARSAY_STORE_COMPILATION) && !defined (HEARSAY_PROJECT_COMPILATION)
+#error "hearsay-store.h is for src/core/project only (DESIGN §3: nothing else uses the store)"
+#endif
+
 #include <gio/gio.h>
 
 #include "hearsay-annotation.h"
+#include "hearsay-compare-sums.h"
 #include "hearsay-document.h"
 #include "hearsay-entity.h"
 #include "hearsay-event.h"
@@ -25,9 +31,6 @@ typedef enum {
   HEARSAY_STORE_OPEN_READ_ONLY = 1 << 1,
 } HearsayStoreFlags;
 
-typedef gboolean (*HearsayStoreDocumentFunc) (HearsayDocument *document,
-                                              gpointer         user_data,
-                                              GError         **error);
 
 HearsayStore      *hearsay_store_open                 (const char        *path,
                                                        HearsayStoreFlags  flags,
@@ -82,7 +85,7 @@ HearsayDocument   *hearsay_store_load_document        (HearsayStore      *self,
 gboolean           hearsay_store_foreach_document     (HearsayStore      *self,
                                                        const gint64      *ids,
                                                        guint              n_ids,
-                                                       HearsayStoreDocumentFunc func,
+                                                       HearsayDocumentFunc func,
                                                        gpointer           user_data,
                                                        GError           **error);
 gint64             hearsay_store_count_documents      (HearsayStore      *self);
@@ -227,54 +230,17 @@ GPtrArray         *hearsay_store_filter_documents     (HearsayStore      *self,
                                                        const HearsayDocumentFilter *filter,
                                                        GError           **error);
 
-/* Comparison (hearsay-store-compare.c): begin() brings the per-document
- * aggregates up to date, selects @document_ids, or the documents of
- * @event_id when @document_ids is NULL, and opens a read transaction;
- * query() calls @func per row; end() closes it. The rows:
- *   SIZE             outlet, documents, words outside boilerplate
- *   LABELS           outlet, label, annotations
- *   ATTRIBUTION      outlet, "attributed" or "weak", claims and contents
- *   SOURCES          outlet, entity kind (NULL: not linked), mentions, state-affiliated ones
- *   PERSUASION       outlet, technique, spans
- *   FRAME_CUES       outlet, dimension, spans
- *   DOCUMENT_FRAMES  outlet, field name, value, documents
- *   NAMING           outlet, entity id, entity name, form, mentions (by name, id, outlet, count)
- *   CHAINS           outlet, from id, entity name, text, to id, entity name, text
- *   CLAIM_LINKS      type, from id, outlet, text, to id, outlet, text
- *   WORDS            outlet, lowercased word of a persuasion or frame_cue span, count
- * Annotations wholly inside boilerplate are left out of every row. */
-typedef enum {
-  HEARSAY_STORE_COMPARE_SIZE,
-  HEARSAY_STORE_COMPARE_LABELS,
-  HEARSAY_STORE_COMPARE_ATTRIBUTION,
-  HEARSAY_STORE_COMPARE_SOURCES,
-  HEARSAY_STORE_COMPARE_PERSUASION,
-  HEARSAY_STORE_COMPARE_FRAME_CUES,
-  HEARSAY_STORE_COMPARE_DOCUMENT_FRAMES,
-  HEARSAY_STORE_COMPARE_NAMING,
-  HEARSAY_STORE_COMPARE_CHAINS,
-  HEARSAY_STORE_COMPARE_CLAIM_LINKS,
-  HEARSAY_STORE_COMPARE_WORDS,
-  HEARSAY_STORE_COMPARE_N_QUERIES
-} HearsayStoreCompareQuery;
-
-/* One result row: each column as text (NULL for NULL) and as an integer. */
-typedef void (*HearsayStoreRowFunc) (guint               n_columns,
-                                     const char * const *texts,
-                                     const gint64       *numbers,
-                                     gpointer            user_data);
-
-gboolean           hearsay_store_compare_begin        (HearsayStore      *self,
+/* Comparison (hearsay-store-compare.c): brings the per-document aggregates
+ * up to date, then adds them up per outlet over @document_ids, or the
+ * documents of @event_id when @document_ids is NULL, counting by the
+ * identifiers in @keys. Annotations wholly inside boilerplate are left out
+ * of every row. */
+HearsayCompareSums *hearsay_store_compare_sums        (HearsayStore      *self,
+                                                       const HearsayCompareKeys *keys,
                                                        const gint64      *document_ids,
                                                        guint              n_documents,
                                                        gint64             event_id,
                                                        GError           **error);
-gboolean           hearsay_store_compare_query        (HearsayStore      *self,
-                                                       HearsayStoreCompareQuery query,
-                                                       HearsayStoreRowFunc func,
-                                                       gpointer           user_data,
-                                                       GError           **error);
-void               hearsay_store_compare_end          (HearsayStore      *self);
 
 /* hearsay-store-spans.c: one row per fragment of the document's
  * annotations (HearsaySpan, labels interned), sorted by (start, end,

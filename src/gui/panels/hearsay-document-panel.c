@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-document-panel.h"
-#include "hearsay-import.h"
+#include "hearsay-date.h"
 #include "hearsay-panels-resources.h"
 
 #define SAVE_DELAY_MS 500
@@ -207,7 +207,7 @@ commit_entry (HearsayDocumentPanel *self,
       g_autoptr(GError) error = NULL;
 
       /* A malformed date is shown, never stored. */
-      if (text != NULL && !hearsay_import_check_date (text, &error))
+      if (text != NULL && !hearsay_date_check (text, &error))
         {
           gtk_label_set_text (self->date_error, error->message);
           gtk_widget_set_visible (GTK_WIDGET (self->date_error), TRUE);

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hearsay-export.h: writing a project's documents and annotations out. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hearsay-offsets.h"
+#include "hearsay-project.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HEARSAY_EXPORT_JSONL,
+  HEARSAY_EXPORT_CSV,
+  HEARSAY_EXPORT_BRAT,     /* a folder */
+  HEARSAY_EXPORT_W3C,
+  HEARSAY_EXPORT_SEMEVAL,  /* a folder */
+  HEARSAY_EXPORT_TEI,
+  HEARSAY_EXPORT_QDPX,
+  HEARSAY_EXPORT_QDC,
+  HEARSAY_EXPORT_CONLL,
+} HearsayExportFormat;
+
+typedef struct
+{
+  const gint64 *document_ids;  /* NULL: every document */
+  guint n_document_ids;
+  /* Leaves out boilerplate annotations (and their relations); the text
+   * they mark stays in the exported text. */
+  gboolean exclude_boilerplate;
+  HearsayOffsetUnit offset_unit;  /* default: code points */
+  HearsayNewlines newlines;       /* default: the text as stored */
+  gboolean end_inclusive;         /* semeval: end offsets point at the last character */
+  /* Out, optional: the export appends what it could not carry (char *),
+   * e.g. the overlapping spans a CoNLL export dropped. */
+  GPtrArray *warnings;
+} HearsayExportOptions;
+
+gboolean    hearsay_export_format_from_string  (const char                 *name,
+                                                HearsayExportFormat        *format);
+const char *hearsay_export_format_to_string    (HearsayExportFormat         format);
+/* TRUE for the formats written as a folder (brat, semeval). */
+gboolean    hearsay_export_format_is_directory (HearsayExportFormat         format);
+/* Streams one-file formats; folder formats need hearsay_export_project_to_path(). */
+gboolean    hearsay_export_project             (HearsayProject             *project,
+                                                HearsayExportFormat         format,
+                                                const HearsayExportOptions *options,
+                                                GOutputStream              *out,
+                                                GCancellable               *cancellable,
+                                                GError                    **error);
+/* Writes to @path atomically: the target file, or folder for brat and
+ * semeval, is replaced only on success. */
+gboolean    hearsay_export_project_to_path     (HearsayProject             *project,
+                                                HearsayExportFormat         format,
+                                                const HearsayExportOptions *options,
+                                                const char                 *path,
+                                                GCancellable               *cancellable,
+                                                GError                    **error);
+
+G_END_DECLS

@@ -1,0 +1,478 @@
+/* hearsay-boilerplate.c: rules for page furniture, line by line. The rules
+ * look at the wording of a line (consent vocabulary, follow-us calls,
+ * "Lire aussi"/"Read more", photo credits) and at its neighbours (a button
+ * label or a short tagline between furniture lines is furniture too). They
+ * know French and English; they never look for one site's strings. */
+#define _GNU_SOURCE  /* memmem */
+#include "config.h"
+
+#include <string.h>
+
+#include "hearsay-boilerplate.h"
+#include "hearsay-project-bulk.h"
+
+#define SHORT_LINE_CHARS 50
+#define SHORT_LINE_WORDS 6
+
+typedef struct
+{
+  const char *start;   /* trimmed line, bytes */
+  const char *end;
+  gint64 cp_start;
+  gint64 cp_end;
+  const char *kind;
+} Line;
+
+/* Consent vocabulary. Each of these alone marks a short line. */
+static const char * const consent_strong[] = {
+  "cookies", "traceur", "tout accepter", "tout refuser", "accepter et fermer",
+  "continuer sans accepter", "paramétrer vos choix", "paramétrer les cookies",
+  "politique de confidentialité", "accept all", "reject all", "privacy policy",
+  "cookie policy", "manage preferences", "manage cookies", "privacy settings",
+  "gdpr", "rgpd", NULL
+};
+/* These count only together with another consent term. */
+static const char * const consent_weak[] = {
+  "consentez", "consentement", "you consent", "your consent", "données personnelles",
+  "personal data", "vos choix", "your choices", "vos droits", "your rights",
+  "partenaires", "partners", "finalités", "purposes", NULL
+};
+static const char * const follow_verbs[] = {
+  "suivez", "follow", "retrouvez-nous", "rejoignez-nous", "join us", "like us", NULL
+};
+static const char * const promo_starts[] = {
+  "abonnez-vous", "abonnez vous", "subscribe", "inscrivez-vous", "sign up",
+  "téléchargez notre", "téléchargez l'application", "download our", "get our newsletter",
+  "recevez notre newsletter", "soutenez", "support our", NULL
+};
+static const char * const networks[] = {
+  "telegram", "twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp",
+  "linkedin", "vkontakte", "mastodon", "bluesky", "threads", "google news",
+  "newsletter", "rss", NULL
+};
+static const char * const related_starts[] = {
+  "lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également",
+  "a lire également", "voir aussi", "sur le même sujet", "read more", "read also",
+  "also read", "see also", "related:", "related :", "related articles", "related stories",
+  "more on this", NULL
+};
+static const char * const credit_terms[] = {
+  "©", "crédit photo", "crédits photo", "photo credit", "credit:", "crédit :",
+  "photo :", "photo:", "photograph:", NULL
+};
+static const char * const button_labels[] = {
+  "ok", "accepter", "j'accepte", "j’accepte", "refuser", "fermer", "accept",
+  "i agree", "agree", "got it", "close", "j'ai compris", "j’ai compris", NULL
+};
+
+static guint
+count_terms (const char         *folded,
+             const char * const *terms)
+{
+  guint n = 0;
+
+  for (guint i = 0; terms[i]; i++)
+    if (strstr (folded, terms[i]) != NULL)
+      n++;
+  return n;
+}
+
+static gboolean
+starts_with_any (const char         *folded,
+                 const char * const *terms)
+{
+  for (guint i = 0; terms[i]; i++)
+    if (g_str_has_prefix (folded, terms[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_short_line (const Line *line,
+               const char *folded)
+{
+  gint64 chars = line->cp_end - line->cp_start;
+  guint words = 1;
+  gunichar last;
+
+  if (chars > SHORT_LINE_CHARS)
+    return FALSE;
+  for (const char *p = folded; *p; p++)
+    if (*p == ' ')
+      words++;
+  last = g_utf8_get_char (g_utf8_find_prev_char (line->start, line->end));
+  /* A sentence, however short, is text: furniture has no final punctuation. */
+  return words <= SHORT_LINE_WORDS && last != '.' && last != '!' && last != '?' && last != ':' &&
+         last != ';' && last != '"' && last != 0x2026 /* … */ && last != 0xBB /* » */;
+}
+
+static const char *
+rule_kind (const Line *line,
+           const char *folded)
+{
+  gint64 chars = line->cp_end - line->cp_start;
+  guint strong = count_terms (folded, consent_strong);
+  guint weak = count_terms (folded, consent_weak);
+
+  if ((strong >= 1 && chars <= 200) || strong + weak >= 2)
+    return "consent_notice";
+  if (chars <= 140 && starts_with_any (folded, follow_verbs) && count_terms (folded, networks) > 0)
+    return "promo_call_to_action";
+  if (chars <= 140 && starts_with_any (folded, promo_starts))
+    return "promo_call_to_action";
+  if (chars <= 300 && starts_with_any (folded, related_starts))
+    return "related_link";
+  if (chars <= 300 && count_terms (folded, credit_terms) > 0)
+    return "caption";
+  return NULL;
+}
+
+static GArray *
+split_lines (const char *text)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  const char *p = text;
+  gint64 cp = 0;
+
+  while (*p)
+    {
+      const char *eol = strchr (p, '\n');
+      const char *end = eol ? eol : p + strlen (p);
+      const char *s = p, *e = end;
+      Line line = { 0 };
+
+      while (s < e && g_unichar_isspace (g_utf8_get_char (s)))
+        s = g_utf8_next_char (s);
+      while (e > s)
+        {
+          const char *prev = g_utf8_find_prev_char (s, e);
+
+          if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
+            break;
+          e = prev;
+        }
+      /* A BOM at the start of the text is not part of the first line. */
+      if (s == text && g_str_has_prefix (s, "\xEF\xBB\xBF") && s + 3 <= e)
+        s += 3;
+      line.start = s;
+      line.end = e;
+      line.cp_start = cp + g_utf8_strlen (p, s - p);
+      line.cp_end = line.cp_start + g_utf8_strlen (s, e - s);
+      if (e > s)
+        g_array_append_val (lines, line);
+      cp = line.cp_end + g_utf8_strlen (e, end - e);
+      if (eol == NULL)
+        break;
+      cp++;
+      p = eol + 1;
+    }
+  return lines;
+}
+
+static char *
+fold_line (const Line *line)
+{
+  return g_utf8_casefold (line->start, line->end - line->start);
+}
+
+/* Beyond 300 characters only the consent rule applies, and a notice that
+ * long always names what it is about (cookies, trackers, consent, privacy,
+ * personal data, partners): a long paragraph without one of these stems is
+ * not folded at all. */
+static gboolean
+may_be_consent (const Line *line)
+{
+  static const char * const stems[] = {
+    "ookie", "raceur", "onsent", "rivacy", "onfidentialit", "artenaire", "artner", "ersonal", "onnées", NULL
+  };
+
+  for (guint i = 0; stems[i]; i++)
+    if (memmem (line->start, line->end - line->start, stems[i], strlen (stems[i])) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The rules of the file's comment, applied to @lines in place. */
+static void
+apply_rules (GArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      g_autofree char *folded = NULL;
+
+      if (line->cp_end - line->cp_start > 300 && !may_be_consent (line))
+        continue;
+      folded = fold_line (line);
+      line->kind = rule_kind (line, folded);
+    }
+  /* A button label next to a consent notice belongs to it. */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      g_autofree char *folded = NULL;
+      const char *prev = i > 0 ? g_array_index (lines, Line, i - 1).kind : NULL;
+      const char *next = i + 1 < lines->len ? g_array_index (lines, Line, i + 1).kind : NULL;
+
+      if (line->kind != NULL || line->cp_end - line->cp_start > 40 ||
+          (g_strcmp0 (prev, "consent_notice") != 0 && g_strcmp0 (next, "consent_notice") != 0))
+        continue;
+      folded = fold_line (line);
+      for (guint j = 0; button_labels[j]; j++)
+        if (strcmp (folded, button_labels[j]) == 0 &&
+            (g_strcmp0 (prev, "consent_notice") == 0 || g_strcmp0 (next, "consent_notice") == 0))
+          line->kind = "consent_notice";
+    }
+  /* A short line without final punctuation between two furniture lines
+   * (a tagline, a menu entry) is furniture too. */
+  for (guint i = 1; i + 1 < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      const char *prev = g_array_index (lines, Line, i - 1).kind;
+      const char *next = g_array_index (lines, Line, i + 1).kind;
+      g_autofree char *folded = NULL;
+
+      if (line->kind != NULL || prev == NULL || next == NULL)
+        continue;
+      folded = fold_line (line);
+      if (is_short_line (line, folded))
+        line->kind = strcmp (prev, next) == 0 ? prev : "navigation";
+    }
+}
+
+GArray *
+hearsay_boilerplate_detect (const char *text)
+{
+  g_autoptr(GArray) lines = NULL;
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (HearsayBoilerplateSpan));
+
+  g_return_val_if_fail (text != NULL, spans);
+  lines = split_lines (text);
+  apply_rules (lines);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      HearsayBoilerplateSpan span = { line->cp_start, line->cp_end, line->kind };
+
+      if (line->kind != NULL)
+        g_array_append_val (spans, span);
+    }
+  return spans;
+}
+
+/* Repeated lines across the documents of one outlet. */
+
+typedef struct
+{
+  guint n_documents;
+  GHashTable *lines;   /* line hash (guint64 *) → number of documents holding it */
+} OutletLines;
+
+struct _HearsayBoilerplateContext
+{
+  HearsayProject *project;
+  GHashTable *outlets;   /* outlet → OutletLines */
+};
+
+static void
+outlet_lines_free (gpointer data)
+{
+  OutletLines *o = data;
+
+  g_hash_table_unref (o->lines);
+  g_free (o);
+}
+
+static guint64
+line_hash (const Line *line)
+{
+  /* FNV-1a, 64 bits: a collision among a project's lines is negligible. */
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (const char *p = line->start; p < line->end; p++)
+    {
+      h ^= (guchar) *p;
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return h;
+}
+
+static gboolean
+counts_as_line (const Line *line)
+{
+  return line->cp_end - line->cp_start >= 2;
+}
+
+static void
+outlet_add_text (OutletLines *o,
+                 GArray      *lines)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) hashes = g_array_sized_new (FALSE, FALSE, sizeof (guint64), lines->len);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      guint64 h = line_hash (&g_array_index (lines, Line, i));
+
+      if (counts_as_line (&g_array_index (lines, Line, i)))
+        g_array_append_val (hashes, h);
+    }
+  for (guint i = 0; i < hashes->len; i++)
+    {
+      guint64 *h = &g_array_index (hashes, guint64, i);
+      gpointer count;
+
+      if (g_hash_table_contains (seen, h))
+        continue;
+      g_hash_table_add (seen, h);
+      count = g_hash_table_lookup (o->lines, h);
+      if (count == NULL)
+        g_hash_table_insert (o->lines, g_memdup2 (h, sizeof *h), GUINT_TO_POINTER (1));
+      else
+        g_hash_table_insert (o->lines, g_memdup2 (h, sizeof *h), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+    }
+  o->n_documents++;
+}
+
+HearsayBoilerplateContext *
+hearsay_boilerplate_context_new (HearsayProject *project)
+{
+  HearsayBoilerplateContext *self = g_new0 (HearsayBoilerplateContext, 1);
+
+  self->project = project;
+  self->outlets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, outlet_lines_free);
+  return self;
+}
+
+void
+hearsay_boilerplate_context_free (HearsayBoilerplateContext *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->outlets);
+  g_free (self);
+}
+
+static gboolean
+add_stored_document (HearsayDocument  *doc,
+                     gpointer          user_data,
+                     GError          **error)
+{
+  g_autoptr(GArray) lines = split_lines (hearsay_document_get_text (doc));
+
+  outlet_add_text (user_data, lines);
+  return TRUE;
+}
+
+/* The lines of the outlet's documents already in the project, but @doc. */
+static OutletLines *
+outlet_lines (HearsayBoilerplateContext  *self,
+              HearsayDocument            *doc,
+              GError                    **error)
+{
+  const char *outlet = hearsay_document_get_outlet (doc);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GArray) ids = NULL;
+  OutletLines *o = g_hash_table_lookup (self->outlets, outlet);
+
+  if (o != NULL)
+    return o;
+  all = hearsay_project_list_documents (self->project, error);
+  if (all == NULL)
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < all->len; i++)
+    {
+      HearsayDocument *other = g_ptr_array_index (all, i);
+      gint64 id = hearsay_document_get_id (other);
+
+      if (id != hearsay_document_get_id (doc) && g_strcmp0 (hearsay_document_get_outlet (other), outlet) == 0)
+        g_array_append_val (ids, id);
+    }
+  o = g_new0 (OutletLines, 1);
+  o->lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_insert (self->outlets, g_strdup (outlet), o);
+  if (ids->len > 0 &&
+      !hearsay_project_foreach_document (self->project, (const gint64 *) ids->data, ids->len,
+                                         add_stored_document, o, error))
+    {
+      g_hash_table_remove (self->outlets, outlet);
+      return NULL;
+    }
+  return o;
+}
+
+static gboolean
+store_span (HearsayProject    *project,
+            HearsayDocument   *doc,
+            HearsayTextIndex  *index,
+            gint64             start,
+            gint64             end,
+            const char        *kind,
+            const char        *now,
+            GError           **error)
+{
+  g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (hearsay_document_get_id (doc), HEARSAY_BOILERPLATE_LABEL);
+
+  hearsay_annotation_add_fragment (ann, start, end);
+  hearsay_annotation_set_attribute (ann, "kind", kind);
+  hearsay_annotation_set_annotator (ann, HEARSAY_BOILERPLATE_ANNOTATOR);
+  hearsay_annotation_set_created_at (ann, now);
+  hearsay_annotation_set_modified_at (ann, now);
+  hearsay_annotation_fill_quotes (ann, index);
+  return hearsay_project_bulk_add_annotation (project, ann, error);
+}
+
+gboolean
+hearsay_boilerplate_mark (HearsayBoilerplateContext  *self,
+                          HearsayDocument            *doc,
+                          guint                      *n_marked,
+                          GError                    **error)
+{
+  const char *text = hearsay_document_get_text (doc);
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(HearsayTextIndex) index = NULL;
+  g_autofree char *now = hearsay_now_iso8601 ();
+  OutletLines *outlet = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (text != NULL && hearsay_document_get_id (doc) > 0, FALSE);
+
+  lines = split_lines (text);
+  apply_rules (lines);
+  if (hearsay_document_get_outlet (doc) != NULL && *hearsay_document_get_outlet (doc) != '\0')
+    {
+      outlet = outlet_lines (self, doc, error);
+      if (outlet == NULL)
+        return FALSE;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (line->kind == NULL && outlet != NULL && outlet->n_documents > 0 && counts_as_line (line))
+        {
+          guint64 h = line_hash (line);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (outlet->lines, &h));
+
+          if (count >= 2 || (outlet->n_documents == 1 && count == 1))
+            {
+              g_autofree char *folded = fold_line (line);
+
+              line->kind = is_short_line (line, folded) ? "navigation" : "other";
+            }
+        }
+      if (line->kind == NULL)
+        continue;
+      if (index == NULL)
+        index = hearsay_text_index_new (text);
+      if (!store_span (self->project, doc, index, line->cp_start, line->cp_end, line->kind, now, error))
+        return FALSE;
+      n++;
+    }
+  if (outlet != NULL)
+    outlet_add_text (outlet, lines);
+  if (n_marked != NULL)
+    *n_marked = n;
+  return TRUE;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hearsay-project-private.h: shared by the files of src/core/project only;
+ * the folders above use the public calls (hearsay-project.h,
+ * hearsay-project-bulk.h). */
+#pragma once
+
+#ifndef HEARSAY_PROJECT_COMPILATION
+#error "hearsay-project-private.h is private to src/core/project"
+#endif
+
+#include "hearsay-project.h"
+#include "hearsay-store.h"
+
+G_BEGIN_DECLS
+
+HearsayStore *hearsay_project_get_store           (HearsayProject    *self);
+/* The store, or NULL with "The project … is closed". */
+HearsayStore *hearsay_project_require_store       (HearsayProject    *self,
+                                                  GError           **error);
+
+typedef enum {
+  HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED,
+  HEARSAY_PROJECT_CHANGE_ANNOTATION_REMOVED,
+  HEARSAY_PROJECT_CHANGE_ANNOTATION_CHANGED,
+  HEARSAY_PROJECT_CHANGE_RELATIONS,
+  HEARSAY_PROJECT_CHANGE_ENTITIES,
+  HEARSAY_PROJECT_CHANGE_HISTORY,
+} HearsayProjectChange;
+
+/* Emits the signal for @change: annotation ones take (document, annotation),
+ * relations take (from annotation, to annotation or 0). */
+void          hearsay_project_emit_change        (HearsayProject       *self,
+                                                  HearsayProjectChange  change,
+                                                  gint64                document_id,
+                                                  gint64                id,
+                                                  gint64                other_id);
+/* The text index of a document, cached for the last document asked for. */
+HearsayTextIndex *hearsay_project_get_text_index (HearsayProject       *self,
+                                                  gint64                document_id,
+                                                  GError              **error);
+
+G_END_DECLS

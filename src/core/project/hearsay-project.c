@@ -1,0 +1,583 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hearsay-project.c: opening and closing a project, its scheme, documents
+ * and annotations as the window and the CLI read and edit them. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "hearsay-error.h"
+#include "hearsay-date.h"
+#include "hearsay-project-private.h"
+#include "hearsay-text.h"
+
+struct _HearsayProject
+{
+  GObject parent_instance;
+
+  HearsayStore *store;
+  char *path;
+  HearsayScheme *scheme;
+  char *annotator;
+
+  /* The text of the document annotated last, to check offsets without a query. */
+  gint64 text_document_id;
+  char *text;
+  HearsayTextIndex *text_index;
+};
+
+G_DEFINE_FINAL_TYPE (HearsayProject, hearsay_project, G_TYPE_OBJECT)
+
+enum {
+  DOCUMENTS_CHANGED,
+  DOCUMENT_CHANGED,
+  ANNOTATION_ADDED,
+  ANNOTATION_REMOVED,
+  ANNOTATION_CHANGED,
+  RELATIONS_CHANGED,
+  ENTITIES_CHANGED,
+  HISTORY_CHANGED,
+  SCHEME_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+hearsay_project_finalize (GObject *object)
+{
+  HearsayProject *self = HEARSAY_PROJECT (object);
+
+  hearsay_project_close (self);
+  g_free (self->path);
+  g_clear_object (&self->scheme);
+  g_free (self->annotator);
+  g_clear_pointer (&self->text_index, hearsay_text_index_free);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (hearsay_project_parent_class)->finalize (object);
+}
+
+static void
+hearsay_project_class_init (HearsayProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hearsay_project_finalize;
+
+  /* Documents were added or removed. */
+  signals[DOCUMENTS_CHANGED] =
+    g_signal_new ("documents-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A document's metadata changed: (document id). */
+  signals[DOCUMENT_CHANGED] =
+    g_signal_new ("document-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* (document id, annotation id) */
+  signals[ANNOTATION_ADDED] =
+    g_signal_new ("annotation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[ANNOTATION_REMOVED] =
+    g_signal_new ("annotation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[ANNOTATION_CHANGED] =
+    g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  /* A relation from or to an annotation was added or removed: (from id, to id);
+   * to id is 0 for a link to an entity. */
+  signals[RELATIONS_CHANGED] =
+    g_signal_new ("relations-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  /* The entity registry changed. */
+  signals[ENTITIES_CHANGED] =
+    g_signal_new ("entities-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The project's scheme was replaced (hearsay_project_set_scheme). */
+  signals[SCHEME_CHANGED] =
+    g_signal_new ("scheme-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* What undo and redo would do has changed. */
+  signals[HISTORY_CHANGED] =
+    g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+hearsay_project_init (HearsayProject *self)
+{
+  const char *real = g_get_real_name ();
+
+  /* g_get_real_name() answers "Unknown" when the account has no full name. */
+  if (real == NULL || *real == '\0' || g_strcmp0 (real, "Unknown") == 0)
+    real = g_get_user_name ();
+  self->annotator = g_strdup (real);
+}
+
+char *
+hearsay_project_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "hearsay", "default.hearsay", NULL);
+}
+
+static gboolean
+load_scheme (HearsayProject  *self,
+             GError         **error)
+{
+  g_autofree char *json = hearsay_store_get_scheme_json (self->store, error);
+
+  if (json == NULL)
+    {
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      /* A project without a scheme row gets the default one in memory. */
+      self->scheme = hearsay_scheme_new_default ();
+      return TRUE;
+    }
+  self->scheme = hearsay_scheme_new_from_json (json, -1, error);
+  if (self->scheme == NULL)
+    {
+      g_prefix_error (error, "%s: ", self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+initialise (HearsayProject  *self,
+            GError         **error)
+{
+  g_autoptr(HearsayScheme) scheme = hearsay_scheme_new_default ();
+  g_autofree char *json = hearsay_scheme_to_json (scheme);
+  g_autofree char *now = hearsay_now_iso8601 ();
+
+  if (!hearsay_store_begin (self->store, error))
+    return FALSE;
+  if (!hearsay_store_set_scheme_json (self->store, json, error) ||
+      !hearsay_store_set_meta (self->store, "created_at", now, error) ||
+      !hearsay_store_set_meta (self->store, "created_by", "Hearsay " PACKAGE_VERSION, error) ||
+      !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+HearsayProject *
+hearsay_project_open (const char          *path,
+                      HearsayProjectFlags  flags,
+                      GError             **error)
+{
+  g_autoptr(HearsayProject) self = NULL;
+  gboolean created = FALSE;
+  HearsayStoreFlags store_flags = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (flags & HEARSAY_PROJECT_OPEN_CREATE)
+    store_flags |= HEARSAY_STORE_OPEN_CREATE;
+  if (flags & HEARSAY_PROJECT_OPEN_READ_ONLY)
+    store_flags |= HEARSAY_STORE_OPEN_READ_ONLY;
+
+  self = g_object_new (HEARSAY_TYPE_PROJECT, NULL);
+  self->path = g_strdup (path);
+  self->store = hearsay_store_open (path, store_flags, &created, error);
+  if (self->store == NULL)
+    return NULL;
+  if (created && !initialise (self, error))
+    {
+      hearsay_project_close (self);
+      g_unlink (path);
+      return NULL;
+    }
+  if (!load_scheme (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+HearsayProject *
+hearsay_project_create (const char  *path,
+                        GError     **error)
+{
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_EXISTS,
+                   _("%s already exists"), path);
+      return NULL;
+    }
+  return hearsay_project_open (path, HEARSAY_PROJECT_OPEN_CREATE, error);
+}
+
+void
+hearsay_project_close (HearsayProject *self)
+{
+  g_return_if_fail (HEARSAY_IS_PROJECT (self));
+  g_clear_pointer (&self->store, hearsay_store_close);
+}
+
+HearsayStore *
+hearsay_project_get_store (HearsayProject *self)
+{
+  return self->store;
+}
+
+HearsayStore *
+hearsay_project_require_store (HearsayProject  *self,
+                               GError         **error)
+{
+  if (self->store == NULL)
+    g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
+                 _("The project %s is closed"), self->path);
+  return self->store;
+}
+
+void
+hearsay_project_emit_documents_changed (HearsayProject *self)
+{
+  g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
+}
+
+
+static gboolean
+check_open (HearsayProject  *self,
+            GError         **error)
+{
+  if (self->store != NULL)
+    return TRUE;
+  g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
+               _("The project %s is closed"), self->path);
+  return FALSE;
+}
+
+const char *
+hearsay_project_get_path (HearsayProject *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  return self->path;
+}
+
+char *
+hearsay_project_dup_name (HearsayProject *self)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  base = g_path_get_basename (self->path);
+  if (g_str_has_suffix (base, ".hearsay"))
+    base[strlen (base) - strlen (".hearsay")] = '\0';
+  return g_steal_pointer (&base);
+}
+
+gboolean
+hearsay_project_get_read_only (HearsayProject *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), TRUE);
+  return self->store == NULL || hearsay_store_is_read_only (self->store);
+}
+
+HearsayScheme *
+hearsay_project_get_scheme (HearsayProject *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  return self->scheme;
+}
+
+const char *
+hearsay_project_get_annotator (HearsayProject *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  return self->annotator;
+}
+
+void
+hearsay_project_set_annotator (HearsayProject *self,
+                               const char     *name)
+{
+  g_return_if_fail (HEARSAY_IS_PROJECT (self));
+  if (name == NULL || *name == '\0')
+    return;
+  g_free (self->annotator);
+  self->annotator = g_strdup (name);
+}
+
+gboolean
+hearsay_project_save_copy (HearsayProject  *self,
+                           const char      *dest_path,
+                           GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  if (!check_open (self, error))
+    return FALSE;
+  return hearsay_store_backup (self->store, dest_path, error);
+}
+
+GPtrArray *
+hearsay_project_list_documents (HearsayProject  *self,
+                                GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_list_documents (self->store, error);
+}
+
+HearsayDocument *
+hearsay_project_load_document (HearsayProject  *self,
+                               gint64           id,
+                               GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_load_document (self->store, id, error);
+}
+
+gboolean
+hearsay_project_add_documents (HearsayProject  *self,
+                               GPtrArray       *documents,
+                               GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+    return FALSE;
+  for (guint i = 0; i < documents->len; i++)
+    {
+      HearsayDocument *doc = g_ptr_array_index (documents, i);
+
+      if (hearsay_document_get_imported_at (doc) == NULL)
+        {
+          g_autofree char *now = hearsay_now_iso8601 ();
+
+          hearsay_document_set_imported_at (doc, now);
+        }
+      if (!hearsay_store_insert_document (self->store, doc, error))
+        {
+          hearsay_store_rollback (self->store);
+          for (guint j = 0; j <= i; j++)
+            hearsay_document_set_id (g_ptr_array_index (documents, j), 0);
+          return FALSE;
+        }
+    }
+  if (!hearsay_store_commit (self->store, error))
+    return FALSE;
+  g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+hearsay_project_update_document (HearsayProject   *self,
+                                 HearsayDocument  *document,
+                                 GError          **error)
+{
+  g_auto(GStrv) fields = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  if (!hearsay_date_check (hearsay_document_get_published_at (document), error))
+    return FALSE;
+  /* Fields of the scheme must hold allowed values; others (e.g. an HTML
+   * page's author) are kept as they are. */
+  fields = hearsay_document_dup_field_names (document);
+  for (guint i = 0; fields[i]; i++)
+    {
+      const HearsayAttributeDef *def = hearsay_scheme_lookup_document_field (self->scheme, fields[i]);
+
+      if (def != NULL && !hearsay_attribute_check_values (def, hearsay_document_get_field (document, fields[i]), error))
+        return FALSE;
+    }
+  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+    return FALSE;
+  if (!hearsay_store_update_document (self->store, document, error) ||
+      !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, hearsay_document_get_id (document));
+  return TRUE;
+}
+
+gboolean
+hearsay_project_foreach_document (HearsayProject       *self,
+                                  const gint64         *ids,
+                                  guint                 n_ids,
+                                  HearsayDocumentFunc   func,
+                                  gpointer              user_data,
+                                  GError              **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  if (!check_open (self, error))
+    return FALSE;
+  return hearsay_store_foreach_document (self->store, ids, n_ids, func, user_data, error);
+}
+
+GPtrArray *
+hearsay_project_list_annotations (HearsayProject  *self,
+                                  gint64           document_id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_list_annotations (self->store, document_id, error);
+}
+
+HearsayAnnotation *
+hearsay_project_get_annotation (HearsayProject  *self,
+                                gint64           id,
+                                GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_load_annotation (self->store, id, error);
+}
+
+GPtrArray *
+hearsay_project_list_relations (HearsayProject  *self,
+                                gint64           document_id,
+                                GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_list_relations (self->store, document_id, error);
+}
+
+HearsayTextIndex *
+hearsay_project_get_text_index (HearsayProject  *self,
+                                gint64           document_id,
+                                GError         **error)
+{
+  g_autoptr(HearsayDocument) doc = NULL;
+
+  if (!check_open (self, error))
+    return NULL;
+  if (self->text != NULL && self->text_document_id == document_id)
+    return self->text_index;
+  doc = hearsay_store_load_document (self->store, document_id, error);
+  if (doc == NULL)
+    return NULL;
+  g_clear_pointer (&self->text_index, hearsay_text_index_free);
+  g_free (self->text);
+  self->text = g_strdup (hearsay_document_get_text (doc));
+  self->text_index = hearsay_text_index_new (self->text);
+  self->text_document_id = document_id;
+  return self->text_index;
+}
+
+void
+hearsay_project_emit_change (HearsayProject       *self,
+                             HearsayProjectChange  change,
+                             gint64                document_id,
+                             gint64                id,
+                             gint64                other_id)
+{
+  switch (change)
+    {
+    case HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED:
+      g_signal_emit (self, signals[ANNOTATION_ADDED], 0, document_id, id);
+      break;
+    case HEARSAY_PROJECT_CHANGE_ANNOTATION_REMOVED:
+      g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, document_id, id);
+      break;
+    case HEARSAY_PROJECT_CHANGE_ANNOTATION_CHANGED:
+      g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, document_id, id);
+      break;
+    case HEARSAY_PROJECT_CHANGE_RELATIONS:
+      g_signal_emit (self, signals[RELATIONS_CHANGED], 0, id, other_id);
+      break;
+    case HEARSAY_PROJECT_CHANGE_ENTITIES:
+      g_signal_emit (self, signals[ENTITIES_CHANGED], 0);
+      break;
+    case HEARSAY_PROJECT_CHANGE_HISTORY:
+      g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+hearsay_project_set_scheme (HearsayProject  *self,
+                            HearsayScheme   *scheme,
+                            GError         **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (HEARSAY_IS_SCHEME (scheme), FALSE);
+
+  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+    return FALSE;
+  json = hearsay_scheme_to_json (scheme);
+  if (!hearsay_store_set_scheme_json (self->store, json, error) || !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return FALSE;
+    }
+  /* A copy, so later changes to @scheme do not reach the project unsaved. */
+  g_clear_object (&self->scheme);
+  self->scheme = hearsay_scheme_copy (scheme);
+  g_signal_emit (self, signals[SCHEME_CHANGED], 0);
+  return TRUE;
+}
+
+char **
+hearsay_project_dup_unknown_labels (HearsayProject *self)
+{
+  g_auto(GStrv) used = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (self->store != NULL)
+    used = hearsay_store_list_used_labels (self->store, NULL);
+  for (guint i = 0; used && used[i]; i++)
+    if (hearsay_scheme_lookup_label (self->scheme, used[i]) == NULL)
+      g_strv_builder_add (builder, used[i]);
+  return g_strv_builder_end (builder);
+}
+
+gint64
+hearsay_project_remap_label (HearsayProject  *self,
+                             const char      *from,
+                             const char      *to,
+                             GError         **error)
+{
+  g_autofree char *now = hearsay_now_iso8601 ();
+  gint64 n;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), -1);
+  if (hearsay_scheme_lookup_label (self->scheme, to) == NULL)
+    {
+      g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_UNKNOWN_LABEL,
+                   _("Unknown label “%s”"), to);
+      return -1;
+    }
+  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+    return -1;
+  n = hearsay_store_relabel_all (self->store, from, to, now, error);
+  if (n < 0 || !hearsay_store_commit (self->store, error))
+    {
+      hearsay_store_rollback (self->store);
+      return -1;
+    }
+  g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
+  return n;
+}
+
+GPtrArray *
+hearsay_project_search_annotations (HearsayProject  *self,
+                                    const char      *label,
+                                    const char      *query,
+                                    gint64           exclude_document_id,
+                                    guint            limit,
+                                    GError         **error)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if (!check_open (self, error))
+    return NULL;
+  return hearsay_store_search_annotations (self->store, label, query, exclude_document_id,
+                                           limit ? limit : 200, error);
+}

@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hearsay-project.h: one .hearsay project file — the API that the GUI and the
+ * CLI share. Every edit is one transaction: when a call returns TRUE, the
+ * change is on disk. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hearsay-annotation.h"
+#include "hearsay-compare-sums.h"
+#include "hearsay-document.h"
+#include "hearsay-entity.h"
+#include "hearsay-event.h"
+#include "hearsay-search.h"
+#include "hearsay-relation.h"
+#include "hearsay-scheme.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HEARSAY_PROJECT_OPEN_DEFAULT   = 0,
+  HEARSAY_PROJECT_OPEN_CREATE    = 1 << 0,  /* create a new project if the file is missing */
+  HEARSAY_PROJECT_OPEN_READ_ONLY = 1 << 1,
+} HearsayProjectFlags;
+
+#define HEARSAY_TYPE_PROJECT (hearsay_project_get_type ())
+G_DECLARE_FINAL_TYPE (HearsayProject, hearsay_project, HEARSAY, PROJECT, GObject)
+
+char              *hearsay_project_default_path          (void);
+HearsayProject    *hearsay_project_open                  (const char         *path,
+                                                          HearsayProjectFlags flags,
+                                                          GError            **error);
+/* Creates a new, empty project (default scheme, no documents) at @path. */
+HearsayProject    *hearsay_project_create                (const char         *path,
+                                                          GError            **error);
+void               hearsay_project_close                 (HearsayProject     *self);
+
+const char        *hearsay_project_get_path              (HearsayProject     *self);
+char              *hearsay_project_dup_name              (HearsayProject     *self);
+gboolean           hearsay_project_get_read_only         (HearsayProject     *self);
+HearsayScheme     *hearsay_project_get_scheme            (HearsayProject     *self);
+/* Stores a copy of @scheme as the project's scheme. Annotations keep their
+ * labels; those whose label left the scheme show as unknown until remapped. */
+gboolean           hearsay_project_set_scheme            (HearsayProject     *self,
+                                                          HearsayScheme      *scheme,
+                                                          GError            **error);
+char             **hearsay_project_dup_unknown_labels    (HearsayProject     *self);
+/* Gives every annotation labelled @from the label @to; returns how many. */
+gint64             hearsay_project_remap_label           (HearsayProject     *self,
+                                                          const char         *from,
+                                                          const char         *to,
+                                                          GError            **error);
+const char        *hearsay_project_get_annotator         (HearsayProject     *self);
+void               hearsay_project_set_annotator         (HearsayProject     *self,
+                                                          const char         *name);
+gboolean           hearsay_project_save_copy             (HearsayProject     *self,
+                                                          const char         *dest_path,
+                                                          GError            **error);
+/* Tells listeners that documents changed through another connection, e.g.
+ * an import on a worker thread, or through bulk writes. */
+void               hearsay_project_emit_documents_changed (HearsayProject    *self);
+
+/* Documents */
+GPtrArray         *hearsay_project_list_documents        (HearsayProject     *self,
+                                                          GError            **error);
+HearsayDocument   *hearsay_project_load_document         (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+gboolean           hearsay_project_add_documents         (HearsayProject     *self,
+                                                          GPtrArray          *documents,
+                                                          GError            **error);
+gboolean           hearsay_project_update_document       (HearsayProject     *self,
+                                                          HearsayDocument    *document,
+                                                          GError            **error);
+/* Calls @func for each document (with its text), in id order, reading one
+ * at a time; @ids (may be NULL: every document) limits the set. */
+gboolean           hearsay_project_foreach_document      (HearsayProject     *self,
+                                                          const gint64       *ids,
+                                                          guint               n_ids,
+                                                          HearsayDocumentFunc func,
+                                                          gpointer            user_data,
+                                                          GError            **error);
+
+/* Annotations. create() validates label, attributes and offsets against the
+ * text, fills quotes, annotator and times, and sets the new id. */
+GPtrArray         *hearsay_project_list_annotations      (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          GError            **error);
+/* hearsay-project-spans.c: the fragments of a document's annotations as
+ * HearsaySpan rows (id, start, end, interned label), sorted by (start, end,
+ * id): what a view needs to draw them, without the quotes and attributes of
+ * full HearsayAnnotation objects. */
+GArray            *hearsay_project_list_spans            (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          GError            **error);
+HearsayAnnotation *hearsay_project_get_annotation        (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+gboolean           hearsay_project_create_annotation     (HearsayProject     *self,
+                                                          HearsayAnnotation  *annotation,
+                                                          GError            **error);
+gboolean           hearsay_project_delete_annotation     (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+gboolean           hearsay_project_set_attribute         (HearsayProject     *self,
+                                                          gint64              annotation_id,
+                                                          const char         *name,
+                                                          const char * const *values,
+                                                          GError            **error);
+gboolean           hearsay_project_set_note              (HearsayProject     *self,
+                                                          gint64              annotation_id,
+                                                          const char         *note,
+                                                          GError            **error);
+gboolean           hearsay_project_set_label             (HearsayProject     *self,
+                                                          gint64              annotation_id,
+                                                          const char         *label,
+                                                          GError            **error);
+/* Adds a span to an annotation, making it discontinuous. */
+gboolean           hearsay_project_add_fragment          (HearsayProject     *self,
+                                                          gint64              annotation_id,
+                                                          gint64              start,
+                                                          gint64              end,
+                                                          GError            **error);
+/* Annotations (with fragments, newest documents first) whose text contains
+ * @query (case-insensitive for ASCII; NULL or "" matches all), optionally only
+ * of @label and outside @exclude_document_id (0: none); at most @limit (0: 200).
+ * For picking the partner of a cross-document link. */
+GPtrArray         *hearsay_project_search_annotations    (HearsayProject     *self,
+                                                          const char         *label,
+                                                          const char         *query,
+                                                          gint64              exclude_document_id,
+                                                          guint               limit,
+                                                          GError            **error);
+GPtrArray         *hearsay_project_list_relations        (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          GError            **error);
+
+/* Checks an annotation before it is stored: offsets against @text and, when
+ * @check_scheme, its label and attributes against the scheme. */
+gboolean           hearsay_project_validate_annotation   (HearsayProject     *self,
+                                                          HearsayAnnotation  *annotation,
+                                                          HearsayTextIndex   *text,
+                                                          gboolean            check_scheme,
+                                                          GError            **error);
+
+/* Relations (hearsay-project-relations.c). The scheme's rule for the type
+ * applies: its from and to labels, and whether it may cross documents. */
+gint64             hearsay_project_create_relation       (HearsayProject     *self,
+                                                          const char         *type,
+                                                          gint64              from_id,
+                                                          gint64              to_id,
+                                                          GError            **error);
+gint64             hearsay_project_link_entity           (HearsayProject     *self,
+                                                          const char         *type,
+                                                          gint64              annotation_id,
+                                                          gint64              entity_id,
+                                                          GError            **error);
+gboolean           hearsay_project_delete_relation       (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+/* Relations from or to @annotation_id. */
+GPtrArray         *hearsay_project_list_annotation_relations (HearsayProject *self,
+                                                          gint64              annotation_id,
+                                                          GError            **error);
+/* The relation types (const HearsayRelationType *) allowed from an annotation
+ * labelled @from_label to one labelled @to_label (NULL: to an entity). */
+GPtrArray         *hearsay_project_allowed_relation_types (HearsayProject    *self,
+                                                          const char         *from_label,
+                                                          const char         *to_label);
+
+/* Entities (hearsay-project-entities.c) */
+gboolean           hearsay_project_add_entity            (HearsayProject     *self,
+                                                          HearsayEntity      *entity,
+                                                          GError            **error);
+gboolean           hearsay_project_update_entity         (HearsayProject     *self,
+                                                          HearsayEntity      *entity,
+                                                          GError            **error);
+GPtrArray         *hearsay_project_list_entities         (HearsayProject     *self,
+                                                          GError            **error);
+HearsayEntity     *hearsay_project_get_entity            (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+/* Entities whose name or an alias matches @text (hearsay_entity_matches), by name. */
+GPtrArray         *hearsay_project_suggest_entities      (HearsayProject     *self,
+                                                          const char         *text,
+                                                          GError            **error);
+
+/* Undo and redo (hearsay-history.c): every edit above can be undone, also
+ * after a restart; the labels read e.g. "Add Claim" (translated). */
+gboolean           hearsay_project_undo                  (HearsayProject     *self,
+                                                          GError            **error);
+gboolean           hearsay_project_redo                  (HearsayProject     *self,
+                                                          GError            **error);
+char              *hearsay_project_dup_undo_label        (HearsayProject     *self);
+char              *hearsay_project_dup_redo_label        (HearsayProject     *self);
+
+/* Events, search and filters (hearsay-project-events.c) */
+/* Creates the event when its id is 0, else renames/redates it. */
+gboolean           hearsay_project_save_event            (HearsayProject     *self,
+                                                          HearsayEvent       *event,
+                                                          GError            **error);
+gboolean           hearsay_project_delete_event          (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+/* Events by date, each with its number of documents. */
+GPtrArray         *hearsay_project_list_events           (HearsayProject     *self,
+                                                          GError            **error);
+HearsayEvent      *hearsay_project_get_event             (HearsayProject     *self,
+                                                          gint64              id,
+                                                          GError            **error);
+/* Puts documents in @event_id (0: in no event), in one transaction. */
+gboolean           hearsay_project_set_document_event    (HearsayProject     *self,
+                                                          const gint64       *document_ids,
+                                                          guint               n_documents,
+                                                          gint64              event_id,
+                                                          GError            **error);
+gint64             hearsay_project_get_document_event    (HearsayProject     *self,
+                                                          gint64              document_id);
+/* Documents not in the event that share an entity with its documents or
+ * were published within three days of its date. */
+GPtrArray         *hearsay_project_suggest_event_documents (HearsayProject   *self,
+                                                          gint64              event_id,
+                                                          GError            **error);
+/* Full-text search (FTS5 syntax: words, "phrases", prefix*, AND/OR/NOT):
+ * HearsaySearchHit per match, best documents first (at most @max_documents,
+ * 0 = 20; at most 5 matches each). A malformed query gives a clear error. */
+GPtrArray         *hearsay_project_search                (HearsayProject     *self,
+                                                          const char         *query,
+                                                          guint               max_documents,
+                                                          GError            **error);
+GPtrArray         *hearsay_project_filter_documents      (HearsayProject     *self,
+                                                          const HearsayDocumentFilter *filter,
+                                                          GError            **error);
+
+/* The outlet comparison's sums (hearsay-project-compare.c): the per-document
+ * figures the project keeps up to date, added up per outlet over
+ * @document_ids, or the documents of @event_id when @document_ids is NULL,
+ * counted by @keys (NULL: the default scheme's identifiers). */
+HearsayCompareSums *hearsay_project_read_compare_sums    (HearsayProject     *self,
+                                                          const HearsayCompareKeys *keys,
+                                                          const gint64       *document_ids,
+                                                          guint               n_documents,
+                                                          gint64              event_id,
+                                                          GError            **error);
+
+G_END_DECLS
