@@ -9,12 +9,12 @@
 
 #include "cli-test-util.h"
 
-const char *cli_path;
+const char *cli_test_binary;
 
 
 
 void
-result_clear (Result *r)
+cli_test_result_clear (CliTestResult *r)
 {
   g_clear_pointer (&r->out, g_free);
   g_clear_pointer (&r->err, g_free);
@@ -22,7 +22,7 @@ result_clear (Result *r)
 
 
 void
-fixture_setup (Fixture       *f,
+cli_test_fixture_setup (CliTestFixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -60,7 +60,7 @@ remove_tree (const char *path)
 }
 
 void
-fixture_teardown (Fixture       *f,
+cli_test_fixture_teardown (CliTestFixture       *f,
                   gconstpointer  data)
 {
   remove_tree (f->dir);
@@ -77,16 +77,16 @@ child_drop_root (gpointer data)
 }
 
 /* Runs hearsay-cli with the NULL-terminated arguments. */
-Result
-run_argv (Fixture            *f,
+CliTestResult
+cli_test_run_argv (CliTestFixture            *f,
           const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  Result r = { 0 };
+  CliTestResult r = { 0 };
   int wait_status = 0;
 
-  g_ptr_array_add (argv, (char *) cli_path);
+  g_ptr_array_add (argv, (char *) cli_test_binary);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
@@ -104,7 +104,7 @@ run_argv (Fixture            *f,
 
 
 char *
-sha256_of_file (const char *path)
+cli_test_sha256_of_file (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
@@ -116,7 +116,7 @@ sha256_of_file (const char *path)
 }
 
 char *
-read_file (const char *path)
+cli_test_read_file (const char *path)
 {
   g_autoptr(GError) error = NULL;
   char *data = NULL;
@@ -127,7 +127,7 @@ read_file (const char *path)
 }
 
 char *
-write_temp (Fixture    *f,
+cli_test_write_temp (CliTestFixture    *f,
             const char *name,
             const char *data,
             gssize      length)
@@ -141,26 +141,26 @@ write_temp (Fixture    *f,
 }
 
 char *
-sample_path (void)
+cli_test_sample_path (void)
 {
   return g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "samples",
                            "rt-deir-ez-zor-2017.txt", NULL);
 }
 
 char *
-fixture_path (const char *name)
+cli_test_fixture_path (const char *name)
 {
   return g_build_filename (CLI_FIXTURES_DIR, name, NULL);
 }
 
-const char sample_title[] =
+const char cli_test_sample_title[] =
   "Guerre en Syrie : Damas déclare Deir ez-Zor totalement libérée de Daesh";
 
 void
-init_project (Fixture    *f,
+cli_test_init_project (CliTestFixture    *f,
               const char *project)
 {
-  g_auto(Result) r = RUN (f, "--project", project, "init");
+  g_auto(CliTestResult) r = RUN (f, "--project", project, "init");
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "");
@@ -168,13 +168,13 @@ init_project (Fixture    *f,
 }
 
 void
-init_with_sample (Fixture *f)
+cli_test_init_with_sample (CliTestFixture *f)
 {
-  g_autofree char *sample = sample_path ();
-  g_autofree char *expected = g_strdup_printf ("1\t%s\n", sample_title);
-  g_auto(Result) r = { 0 };
+  g_autofree char *sample = cli_test_sample_path ();
+  g_autofree char *expected = g_strdup_printf ("1\t%s\n", cli_test_sample_title);
+  g_auto(CliTestResult) r = { 0 };
 
-  init_project (f, f->project);
+  cli_test_init_project (f, f->project);
   r = RUN (f, "--project", f->project, "import", "--outlet", "RT en français",
            "--date", "2017-11-03", "--language", "fr", sample);
   g_assert_cmpint (r.status, ==, 0);
@@ -184,19 +184,19 @@ init_with_sample (Fixture *f)
 /* Runs a command that must fail with @status, name @words on stderr and
  * leave the project file byte for byte as it was. */
 void
-expect_failure (Fixture            *f,
+cli_test_expect_failure (CliTestFixture            *f,
                 int                 status,
                 const char * const *words,
                 const char * const *args)
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Result) r = { 0 };
+  g_auto(CliTestResult) r = { 0 };
   gboolean exists = g_file_test (f->project, G_FILE_TEST_EXISTS);
 
   if (exists)
-    before = sha256_of_file (f->project);
-  r = run_argv (f, args);
+    before = cli_test_sha256_of_file (f->project);
+  r = cli_test_run_argv (f, args);
   g_assert_cmpint (r.status, ==, status);
   g_assert_cmpstr (r.out, ==, "");
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
@@ -206,14 +206,14 @@ expect_failure (Fixture            *f,
     }
   if (exists)
     {
-      after = sha256_of_file (f->project);
+      after = cli_test_sha256_of_file (f->project);
       g_assert_cmpstr (before, ==, after);
     }
 }
 
 
 gint64
-cp_offset (const char *text,
+cli_test_cp_offset (const char *text,
            const char *needle)
 {
   const char *p = strstr (text, needle);

@@ -3,8 +3,8 @@
 
 #include <glib.h>
 
-extern const char *cli_path;
-extern const char sample_title[];
+extern const char *cli_test_binary;
+extern const char cli_test_sample_title[];
 
 typedef struct
 {
@@ -12,46 +12,46 @@ typedef struct
   char *project;
   char **envp;
   gboolean drop_root;   /* run the CLI as nobody (read-only file test under root) */
-} Fixture;
+} CliTestFixture;
 
 typedef struct
 {
   int status;
   char *out;
   char *err;
-} Result;
+} CliTestResult;
 
-void     result_clear     (Result             *r);
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+void     cli_test_result_clear     (CliTestResult             *r);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliTestResult, cli_test_result_clear)
 
-void     fixture_setup    (Fixture            *f,
+void     cli_test_fixture_setup    (CliTestFixture            *f,
                            gconstpointer       data);
-void     fixture_teardown (Fixture            *f,
+void     cli_test_fixture_teardown (CliTestFixture            *f,
                            gconstpointer       data);
 /* Runs hearsay-cli with the NULL-terminated arguments. */
-Result   run_argv         (Fixture            *f,
+CliTestResult   cli_test_run_argv         (CliTestFixture            *f,
                            const char * const *args);
-char    *sha256_of_file   (const char         *path);
-char    *read_file        (const char         *path);
-char    *write_temp       (Fixture            *f,
+char    *cli_test_sha256_of_file   (const char         *path);
+char    *cli_test_read_file        (const char         *path);
+char    *cli_test_write_temp       (CliTestFixture            *f,
                            const char         *name,
                            const char         *data,
                            gssize              length);
-char    *sample_path      (void);
-char    *fixture_path     (const char         *name);
-void     init_project     (Fixture            *f,
+char    *cli_test_sample_path      (void);
+char    *cli_test_fixture_path     (const char         *name);
+void     cli_test_init_project     (CliTestFixture            *f,
                            const char         *project);
-void     init_with_sample (Fixture            *f);
+void     cli_test_init_with_sample (CliTestFixture            *f);
 /* Runs a command that must fail with @status, name @words on stderr and
  * leave the project file byte for byte as it was. */
-void     expect_failure   (Fixture            *f,
+void     cli_test_expect_failure   (CliTestFixture            *f,
                            int                 status,
                            const char * const *words,
                            const char * const *args);
 /* The code-point offset of @needle in @text. */
-gint64   cp_offset        (const char         *text,
+gint64   cli_test_cp_offset        (const char         *text,
                            const char         *needle);
 
-#define RUN(f, ...) run_argv ((f), (const char * const[]) { __VA_ARGS__, NULL })
+#define RUN(f, ...) cli_test_run_argv ((f), (const char * const[]) { __VA_ARGS__, NULL })
 #define WORDS(...) ((const char * const[]) { __VA_ARGS__, NULL })
 #define ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })

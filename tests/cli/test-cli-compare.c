@@ -1,27 +1,27 @@
 /* test-cli-compare.c: `hearsay-cli event`, `compare` and `search` on the
- * invented multi-outlet event of tests/core/hearsay-compare-fixture.c. */
+ * invented multi-outlet event of tests/core/core-test-compare-fixture.c. */
 #include "config.h"
 
 #include <string.h>
 
 #include "cli-test-util.h"
 #include "hearsay-compare.h"
-#include "hearsay-compare-fixture.h"
+#include "core-test-compare-fixture.h"
 
-static HsCompareFixture
-build (Fixture *f)
+static CoreTestCompareFixture
+build (CliTestFixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) project = hearsay_project_create (f->project, &error);
-  HsCompareFixture fx;
+  CoreTestCompareFixture fx;
 
   g_assert_no_error (error);
-  hs_compare_fixture_build (project, &fx);
+  core_test_compare_fixture_build (project, &fx);
   return fx;
 }
 
 static char *
-core_json (Fixture    *f,
+core_json (CliTestFixture    *f,
            gint64      event_id,
            const char *section)
 {
@@ -40,20 +40,20 @@ core_json (Fixture    *f,
 }
 
 static void
-test_events (Fixture       *f,
+test_events (CliTestFixture       *f,
              gconstpointer  data)
 {
-  HsCompareFixture fx = build (f);
+  CoreTestCompareFixture fx = build (f);
   g_autofree char *rt = g_strdup_printf ("%" G_GINT64_FORMAT, fx.rt);
   g_autofree char *afp = g_strdup_printf ("%" G_GINT64_FORMAT, fx.afp);
   g_autofree char *expected = NULL;
   g_autofree char *id = NULL;
-  g_auto(Result) r = RUN (f, "--project", f->project, "event", "create", "--name", "Aftermath",
+  g_auto(CliTestResult) r = RUN (f, "--project", f->project, "event", "create", "--name", "Aftermath",
                           "--date", "2017-11-05");
-  g_auto(Result) list = { 0 };
-  g_auto(Result) add = { 0 };
-  g_auto(Result) suggest = { 0 };
-  g_auto(Result) help = { 0 };
+  g_auto(CliTestResult) list = { 0 };
+  g_auto(CliTestResult) add = { 0 };
+  g_auto(CliTestResult) suggest = { 0 };
+  g_auto(CliTestResult) help = { 0 };
 
   g_assert_cmpint (r.status, ==, 0);
   id = g_strstrip (g_strdup (r.out));
@@ -76,19 +76,19 @@ test_events (Fixture       *f,
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--document"));
 
-  expect_failure (f, 2, WORDS ("--date"), ARGS ("--project", f->project, "event", "create",
+  cli_test_expect_failure (f, 2, WORDS ("--date"), ARGS ("--project", f->project, "event", "create",
                                                  "--name", "X", "--date", "3 November"));
-  expect_failure (f, 2, WORDS ("--event"), ARGS ("--project", f->project, "event", "add", "--document", rt));
-  expect_failure (f, 1, WORDS ("event"), ARGS ("--project", f->project, "event", "add", "--event", "99",
+  cli_test_expect_failure (f, 2, WORDS ("--event"), ARGS ("--project", f->project, "event", "add", "--document", rt));
+  cli_test_expect_failure (f, 1, WORDS ("event"), ARGS ("--project", f->project, "event", "add", "--event", "99",
                                                 "--document", rt));
-  expect_failure (f, 2, WORDS ("event create"), ARGS ("--project", f->project, "event", "frobnicate"));
+  cli_test_expect_failure (f, 2, WORDS ("event create"), ARGS ("--project", f->project, "event", "frobnicate"));
 }
 
 static void
-test_compare (Fixture       *f,
+test_compare (CliTestFixture       *f,
               gconstpointer  data)
 {
-  HsCompareFixture fx = build (f);
+  CoreTestCompareFixture fx = build (f);
   g_autofree char *event = g_strdup_printf ("%" G_GINT64_FORMAT, fx.event_id);
   g_autofree char *rt = g_strdup_printf ("%" G_GINT64_FORMAT, fx.rt);
   g_autofree char *json = core_json (f, fx.event_id, NULL);
@@ -97,11 +97,11 @@ test_compare (Fixture       *f,
   g_autofree char *svg = g_build_filename (f->dir, "charts", NULL);
   g_autofree char *chains = g_build_filename (svg, "chains.svg", NULL);
   g_autofree char *report = NULL;
-  g_auto(Result) r = RUN (f, "--project", f->project, "compare", "--event", event, "--format", "json");
-  g_auto(Result) one = { 0 };
-  g_auto(Result) md = { 0 };
-  g_auto(Result) csv = { 0 };
-  g_auto(Result) docs = { 0 };
+  g_auto(CliTestResult) r = RUN (f, "--project", f->project, "compare", "--event", event, "--format", "json");
+  g_auto(CliTestResult) one = { 0 };
+  g_auto(CliTestResult) md = { 0 };
+  g_auto(CliTestResult) csv = { 0 };
+  g_auto(CliTestResult) docs = { 0 };
 
   /* The CLI prints what the core computes. */
   g_assert_cmpint (r.status, ==, 0);
@@ -114,7 +114,7 @@ test_compare (Fixture       *f,
   g_assert_nonnull (strstr (md.out, "## Attribution\n"));
   g_assert_nonnull (strstr (md.out, "| Claims per 1,000 words |"));
   g_assert_nonnull (strstr (md.out, "117.65 (2/17)"));
-  report = read_file (html);
+  report = cli_test_read_file (html);
   g_assert_true (g_str_has_prefix (report, "<!DOCTYPE html>"));
   g_assert_null (strstr (report, "http"));
   g_assert_true (g_file_test (chains, G_FILE_TEST_IS_REGULAR));
@@ -128,25 +128,25 @@ test_compare (Fixture       *f,
   g_assert_cmpint (docs.status, ==, 0);
   g_assert_nonnull (strstr (docs.out, "| Metric | RT |"));
 
-  expect_failure (f, 2, WORDS ("--event", "--document"), ARGS ("--project", f->project, "compare"));
-  expect_failure (f, 2, WORDS ("format"), ARGS ("--project", f->project, "compare", "--event", event,
+  cli_test_expect_failure (f, 2, WORDS ("--event", "--document"), ARGS ("--project", f->project, "compare"));
+  cli_test_expect_failure (f, 2, WORDS ("format"), ARGS ("--project", f->project, "compare", "--event", event,
                                                 "--format", "xml"));
-  expect_failure (f, 2, WORDS ("section"), ARGS ("--project", f->project, "compare", "--event", event,
+  cli_test_expect_failure (f, 2, WORDS ("section"), ARGS ("--project", f->project, "compare", "--event", event,
                                                  "--section", "everything"));
-  expect_failure (f, 1, WORDS ("document 4242"), ARGS ("--project", f->project, "compare",
+  cli_test_expect_failure (f, 1, WORDS ("document 4242"), ARGS ("--project", f->project, "compare",
                                                         "--document", "4242"));
 }
 
 /* In French, the rows show the scheme's translated names; CSV keeps the ids. */
 static void
-test_translated (Fixture       *f,
+test_translated (CliTestFixture       *f,
                  gconstpointer  data)
 {
-  HsCompareFixture fx = build (f);
+  CoreTestCompareFixture fx = build (f);
   g_autofree char *event = g_strdup_printf ("%" G_GINT64_FORMAT, fx.event_id);
   g_autofree char *mo = g_build_filename (PO_BUILDDIR, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  g_auto(Result) md = { 0 };
-  g_auto(Result) csv = { 0 };
+  g_auto(CliTestResult) md = { 0 };
+  g_auto(CliTestResult) csv = { 0 };
 
   if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
     {
@@ -168,13 +168,13 @@ test_translated (Fixture       *f,
 }
 
 static void
-test_search (Fixture       *f,
+test_search (CliTestFixture       *f,
              gconstpointer  data)
 {
-  HsCompareFixture fx = build (f);
+  CoreTestCompareFixture fx = build (f);
   g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT "\t", fx.reuters);
-  g_auto(Result) r = RUN (f, "--project", f->project, "search", "militants");
-  g_auto(Result) prefix = { 0 };
+  g_auto(CliTestResult) r = RUN (f, "--project", f->project, "search", "militants");
+  g_auto(CliTestResult) prefix = { 0 };
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, expected));
@@ -184,8 +184,8 @@ test_search (Fixture       *f,
   g_assert_cmpint (prefix.status, ==, 0);
   g_assert_cmpuint (g_strv_length (g_strsplit (prefix.out, "\n", -1)), >=, 4);
 
-  expect_failure (f, 1, WORDS ("not valid"), ARGS ("--project", f->project, "search", "\"unbalanced"));
-  expect_failure (f, 2, WORDS ("QUERY"), ARGS ("--project", f->project, "search"));
+  cli_test_expect_failure (f, 1, WORDS ("not valid"), ARGS ("--project", f->project, "search", "\"unbalanced"));
+  cli_test_expect_failure (f, 2, WORDS ("QUERY"), ARGS ("--project", f->project, "search"));
 }
 
 int
@@ -193,14 +193,14 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  cli_path = argc > 1 ? argv[1] : g_getenv ("HEARSAY_CLI");
-  if (cli_path == NULL)
+  cli_test_binary = argc > 1 ? argv[1] : g_getenv ("HEARSAY_CLI");
+  if (cli_test_binary == NULL)
     {
       g_printerr ("usage: %s PATH-TO-hearsay-cli\n", argv[0]);
       return 2;
     }
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, CliTestFixture, NULL, cli_test_fixture_setup, func, cli_test_fixture_teardown)
   ADD ("/cli/compare/events", test_events);
   ADD ("/cli/compare/compare", test_compare);
   ADD ("/cli/compare/translated", test_translated);

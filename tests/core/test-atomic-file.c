@@ -5,7 +5,7 @@
 #include "hearsay-atomic-file.h"
 #include "hearsay-error.h"
 #include "hearsay-export.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 static guint
 count_part_files (const char *dir_path)
@@ -24,7 +24,7 @@ count_part_files (const char *dir_path)
 static char *
 new_dir (const char *name)
 {
-  char *dir = hs_test_path (name);
+  char *dir = core_test_path (name);
 
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   return dir;
@@ -46,7 +46,7 @@ test_commit (void)
   g_assert_cmpuint (count_part_files (dir), ==, 1);
   g_assert_true (hearsay_atomic_file_commit (file, &error));
   g_assert_no_error (error);
-  data = hs_test_read (path, NULL);
+  data = core_test_read (path, NULL);
   g_assert_cmpstr (data, ==, "hello");
   g_assert_cmpuint (count_part_files (dir), ==, 0);
 }
@@ -60,12 +60,12 @@ test_discard (void)
   HearsayAtomicFile *file;
   g_autofree char *data = NULL;
 
-  hs_test_write (path, "previous", -1);
+  core_test_write (path, "previous", -1);
   file = hearsay_atomic_file_new (path, &error);
   g_assert_no_error (error);
   g_output_stream_write_all (hearsay_atomic_file_get_stream (file), "half", 4, NULL, NULL, NULL);
   hearsay_atomic_file_free (file);
-  data = hs_test_read (path, NULL);
+  data = core_test_read (path, NULL);
   g_assert_cmpstr (data, ==, "previous");
   g_assert_cmpuint (count_part_files (dir), ==, 0);
 }
@@ -73,12 +73,12 @@ test_discard (void)
 static void
 test_missing_directory (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("atomic1.hearsay");
-  g_autofree char *missing_dir = hs_test_path ("no-such-dir");
+  g_autoptr(HearsayProject) project = core_test_new_project ("atomic1.hearsay");
+  g_autofree char *missing_dir = core_test_path ("no-such-dir");
   g_autofree char *path = g_build_filename (missing_dir, "out.jsonl", NULL);
   g_autoptr(GError) error = NULL;
 
-  hs_test_add_document (project, "text", "t");
+  core_test_add_document (project, "text", "t");
   g_assert_false (hearsay_export_project_to_path (project, HEARSAY_EXPORT_JSONL, NULL, path, NULL, &error));
   g_assert_error (error, HEARSAY_EXPORT_ERROR, HEARSAY_EXPORT_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, path));
@@ -87,14 +87,14 @@ test_missing_directory (void)
   g_clear_error (&error);
 
   /* A folder as the target */
-  g_assert_false (hearsay_export_project_to_path (project, HEARSAY_EXPORT_CSV, NULL, hs_test_tmpdir (), NULL, &error));
+  g_assert_false (hearsay_export_project_to_path (project, HEARSAY_EXPORT_CSV, NULL, core_test_tmpdir (), NULL, &error));
   g_assert_error (error, HEARSAY_EXPORT_ERROR, HEARSAY_EXPORT_ERROR_FAILED);
 }
 
 static void
 test_cancelled_export (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("atomic2.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("atomic2.hearsay");
   g_autofree char *dir = new_dir ("cancel");
   g_autofree char *path = g_build_filename (dir, "out.jsonl", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -103,10 +103,10 @@ test_cancelled_export (void)
   g_autofree char *after = NULL;
   g_autofree char *good = NULL;
 
-  hs_test_add_document (project, "first text", "one");
-  hs_test_add_document (project, "second text", "two");
-  hs_test_write (path, "previous export\n", -1);
-  before = hs_test_file_sha256 (path);
+  core_test_add_document (project, "first text", "one");
+  core_test_add_document (project, "second text", "two");
+  core_test_write (path, "previous export\n", -1);
+  before = core_test_file_sha256 (path);
 
   g_cancellable_cancel (cancellable);
   for (int format = HEARSAY_EXPORT_JSONL; format <= HEARSAY_EXPORT_CSV; format++)
@@ -114,7 +114,7 @@ test_cancelled_export (void)
       g_assert_false (hearsay_export_project_to_path (project, format, NULL, path, cancellable, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_clear_error (&error);
-      after = hs_test_file_sha256 (path);
+      after = core_test_file_sha256 (path);
       g_assert_cmpstr (before, ==, after);
       g_clear_pointer (&after, g_free);
       g_assert_cmpuint (count_part_files (dir), ==, 0);
@@ -123,7 +123,7 @@ test_cancelled_export (void)
   /* The same export without cancelling replaces the file. */
   g_assert_true (hearsay_export_project_to_path (project, HEARSAY_EXPORT_JSONL, NULL, path, NULL, &error));
   g_assert_no_error (error);
-  good = hs_test_read (path, NULL);
+  good = core_test_read (path, NULL);
   g_assert_true (g_str_has_prefix (good, "{\"offset_unit\":\"codepoint\""));
   g_assert_cmpuint (count_part_files (dir), ==, 0);
 }
@@ -131,7 +131,7 @@ test_cancelled_export (void)
 static void
 test_closed_project_export (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("atomic3.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("atomic3.hearsay");
   g_autofree char *dir = new_dir ("closed");
   g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
   g_autoptr(GError) error = NULL;
@@ -146,7 +146,7 @@ test_closed_project_export (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/atomic-file/commit", test_commit);
   g_test_add_func ("/atomic-file/discard", test_discard);
   g_test_add_func ("/atomic-file/missing-directory", test_missing_directory);

@@ -2,7 +2,7 @@
  * article body is left alone — on the sample article, on English furniture
  * and across documents of one outlet. */
 #include "hearsay-boilerplate.h"
-#include "hearsay-import-test.h"
+#include "core-test-import.h"
 
 typedef struct
 {
@@ -91,7 +91,7 @@ static void
 test_sample_rules (void)
 {
   g_autofree char *path = sample_path ();
-  g_autofree char *text = hs_test_read (path, NULL);
+  g_autofree char *text = core_test_read (path, NULL);
   g_autoptr(GArray) spans = hearsay_boilerplate_detect (text);
 
   check_expectations (text, spans, sample_expect, G_N_ELEMENTS (sample_expect));
@@ -114,21 +114,21 @@ test_sample_rules (void)
 static void
 test_sample_import (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("sample.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("sample.hearsay");
   g_autofree char *path = sample_path ();
   const char *paths[] = { path, NULL };
   HearsayImportReport report;
   g_autoptr(GPtrArray) anns = NULL;
   HearsayDocument *doc;
-  g_autofree char *raw = hs_test_read (path, NULL);
+  g_autofree char *raw = core_test_read (path, NULL);
 
-  hs_import_ok (project, "text", paths, NULL, &report);
+  core_test_import_ok (project, "text", paths, NULL, &report);
   g_assert_cmpuint (report.documents->len, ==, 1);
   g_assert_cmpuint (report.n_boilerplate, ==, 11);
   doc = g_ptr_array_index (report.documents, 0);
   /* Never deleted: the text is the file's. */
   g_assert_cmpstr (hearsay_document_get_text (doc), ==, raw);
-  anns = hs_annotations (project, hearsay_document_get_id (doc));
+  anns = core_test_annotations (project, hearsay_document_get_id (doc));
   g_assert_cmpuint (anns->len, ==, 11);
   for (guint i = 0; i < anns->len; i++)
     {
@@ -144,7 +144,7 @@ test_sample_import (void)
 static void
 test_no_boilerplate_option (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("plain.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("plain.hearsay");
   g_autofree char *path = sample_path ();
   const char *paths[] = { path, NULL };
   HearsayImportOptions options = { .no_boilerplate = TRUE };
@@ -152,13 +152,13 @@ test_no_boilerplate_option (void)
   HearsayImportReport report;
   g_autoptr(GError) error = NULL;
 
-  hs_import_ok (project, "text", paths, &options, &report);
+  core_test_import_ok (project, "text", paths, &options, &report);
   g_assert_cmpuint (report.n_boilerplate, ==, 0);
   g_assert_cmpuint (hearsay_document_get_n_annotations (g_ptr_array_index (report.documents, 0)), ==, 0);
   hearsay_import_report_clear (&report);
 
   hearsay_import_report_init (&report);
-  g_assert_true (hs_test_import (project, "text", paths, &text_options, &report, &error));
+  g_assert_true (core_test_import (project, "text", paths, &text_options, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_boilerplate, ==, 0);
   hearsay_import_report_clear (&report);
@@ -176,7 +176,7 @@ test_default_project_sample (void)
   docs = hearsay_project_list_documents (project, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (docs->len, ==, 1);
-  anns = hs_annotations (project, hearsay_document_get_id (g_ptr_array_index (docs, 0)));
+  anns = core_test_annotations (project, hearsay_document_get_id (g_ptr_array_index (docs, 0)));
   g_assert_cmpuint (anns->len, ==, 11);
 }
 
@@ -222,15 +222,15 @@ import_text (HearsayProject *project,
              const char     *outlet)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = hs_test_path (name);
+  g_autofree char *path = core_test_path (name);
   const char *paths[] = { path, NULL };
   HearsayImportOptions options = { .outlet = outlet };
   HearsayImportReport report;
   gint64 id;
 
-  hs_test_write (path, text, -1);
+  core_test_write (path, text, -1);
   hearsay_import_report_init (&report);
-  g_assert_true (hs_test_import (project, "text", paths, &options, &report, &error));
+  g_assert_true (core_test_import (project, "text", paths, &options, &report, &error));
   g_assert_no_error (error);
   id = hearsay_document_get_id (g_ptr_array_index (report.documents, 0));
   hearsay_import_report_clear (&report);
@@ -242,7 +242,7 @@ count_marked (HearsayProject *project,
               gint64          doc,
               const char     *kind)
 {
-  g_autoptr(GPtrArray) anns = hs_annotations (project, doc);
+  g_autoptr(GPtrArray) anns = core_test_annotations (project, doc);
   guint n = 0;
 
   for (guint i = 0; i < anns->len; i++)
@@ -254,7 +254,7 @@ count_marked (HearsayProject *project,
 static void
 test_repeated_lines (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("outlet.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("outlet.hearsay");
   gint64 a, b, c, d, other;
 
   a = import_text (project, "a.txt", "Accueil Monde Politique\nFirst story text about a town.\nTous droits réservés\n", "Le Quotidien");
@@ -276,7 +276,7 @@ test_repeated_lines (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/boilerplate/sample-rules", test_sample_rules);
   g_test_add_func ("/boilerplate/sample-import", test_sample_import);
   g_test_add_func ("/boilerplate/no-boilerplate-option", test_no_boilerplate_option);

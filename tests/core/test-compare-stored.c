@@ -10,9 +10,9 @@
 #include <sqlite3.h>
 
 #include "hearsay-compare.h"
-#include "hearsay-compare-fixture.h"
+#include "core-test-compare-fixture.h"
 #include "hearsay-error.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 static char *
 comparison_json (HearsayProject *project,
@@ -35,7 +35,7 @@ static char *
 rebuilt_json (HearsayProject *project,
               gint64          event_id)
 {
-  g_autofree char *path = hs_test_path ("rebuilt.hearsay");
+  g_autofree char *path = core_test_path ("rebuilt.hearsay");
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) copy = NULL;
   sqlite3 *db;
@@ -106,16 +106,16 @@ add (HearsayProject *project,
 static void
 test_edits (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("edits.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("edits.hearsay");
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayAnnotation) source = NULL, claim = NULL, mention = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   g_autoptr(HearsayEntity) entity = NULL;
   g_autofree char *before = NULL, *after = NULL;
-  HsCompareFixture f;
+  CoreTestCompareFixture f;
   const char *anonymous[] = { "anonymous", NULL };
 
-  hs_compare_fixture_build (project, &f);
+  core_test_compare_fixture_build (project, &f);
   before = comparison_json (project, f.event_id);
   assert_up_to_date (project, f.event_id, "the fixture");
 
@@ -187,20 +187,20 @@ test_edits (void)
 static void
 test_read_only (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("readonly.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("readonly.hearsay");
   g_autofree char *path = g_strdup (hearsay_project_get_path (project));
   g_autoptr(HearsayProject) reader = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL, *got = NULL, *again = NULL, *sum = NULL, *sum_after = NULL;
-  HsCompareFixture f;
+  CoreTestCompareFixture f;
 
-  hs_compare_fixture_build (project, &f);
+  core_test_compare_fixture_build (project, &f);
   g_free (comparison_json (project, f.event_id));
   /* Edited after the last comparison: its aggregates are stale on disk. */
   add (project, f.afp, "persuasion", 0, 6);
   expected = rebuilt_json (project, f.event_id);
   g_clear_object (&project);
-  sum = hs_test_file_sha256 (path);
+  sum = core_test_file_sha256 (path);
 
   reader = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -210,7 +210,7 @@ test_read_only (void)
   again = comparison_json (reader, f.event_id);
   g_assert_cmpstr (again, ==, expected);
   g_clear_object (&reader);
-  sum_after = hs_test_file_sha256 (path);
+  sum_after = core_test_file_sha256 (path);
   g_assert_cmpstr (sum, ==, sum_after);
 }
 
@@ -219,14 +219,14 @@ test_read_only (void)
 static void
 test_missing_document (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("missing.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("missing.hearsay");
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayComparison) c = NULL;
   g_autofree char *missing = NULL;
-  HsCompareFixture f;
+  CoreTestCompareFixture f;
   gint64 ids[3];
 
-  hs_compare_fixture_build (project, &f);
+  core_test_compare_fixture_build (project, &f);
   ids[0] = f.rt;
   ids[1] = f.afp + 1000;
   ids[2] = f.afp;
@@ -248,7 +248,7 @@ test_missing_document (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/compare-stored/edits", test_edits);
   g_test_add_func ("/compare-stored/read-only", test_read_only);
   g_test_add_func ("/compare-stored/missing-document", test_missing_document);

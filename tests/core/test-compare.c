@@ -1,5 +1,5 @@
 /* test-compare.c: the outlet comparison on an invented event
- * (hearsay-compare-fixture.c), every figure checked by hand.
+ * (core-test-compare-fixture.c), every figure checked by hand.
  *
  * Words (hearsay-words.h: runs of letters and digits; "ez-Zor" is two):
  *   RT       "Accept cookies now. The army liberated Deir ez-Zor from
@@ -57,9 +57,9 @@
 #include <libxml/parser.h>
 
 #include "hearsay-compare.h"
-#include "hearsay-compare-fixture.h"
+#include "core-test-compare-fixture.h"
 #include "hearsay-error.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 #include "hearsay-words.h"
 
 #define EPS 1e-6
@@ -98,12 +98,12 @@ assert_rate (HearsayComparison *c,
 
 static HearsayComparison *
 fixture_comparison (HearsayProject   *project,
-                    HsCompareFixture *f)
+                    CoreTestCompareFixture *f)
 {
   g_autoptr(GError) error = NULL;
   HearsayComparison *c;
 
-  hs_compare_fixture_build (project, f);
+  core_test_compare_fixture_build (project, f);
   c = hearsay_comparison_new_for_event (project, f->event_id, &error);
   g_assert_no_error (error);
   return c;
@@ -122,8 +122,8 @@ test_words (void)
 static void
 test_metrics (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("metrics.hearsay");
-  HsCompareFixture f;
+  g_autoptr(HearsayProject) project = core_test_new_project ("metrics.hearsay");
+  CoreTestCompareFixture f;
   g_autoptr(HearsayComparison) c = fixture_comparison (project, &f);
   const HearsayComparisonCell *x;
 
@@ -269,8 +269,8 @@ assert_name (HearsayComparison *c,
 static void
 test_names (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("names.hearsay");
-  HsCompareFixture f;
+  g_autoptr(HearsayProject) project = core_test_new_project ("names.hearsay");
+  CoreTestCompareFixture f;
   g_autoptr(HearsayComparison) c = fixture_comparison (project, &f);
 
   assert_name (c, "size", "words", 0, "words", "Words (without boilerplate)");
@@ -296,9 +296,9 @@ test_names (void)
 static void
 test_selection (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("selection.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("selection.hearsay");
   g_autoptr(GError) error = NULL;
-  HsCompareFixture f;
+  CoreTestCompareFixture f;
   g_autoptr(HearsayComparison) all = fixture_comparison (project, &f);
   g_autoptr(HearsayComparison) c = NULL;
   gint64 ids[2] = { f.reuters, f.none };
@@ -322,7 +322,7 @@ test_selection (void)
 static void
 test_empty (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("empty.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("empty.hearsay");
   g_autoptr(HearsayEvent) event = hearsay_event_new ("Nothing yet", NULL);
   g_autoptr(HearsayComparison) c = NULL;
   g_autoptr(GError) error = NULL;
@@ -426,9 +426,9 @@ parse_csv (const char *text)
 static void
 test_outputs (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("outputs.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("outputs.hearsay");
   g_autoptr(GError) error = NULL;
-  HsCompareFixture f;
+  CoreTestCompareFixture f;
   g_autoptr(HearsayComparison) c = fixture_comparison (project, &f);
   g_autofree char *csv = write_to_string (c, HEARSAY_COMPARISON_FORMAT_CSV, NULL);
   g_autofree char *json = write_to_string (c, HEARSAY_COMPARISON_FORMAT_JSON, NULL);
@@ -532,8 +532,8 @@ test_outputs (void)
 
   /* Charts to files, atomically, each a standalone SVG document. */
   {
-    g_autofree char *dir = hs_test_path ("charts");
-    g_autofree char *report = hs_test_path ("report.html");
+    g_autofree char *dir = core_test_path ("charts");
+    g_autofree char *report = core_test_path ("report.html");
 
     g_assert_true (hearsay_comparison_save_svg_charts (c, dir, &error));
     g_assert_no_error (error);
@@ -543,7 +543,7 @@ test_outputs (void)
          *name; name++)
       {
         g_autofree char *path = g_build_filename (dir, *name, NULL);
-        g_autofree char *data = hs_test_read (path, NULL);
+        g_autofree char *data = core_test_read (path, NULL);
         xmlDocPtr doc = xmlReadMemory (data, strlen (data), *name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
 
         g_assert_nonnull (doc);
@@ -555,7 +555,7 @@ test_outputs (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/compare/words", test_words);
   g_test_add_func ("/compare/metrics", test_metrics);
   g_test_add_func ("/compare/names", test_names);

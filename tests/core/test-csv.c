@@ -3,7 +3,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-export.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 #define HEADER "document_id,annotation_id,title,outlet,label,start,end,text,attributes,annotator,note\r\n"
 
@@ -28,8 +28,8 @@ annotate (HearsayProject *project,
 static void
 test_header_only (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("csv-empty.hearsay");
-  g_autofree char *out = hs_test_export (project, HEARSAY_EXPORT_CSV, FALSE);
+  g_autoptr(HearsayProject) project = core_test_new_project ("csv-empty.hearsay");
+  g_autofree char *out = core_test_export (project, HEARSAY_EXPORT_CSV, FALSE);
 
   g_assert_cmpstr (out, ==, HEADER);
 }
@@ -37,7 +37,7 @@ test_header_only (void)
 static void
 test_rows_and_quoting (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("csv.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("csv.hearsay");
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   /* "a, b" 0–4, "\"q\"" 5–8, "x\r\ny" 9–13, "plain" 14–19, "👍" 20, "é" 22–24 */
@@ -67,7 +67,7 @@ test_rows_and_quoting (void)
   hearsay_project_add_fragment (project, a2, 25, 28, &error);
   g_assert_no_error (error);
 
-  out = hs_test_export (project, HEARSAY_EXPORT_CSV, FALSE);
+  out = core_test_export (project, HEARSAY_EXPORT_CSV, FALSE);
   expected = g_strdup_printf (
     HEADER
     "%1$" G_GINT64_FORMAT ",%2$" G_GINT64_FORMAT ",\"Title, with \"\"quotes\"\"\",RT,claim,0,4,\"a, b\",checkworthiness=check_worthy;status=supported,Test Coder,\r\n"
@@ -97,7 +97,7 @@ test_rows_and_quoting (void)
                                            "\xF0\x9F\x91\x8D e\xCC\x81,,Test Coder,\r\n", d, a5);
     g_autofree char *all = g_strconcat (HEADER, r1, r2, r2b, r3, r4, r5, NULL);
     g_autofree char *no_boiler = g_strconcat (HEADER, r1, r2, r2b, r3, r5, NULL);
-    g_autofree char *out2 = hs_test_export (project, HEARSAY_EXPORT_CSV, TRUE);
+    g_autofree char *out2 = core_test_export (project, HEARSAY_EXPORT_CSV, TRUE);
 
     /* Rows come per annotation in (start, end, id) order. */
     g_assert_nonnull (strstr (out, r1));
@@ -146,9 +146,9 @@ test_format_names (void)
 static void
 test_document_subset (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("subset.hearsay");
-  gint64 d1 = hs_test_add_document (project, "one two", "one");
-  gint64 d2 = hs_test_add_document (project, "three four", "two");
+  g_autoptr(HearsayProject) project = core_test_new_project ("subset.hearsay");
+  gint64 d1 = core_test_add_document (project, "one two", "one");
+  gint64 d2 = core_test_add_document (project, "three four", "two");
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
   HearsayExportOptions options = { &d2, 1, FALSE };
@@ -168,7 +168,7 @@ test_document_subset (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/csv/header-only", test_header_only);
   g_test_add_func ("/csv/rows-and-quoting", test_rows_and_quoting);
   g_test_add_func ("/csv/format-names", test_format_names);

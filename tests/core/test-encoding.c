@@ -7,7 +7,7 @@
 #include "hearsay-error.h"
 #include "hearsay-import.h"
 #include "hearsay-date.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 static HearsayDocument *
 import_bytes (const char  *name,
@@ -16,10 +16,10 @@ import_bytes (const char  *name,
               const char  *encoding,
               GError     **error)
 {
-  g_autofree char *path = hs_test_path (name);
+  g_autofree char *path = core_test_path (name);
   HearsayImportOptions options = { .encoding = encoding };
 
-  hs_test_write (path, data, length);
+  core_test_write (path, data, length);
   return hearsay_import_text_file (path, &options, error);
 }
 
@@ -95,10 +95,10 @@ test_invalid_utf8 (void)
 {
   static const char data[] = "h\xC3\xA9llo\xFFworld";
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = hs_test_path ("bad-utf8.txt");
+  g_autofree char *path = core_test_path ("bad-utf8.txt");
   g_autoptr(HearsayDocument) doc = NULL;
 
-  hs_test_write (path, data, sizeof data - 1);
+  core_test_write (path, data, sizeof data - 1);
   doc = hearsay_import_text_file (path, NULL, &error);
   g_assert_null (doc);
   g_assert_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_ENCODING);
@@ -174,8 +174,8 @@ static void
 test_directory_and_missing (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *missing = hs_test_path ("missing.txt");
-  g_autoptr(HearsayDocument) doc = hearsay_import_text_file (hs_test_tmpdir (), NULL, &error);
+  g_autofree char *missing = core_test_path ("missing.txt");
+  g_autoptr(HearsayDocument) doc = hearsay_import_text_file (core_test_tmpdir (), NULL, &error);
 
   g_assert_null (doc);
   g_assert_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_IS_DIRECTORY);
@@ -191,7 +191,7 @@ static void
 test_too_large (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = hs_test_path ("huge.txt");
+  g_autofree char *path = core_test_path ("huge.txt");
   g_autoptr(HearsayDocument) doc = NULL;
   gint64 start;
   int fd;
@@ -222,7 +222,7 @@ test_title (void)
   g_autoptr(HearsayDocument) longdoc = NULL;
   HearsayImportOptions options = { .title = "Given", .outlet = "RT", .url = "https://example.org/a",
                                        .date = "2017-11-03", .language = "fr" };
-  g_autofree char *path = hs_test_path ("given.txt");
+  g_autofree char *path = core_test_path ("given.txt");
 
   g_assert_no_error (error);
   g_assert_cmpstr (hearsay_document_get_title (doc), ==, "Le  titre");
@@ -235,7 +235,7 @@ test_title (void)
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (hearsay_document_get_title (blank), "blank.txt"));
 
-  hs_test_write (path, "first line\n", -1);
+  core_test_write (path, "first line\n", -1);
   given = hearsay_import_text_file (path, &options, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearsay_document_get_title (given), ==, "Given");
@@ -256,7 +256,7 @@ static void
 test_bad_date (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = hs_test_path ("date.txt");
+  g_autofree char *path = core_test_path ("date.txt");
   HearsayImportOptions options = { .date = "03/11/2017" };
   g_autoptr(HearsayDocument) doc = NULL;
 
@@ -264,7 +264,7 @@ test_bad_date (void)
   g_assert_true (hearsay_date_check ("2017-11-03", NULL));
   g_assert_true (hearsay_date_check ("2017-11-03T10:00:00Z", NULL));
   g_assert_false (hearsay_date_check ("2017-02-30", NULL));
-  hs_test_write (path, "text\n", -1);
+  core_test_write (path, "text\n", -1);
   doc = hearsay_import_text_file (path, &options, &error);
   g_assert_null (doc);
   g_assert_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_INVALID);
@@ -284,20 +284,20 @@ static void
 test_project_import (void)
 {
   static const char data[] = "\xEF\xBB\xBF\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7\r\n\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85\r\n";
-  g_autoptr(HearsayProject) project = hs_test_new_project ("import.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("import.hearsay");
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = hs_test_path ("arabic.txt");
-  g_autofree char *bad = hs_test_path ("bad.txt");
+  g_autofree char *path = core_test_path ("arabic.txt");
+  g_autofree char *bad = core_test_path ("bad.txt");
   g_autoptr(HearsayDocument) doc = NULL;
   g_autoptr(GPtrArray) docs = NULL;
   HearsayImportReport report;
   const char *paths[] = { path, NULL };
   const char *paths2[] = { path, bad, NULL };
 
-  hs_test_write (path, data, sizeof data - 1);
-  hs_test_write (bad, "\xFF", 1);
+  core_test_write (path, data, sizeof data - 1);
+  core_test_write (bad, "\xFF", 1);
   hearsay_import_report_init (&report);
-  g_assert_true (hs_test_import (project, "text", paths, NULL, &report, &error));
+  g_assert_true (core_test_import (project, "text", paths, NULL, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.documents->len, ==, 1);
   doc = hearsay_project_load_document (project,
@@ -311,7 +311,7 @@ test_project_import (void)
 
   /* One bad file: nothing of the batch is imported. */
   hearsay_import_report_init (&report);
-  g_assert_false (hs_test_import (project, "text", paths2, NULL, &report, &error));
+  g_assert_false (core_test_import (project, "text", paths2, NULL, &report, &error));
   g_assert_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_ENCODING);
   g_assert_cmpuint (report.documents->len, ==, 0);
   hearsay_import_report_clear (&report);
@@ -322,7 +322,7 @@ test_project_import (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/encoding/utf8-bom", test_utf8_bom);
   g_test_add_func ("/encoding/utf16", test_utf16);
   g_test_add_func ("/encoding/invalid-utf8", test_invalid_utf8);

@@ -10,7 +10,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-export.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 #define BOM "\xEF\xBB\xBF"
 /* "﻿Damas 👍🏽 a déclaré : « Deir ez-Zor est libérée ».\r\nمرحبا بالعالم\r\nFin 👨‍👩‍👧." */
@@ -43,7 +43,7 @@ annotate (HearsayProject *project,
 static HearsayProject *
 rich_project (const char *name)
 {
-  HearsayProject *project = hs_test_new_project (name);
+  HearsayProject *project = core_test_new_project (name);
   g_autoptr(HearsayScheme) scheme = hearsay_scheme_copy (hearsay_project_get_scheme (project));
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
@@ -55,12 +55,12 @@ rich_project (const char *name)
   const char *status[] = { "disputed", NULL };
   const char *technique[] = { "doubt", NULL };
   gint64 d, d2, damas, cue, other_claim;
-  gint64 s_damas = hs_test_offset_of (RICH_TEXT, "Damas");
-  gint64 s_decl = hs_test_offset_of (RICH_TEXT, "a d\xC3\xA9" "clar");
-  gint64 s_quote = hs_test_offset_of (RICH_TEXT, "\xC2\xAB Deir");
-  gint64 s_deir = hs_test_offset_of (RICH_TEXT, "Deir");
-  gint64 s_arabic = hs_test_offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
-  gint64 s_fin = hs_test_offset_of (RICH_TEXT, "Fin");
+  gint64 s_damas = core_test_offset_of (RICH_TEXT, "Damas");
+  gint64 s_decl = core_test_offset_of (RICH_TEXT, "a d\xC3\xA9" "clar");
+  gint64 s_quote = core_test_offset_of (RICH_TEXT, "\xC2\xAB Deir");
+  gint64 s_deir = core_test_offset_of (RICH_TEXT, "Deir");
+  gint64 s_arabic = core_test_offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
+  gint64 s_fin = core_test_offset_of (RICH_TEXT, "Fin");
   gint64 len = hearsay_text_length (RICH_TEXT);
 
   /* A multi-choice attribute, which the default scheme lacks. */
@@ -134,7 +134,7 @@ export_to (HearsayExportFormat         format,
            const HearsayExportOptions *options,
            const char                 *name)
 {
-  g_autofree char *path = hs_test_path (name);
+  g_autofree char *path = core_test_path (name);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (hearsay_export_project_to_path (project (), format, options, path, NULL, &error));
@@ -176,7 +176,7 @@ check_jsonl (HearsayOffsetUnit unit,
   options.offset_unit = unit;
   options.newlines = newlines;
   path = export_to (HEARSAY_EXPORT_JSONL, &options, "units.jsonl");
-  data = hs_test_read (path, NULL);
+  data = core_test_read (path, NULL);
   lines = g_strsplit (data, "\n", -1);
   for (guint i = 0; lines[i] && *lines[i]; i++)
     {
@@ -229,9 +229,9 @@ test_units_numbers (void)
   g_autoptr(HearsayOffsetMap) u16 = hearsay_offset_map_new (RICH_TEXT, HEARSAY_OFFSET_UTF16, HEARSAY_NEWLINES_KEEP);
   g_autoptr(HearsayOffsetMap) byte = hearsay_offset_map_new (RICH_TEXT, HEARSAY_OFFSET_BYTE, HEARSAY_NEWLINES_KEEP);
   g_autoptr(HearsayOffsetMap) lf = hearsay_offset_map_new (RICH_TEXT, HEARSAY_OFFSET_CODEPOINT, HEARSAY_NEWLINES_LF);
-  gint64 after_emoji = hs_test_offset_of (RICH_TEXT, " a d");
-  gint64 arabic = hs_test_offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
-  gint64 fin = hs_test_offset_of (RICH_TEXT, "Fin");
+  gint64 after_emoji = core_test_offset_of (RICH_TEXT, " a d");
+  gint64 arabic = core_test_offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
+  gint64 fin = core_test_offset_of (RICH_TEXT, "Fin");
 
   g_assert_true (hearsay_offset_map_is_identity (cp));
   /* BOM(1) + "Damas "(6) + 👍(1) + 🏽(1) = 9 code points; 11 UTF-16 units; 3+6+4+4 = 17 bytes. */
@@ -255,7 +255,7 @@ test_csv_units (void)
 
   options.offset_unit = HEARSAY_OFFSET_UTF16;
   path = export_to (HEARSAY_EXPORT_CSV, &options, "units.csv");
-  data = hs_test_read (path, NULL);
+  data = core_test_read (path, NULL);
   g_assert_true (g_str_has_prefix (data, "document_id,annotation_id,title,outlet,label,start_utf16,end_utf16,"));
 }
 
@@ -317,12 +317,12 @@ check_brat (const char *dir,
             const char *unit)
 {
   g_autofree char *conf_path = g_build_filename (dir, "annotation.conf", NULL);
-  g_autofree char *conf = hs_test_read (conf_path, NULL);
+  g_autofree char *conf = core_test_read (conf_path, NULL);
   g_autofree char *txt_path = g_build_filename (dir, "0001-guerre-en-syrie-damas-liberee.txt", NULL);
   g_autofree char *ann_path = g_build_filename (dir, "0001-guerre-en-syrie-damas-liberee.ann", NULL);
   g_autofree char *evil = g_build_filename (dir, "0002-etc-passwd-hidden.txt", NULL);
-  g_autofree char *text = hs_test_read (txt_path, NULL);
-  g_autofree char *ann = hs_test_read (ann_path, NULL);
+  g_autofree char *text = core_test_read (txt_path, NULL);
+  g_autofree char *ann = core_test_read (ann_path, NULL);
   g_autofree char *statement = g_strdup_printf ("# offsets: %s, end exclusive", unit);
   g_auto(GStrv) lines = g_strsplit (ann, "\n", -1);
   guint spans = 0;
@@ -397,9 +397,9 @@ test_semeval (void)
   g_autofree char *dir = export_to (HEARSAY_EXPORT_SEMEVAL, NULL, "semeval");
   g_autofree char *spans_path = g_build_filename (dir, "labels-subtask-3-spans.txt", NULL);
   g_autofree char *article = g_build_filename (dir, "article1.txt", NULL);
-  g_autofree char *spans = hs_test_read (spans_path, NULL);
-  g_autofree char *text = hs_test_read (article, NULL);
-  gint64 s_damas = hs_test_offset_of (RICH_TEXT, "Damas");
+  g_autofree char *spans = core_test_read (spans_path, NULL);
+  g_autofree char *text = core_test_read (article, NULL);
+  gint64 s_damas = core_test_offset_of (RICH_TEXT, "Damas");
   g_autofree char *expected = g_strdup_printf ("1\tDoubt\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n",
                                                s_damas, s_damas + 9);
   g_autofree char *inclusive = NULL;
@@ -415,7 +415,7 @@ test_semeval (void)
     }
   options.end_inclusive = TRUE;
   g_assert_true (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_SEMEVAL, &options, dir, NULL, NULL));
-  inclusive = hs_test_read (spans_path, NULL);
+  inclusive = core_test_read (spans_path, NULL);
   g_assert_nonnull (strstr (inclusive, g_strdup_printf ("\t%" G_GINT64_FORMAT "\n", s_damas + 8)));
 }
 
@@ -430,7 +430,7 @@ test_conll (void)
 
   options.warnings = warnings;
   path = export_to (HEARSAY_EXPORT_CONLL, &options, "export.conll");
-  data = hs_test_read (path, NULL);
+  data = core_test_read (path, NULL);
   g_assert_true (g_str_has_prefix (data, "# hearsay conll: lossy (one label per token; overlaps reported)\n"
                                          "-DOCSTART- -X- -X- O\n\n"));
   g_assert_nonnull (strstr (data, "Damas\tB-persuasion\n\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\tI-persuasion\n"));
@@ -456,7 +456,7 @@ test_xml_formats (void)
   g_autofree char *tei = export_to (HEARSAY_EXPORT_TEI, NULL, "export.tei.xml");
   g_autofree char *qdc = export_to (HEARSAY_EXPORT_QDC, NULL, "export.qdc");
   g_autofree char *qdpx = export_to (HEARSAY_EXPORT_QDPX, NULL, "export.qdpx");
-  g_autofree char *tei_text = hs_test_read (tei, NULL);
+  g_autofree char *tei_text = core_test_read (tei, NULL);
   g_autofree char *zip = NULL;
   gsize zip_size;
 
@@ -465,7 +465,7 @@ test_xml_formats (void)
   g_assert_nonnull (strstr (tei_text, "offsets: codepoint, end exclusive"));
   /* CR survives XML parsing only as a character reference. */
   g_assert_nonnull (strstr (tei_text, "&#13;"));
-  zip = hs_test_read (qdpx, &zip_size);
+  zip = core_test_read (qdpx, &zip_size);
   g_assert_cmpuint (zip_size, >, 4);
   g_assert_true (memcmp (zip, "PK\x03\x04", 4) == 0);
 }
@@ -476,18 +476,18 @@ test_atomic (void)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *file = hs_test_path ("atomic.jsonl");
-  g_autofree char *dir = hs_test_path ("atomic-brat");
+  g_autofree char *file = core_test_path ("atomic.jsonl");
+  g_autofree char *dir = core_test_path ("atomic-brat");
   g_autofree char *marker = g_build_filename (dir, "annotation.conf", NULL);
-  g_autofree char *other = hs_test_path ("not-an-export");
+  g_autofree char *other = core_test_path ("not-an-export");
   g_autofree char *precious = g_build_filename (other, "thesis.odt", NULL);
   g_autofree char *parent = g_path_get_dirname (file);
   g_autoptr(GDir) listing = NULL;
   const char *name;
 
-  hs_test_write (file, "before", -1);
+  core_test_write (file, "before", -1);
   g_mkdir (dir, 0755);
-  hs_test_write (marker, "old conf", -1);
+  core_test_write (marker, "old conf", -1);
   g_cancellable_cancel (cancellable);
   g_assert_false (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_JSONL, NULL, file, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -497,12 +497,12 @@ test_atomic (void)
   g_clear_error (&error);
   g_assert_false (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_QDPX, NULL, file, cancellable, &error));
   g_clear_error (&error);
-  g_assert_cmpstr (hs_test_read (file, NULL), ==, "before");
-  g_assert_cmpstr (hs_test_read (marker, NULL), ==, "old conf");
+  g_assert_cmpstr (core_test_read (file, NULL), ==, "before");
+  g_assert_cmpstr (core_test_read (marker, NULL), ==, "old conf");
 
   /* A folder that is no export of the format is never replaced. */
   g_mkdir (other, 0755);
-  hs_test_write (precious, "work", -1);
+  core_test_write (precious, "work", -1);
   g_assert_false (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_BRAT, NULL, other, NULL, &error));
   g_assert_error (error, HEARSAY_EXPORT_ERROR, HEARSAY_EXPORT_ERROR_FAILED);
   g_clear_error (&error);
@@ -519,9 +519,9 @@ main (int    argc,
 {
   int rc;
 
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   if (argc == 3 && g_str_equal (argv[1], "--write-samples"))
-    return hs_test_write_export_samples (project (), argv[2]);
+    return core_test_write_export_samples (project (), argv[2]);
   g_test_add_func ("/export/units/numbers", test_units_numbers);
   g_test_add_func ("/export/jsonl/units", test_jsonl_units);
   g_test_add_func ("/export/csv/units", test_csv_units);

@@ -16,7 +16,7 @@
 #include "hearsay-compare.h"
 #include "hearsay-export.h"
 #include "hearsay-xml-safety.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 #define FFFD "\xEF\xBF\xBD"
 #define U_FFFF "\xEF\xBF\xBF"
@@ -64,7 +64,7 @@ annotate (HearsayProject *project,
 {
   g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (doc_id, label);
   g_autoptr(GError) error = NULL;
-  gint64 start = hs_test_offset_of (TEXT, quote);
+  gint64 start = core_test_offset_of (TEXT, quote);
 
   hearsay_annotation_add_fragment (ann, start, start + g_utf8_strlen (quote, -1));
   if (note != NULL)
@@ -87,7 +87,7 @@ project (void)
 
   if (shared_project != NULL)
     return shared_project;
-  shared_project = hs_test_new_project ("xml-chars.hearsay");
+  shared_project = core_test_new_project ("xml-chars.hearsay");
   hearsay_project_set_annotator (shared_project, CODER);
   /* A label's display name, pasted with a control character. */
   scheme = hearsay_scheme_copy (hearsay_project_get_scheme (shared_project));
@@ -95,7 +95,7 @@ project (void)
   g_assert_true (hearsay_scheme_add_attribute (scheme, "claim", "comment", "Comment", HEARSAY_ATTRIBUTE_TEXT, &error));
   g_assert_true (hearsay_project_set_scheme (shared_project, scheme, &error));
   g_assert_no_error (error);
-  doc_id = hs_test_add_document (shared_project, TEXT, TITLE);
+  doc_id = core_test_add_document (shared_project, TEXT, TITLE);
   claim_id = annotate (shared_project, "claim", QUOTE_CLAIM, NOTE);
   deir_id = annotate (shared_project, "source_mention", QUOTE_DEIR, NULL);
   fin_id = annotate (shared_project, "attributed_content", QUOTE_FIN, NULL);
@@ -194,12 +194,12 @@ export_to (HearsayExportFormat         format,
            const char                 *name,
            gsize                      *length)
 {
-  g_autofree char *path = hs_test_path (name);
+  g_autofree char *path = core_test_path (name);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (hearsay_export_project_to_path (project (), format, options, path, NULL, &error));
   g_assert_no_error (error);
-  return hs_test_read (path, length);
+  return core_test_read (path, length);
 }
 
 /* The helper itself: one character for one, and only the forbidden ones. */
@@ -517,7 +517,7 @@ mark (HearsayProject *project,
 {
   g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (document_id, label);
   g_autoptr(GError) error = NULL;
-  gint64 start = hs_test_offset_of (text, quote);
+  gint64 start = core_test_offset_of (text, quote);
 
   hearsay_annotation_add_fragment (ann, start, start + g_utf8_strlen (quote, -1));
   if (attribute != NULL)
@@ -532,7 +532,7 @@ static void
 test_compare (void)
 {
   static const char text[] = "A military source told SA\x1fNA that the army\x0b won.";
-  g_autoptr(HearsayProject) p = hs_test_new_project ("xml-chars-compare.hearsay");
+  g_autoptr(HearsayProject) p = core_test_new_project ("xml-chars-compare.hearsay");
   g_autoptr(HearsayEntity) sana = hearsay_entity_new (ENTITY, "state_news_agency");
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayComparison) comparison = NULL;
@@ -591,9 +591,9 @@ main (int    argc,
 {
   int rc;
 
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   if (argc == 3 && g_str_equal (argv[1], "--write-samples"))
-    rc = hs_test_write_export_samples (project (), argv[2]);
+    rc = core_test_write_export_samples (project (), argv[2]);
   else
     {
       g_test_add_func ("/export-xml-chars/sanitize", test_sanitize);

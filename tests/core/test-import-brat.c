@@ -1,7 +1,7 @@
 /* test-import-brat.c: brat standoff — every line type, discontinuous spans
  * on text with a BOM, emoji, a combining mark, Arabic and CRLF, several
  * annotators, annotation.conf, and refusals that change nothing. */
-#include "hearsay-import-test.h"
+#include "core-test-import.h"
 
 static char *
 brat_fixture (const char *name)
@@ -29,10 +29,10 @@ find_annotation (GPtrArray  *anns,
 static void
 test_fixture (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("brat.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("brat.hearsay");
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "brat", NULL);
   g_autofree char *txt = brat_fixture ("doc1.txt");
-  g_autofree char *raw = hs_test_read (txt, NULL);
+  g_autofree char *raw = core_test_read (txt, NULL);
   const char *paths[] = { dir, NULL };
   HearsayImportReport report;
   g_autoptr(GPtrArray) anns = NULL;
@@ -45,7 +45,7 @@ test_fixture (void)
   const HearsayFragment *f;
   gboolean found_agent = FALSE, found_equiv = FALSE;
 
-  hs_import_ok (project, "brat", paths, NULL, &report);
+  core_test_import_ok (project, "brat", paths, NULL, &report);
   g_assert_cmpuint (report.documents->len, ==, 1);
   g_assert_cmpuint (report.n_annotations, ==, 5);
   g_assert_cmpuint (report.n_relations, ==, 4);
@@ -54,7 +54,7 @@ test_fixture (void)
   doc = g_ptr_array_index (report.documents, 0);
   g_assert_cmpstr (hearsay_document_get_text (doc), ==, raw);
 
-  anns = hs_annotations (project, hearsay_document_get_id (doc));
+  anns = core_test_annotations (project, hearsay_document_get_id (doc));
   g_assert_cmpuint (anns->len, ==, 5);
   source = find_annotation (anns, "source", "brat");
   g_assert_cmpint (hearsay_annotation_get_start (source), ==, 1);
@@ -105,7 +105,7 @@ test_fixture (void)
     g_autoptr(HearsayProject) again = NULL;
 
     hearsay_project_close (project);
-    again = hs_open (path);
+    again = core_test_open (path);
     g_assert_nonnull (hearsay_scheme_lookup_label (hearsay_project_get_scheme (again), "place"));
   }
 }
@@ -115,9 +115,9 @@ write_pair (const char *name,
             const char *text,
             const char *ann)
 {
-  g_autofree char *dir = hs_test_path (name);
-  g_autofree char *txt = hs_write_in (dir, "doc.txt", text);
-  g_autofree char *ann_path = hs_write_in (dir, "doc.ann", ann);
+  g_autofree char *dir = core_test_path (name);
+  g_autofree char *txt = core_test_write_in (dir, "doc.txt", text);
+  g_autofree char *ann_path = core_test_write_in (dir, "doc.ann", ann);
 
   return g_steal_pointer (&dir);
 }
@@ -125,7 +125,7 @@ write_pair (const char *name,
 static void
 test_quote_mismatch (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("mismatch.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("mismatch.hearsay");
   g_autofree char *dir = write_pair ("mismatch", "Damas a déclaré la fin.\n",
                                      "T1\tSource 0 5\tDamas\n"
                                      "T2\tClaim 16 22\tle début\n"
@@ -137,7 +137,7 @@ test_quote_mismatch (void)
   g_autofree char *message = NULL;
   const char *mismatch;
 
-  hs_import_ok (project, "brat", paths, NULL, &report);
+  core_test_import_ok (project, "brat", paths, NULL, &report);
   g_assert_cmpuint (report.n_annotations, ==, 1);
   g_assert_cmpuint (report.n_relations, ==, 0);
   g_assert_cmpuint (report.quote_mismatches->len, ==, 1);
@@ -146,7 +146,7 @@ test_quote_mismatch (void)
   g_assert_nonnull (strstr (mismatch, "le début"));
   hearsay_import_report_clear (&report);
 
-  message = hs_assert_import_refused ("brat", paths, &strict, "doc.ann:2:", "strict");
+  message = core_test_assert_import_refused ("brat", paths, &strict, "doc.ann:2:", "strict");
 }
 
 static void
@@ -159,14 +159,14 @@ test_refusals (void)
     g_autofree char *dir = write_pair ("malformed", "Un texte.\n", "T1\tSource 0 2\tUn\nT2\tSource zéro 5\tUn te\n");
     const char *paths[] = { dir, NULL };
 
-    message = hs_assert_import_refused ("brat", paths, NULL, "doc.ann:2:", "malformed T line");
+    message = core_test_assert_import_refused ("brat", paths, NULL, "doc.ann:2:", "malformed T line");
     g_clear_pointer (&message, g_free);
   }
   {
     g_autofree char *dir = write_pair ("beyond", "Court.\n", "T1\tSource 0 60\tCourt.\n");
     const char *paths[] = { dir, NULL };
 
-    message = hs_assert_import_refused ("brat", paths, NULL, "doc.ann:1:", "outside the text");
+    message = core_test_assert_import_refused ("brat", paths, NULL, "doc.ann:1:", "outside the text");
     g_clear_pointer (&message, g_free);
   }
   {
@@ -174,68 +174,68 @@ test_refusals (void)
     g_autofree char *dir = write_pair ("truncated", "Un texte assez long.\n", "T1\tSource 0 2\tUn\nT2\tSource 3 ");
     const char *paths[] = { dir, NULL };
 
-    message = hs_assert_import_refused ("brat", paths, NULL, "doc.ann:2:", NULL);
+    message = core_test_assert_import_refused ("brat", paths, NULL, "doc.ann:2:", NULL);
     g_clear_pointer (&message, g_free);
   }
   {
     g_autofree char *dir = write_pair ("unknown-type", "Un texte.\n", "X1\tSource 0 2\n");
     const char *paths[] = { dir, NULL };
 
-    message = hs_assert_import_refused ("brat", paths, NULL, "doc.ann:1:", "X1");
+    message = core_test_assert_import_refused ("brat", paths, NULL, "doc.ann:1:", "X1");
     g_clear_pointer (&message, g_free);
   }
   {
     g_autofree char *dir = write_pair ("dangling", "Un texte.\n", "T1\tSource 0 2\tUn\nR1\tr Arg1:T1 Arg2:T9\n");
     const char *paths[] = { dir, NULL };
 
-    message = hs_assert_import_refused ("brat", paths, NULL, "doc.ann:2:", "T9");
+    message = core_test_assert_import_refused ("brat", paths, NULL, "doc.ann:2:", "T9");
     g_clear_pointer (&message, g_free);
   }
   {
     /* A name that leads out of the folder is never followed. */
-    g_autofree char *dir = hs_test_path ("escape");
-    g_autofree char *ann = hs_write_in (dir, "evil.ann", "T1\tSource 0 4\troot\n");
+    g_autofree char *dir = core_test_path ("escape");
+    g_autofree char *ann = core_test_write_in (dir, "evil.ann", "T1\tSource 0 4\troot\n");
     g_autofree char *link = g_build_filename (dir, "evil.txt", NULL);
     const char *paths[] = { dir, NULL };
 
     g_assert_cmpint (symlink ("/etc/passwd", link), ==, 0);
-    message = hs_assert_import_refused ("brat", paths, NULL, "evil.txt", "leads out of the folder");
+    message = core_test_assert_import_refused ("brat", paths, NULL, "evil.txt", "leads out of the folder");
     g_clear_pointer (&message, g_free);
   }
   {
-    g_autofree char *dir = hs_test_path ("orphan");
-    g_autofree char *ann = hs_write_in (dir, "alone.ann", "T1\tSource 0 4\troot\n");
+    g_autofree char *dir = core_test_path ("orphan");
+    g_autofree char *ann = core_test_write_in (dir, "alone.ann", "T1\tSource 0 4\troot\n");
     const char *paths[] = { ann, NULL };
 
-    message = hs_assert_import_refused ("brat", paths, NULL, "alone.ann", "no .txt");
+    message = core_test_assert_import_refused ("brat", paths, NULL, "alone.ann", "no .txt");
     g_clear_pointer (&message, g_free);
   }
   /* A failing import with an annotation.conf leaves the scheme as it was
-   * (hs_assert_import_refused compares the scheme too). */
+   * (core_test_assert_import_refused compares the scheme too). */
   conf_dir = write_pair ("conf-then-error", "Un texte.\n", "T1\tNewLabel 0 2\tUn\nT2\tNewLabel 0 99\tUn\n");
   {
-    g_autofree char *conf = hs_write_in (conf_dir, "annotation.conf", "[entities]\nNewLabel\n");
+    g_autofree char *conf = core_test_write_in (conf_dir, "annotation.conf", "[entities]\nNewLabel\n");
     const char *paths[] = { conf_dir, NULL };
 
-    message = hs_assert_import_refused ("brat", paths, NULL, "doc.ann:2:", NULL);
+    message = core_test_assert_import_refused ("brat", paths, NULL, "doc.ann:2:", NULL);
   }
 }
 
 static void
 test_explicit_files (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("explicit.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("explicit.hearsay");
   g_autofree char *dir = write_pair ("explicit", "Damas a déclaré.\n", "T1\tsource-mention 0 5\tDamas\n");
   g_autofree char *ann = g_build_filename (dir, "doc.ann", NULL);
-  g_autofree char *other = hs_write_in (dir, "doc_alice.ann", "T1\tAttribution_Cue 6 15\ta déclaré\n");
+  g_autofree char *other = core_test_write_in (dir, "doc_alice.ann", "T1\tAttribution_Cue 6 15\ta déclaré\n");
   const char *paths[] = { ann, NULL };
   HearsayImportReport report;
   g_autoptr(GPtrArray) anns = NULL;
 
   /* Format guessed from ".ann"; the .txt and its other .ann come along. */
-  hs_import_ok (project, NULL, paths, NULL, &report);
+  core_test_import_ok (project, NULL, paths, NULL, &report);
   g_assert_cmpuint (report.documents->len, ==, 1);
-  anns = hs_annotations (project, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
+  anns = core_test_annotations (project, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
   g_assert_cmpuint (anns->len, ==, 2);
   /* Labels map onto the scheme's ids. */
   find_annotation (anns, "source_mention", "brat");
@@ -246,7 +246,7 @@ test_explicit_files (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/import-brat/fixture", test_fixture);
   g_test_add_func ("/import-brat/quote-mismatch", test_quote_mismatch);
   g_test_add_func ("/import-brat/refusals", test_refusals);

@@ -1,12 +1,12 @@
 /* test-import-doccano.c: doccano JSONL — "label" triples and
  * "entities"/"relations", code-point offsets on emoji and Arabic, and
  * refusals that name the line. */
-#include "hearsay-import-test.h"
+#include "core-test-import.h"
 
 static void
 test_both_shapes (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("doccano.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("doccano.hearsay");
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "doccano", "corpus.jsonl", NULL);
   const char *paths[] = { path, NULL };
   HearsayImportReport report;
@@ -19,21 +19,21 @@ test_both_shapes (void)
 
   /* The format is guessed from the content of a ".jsonl" file. */
   g_assert_cmpstr (hearsay_import_guess_format (path), ==, "doccano");
-  hs_import_ok (project, NULL, paths, NULL, &report);
+  core_test_import_ok (project, NULL, paths, NULL, &report);
   g_assert_cmpuint (report.documents->len, ==, 2);
   g_assert_cmpuint (report.n_annotations, ==, 4);
   g_assert_cmpuint (report.n_relations, ==, 1);
   doc1 = g_ptr_array_index (report.documents, 0);
   doc2 = g_ptr_array_index (report.documents, 1);
 
-  first = hs_annotations (project, hearsay_document_get_id (doc1));
+  first = core_test_annotations (project, hearsay_document_get_id (doc1));
   g_assert_cmpuint (first->len, ==, 2);
   g_assert_cmpstr (hearsay_annotation_get_label (g_ptr_array_index (first, 0)), ==, "source_mention");
   g_assert_cmpstr (hearsay_annotation_get_fragment (g_ptr_array_index (first, 0), 0)->exact, ==, "Damas");
   g_assert_cmpstr (hearsay_annotation_get_fragment (g_ptr_array_index (first, 1), 0)->exact, ==, "Deir ez-Zor");
   g_assert_cmpstr (hearsay_annotation_get_annotator (g_ptr_array_index (first, 0)), ==, "doccano");
 
-  second = hs_annotations (project, hearsay_document_get_id (doc2));
+  second = core_test_annotations (project, hearsay_document_get_id (doc2));
   g_assert_cmpuint (second->len, ==, 2);
   g_assert_cmpstr (hearsay_annotation_get_fragment (g_ptr_array_index (second, 0), 0)->exact, ==, "مرحبا");
   g_assert_cmpstr (hearsay_annotation_get_label (g_ptr_array_index (second, 1)), ==, "Custom-Label");
@@ -62,17 +62,17 @@ test_refusals (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *dir = hs_test_path ("bad-doccano");
-      g_autofree char *path = hs_write_in (dir, "bad.jsonl", cases[i].content);
+      g_autofree char *dir = core_test_path ("bad-doccano");
+      g_autofree char *path = core_test_write_in (dir, "bad.jsonl", cases[i].content);
       const char *paths[] = { path, NULL };
-      g_autofree char *message = hs_assert_import_refused ("doccano", paths, NULL, cases[i].expect, cases[i].expect2);
+      g_autofree char *message = core_test_assert_import_refused ("doccano", paths, NULL, cases[i].expect, cases[i].expect2);
     }
 }
 
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/import-doccano/both-shapes", test_both_shapes);
   g_test_add_func ("/import-doccano/refusals", test_refusals);
   return g_test_run ();

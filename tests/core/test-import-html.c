@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "hearsay-html.h"
-#include "hearsay-import-test.h"
+#include "core-test-import.h"
 #include "hearsay-xml-safety.h"
 
 static char *
@@ -31,9 +31,9 @@ test_article (void)
 {
   g_autoptr(HearsayDocument) doc = import_fixture ("article.html");
   g_autofree char *expected_path = html_fixture ("article.expected.txt");
-  g_autofree char *expected = hs_test_read (expected_path, NULL);
+  g_autofree char *expected = core_test_read (expected_path, NULL);
   g_autofree char *page_path = html_fixture ("article.html");
-  g_autofree char *sha = hs_test_file_sha256 (page_path);
+  g_autofree char *sha = core_test_file_sha256 (page_path);
   const char * const *author = hearsay_document_get_field (doc, "author");
 
   g_assert_cmpstr (hearsay_document_get_text (doc), ==, expected);
@@ -139,7 +139,7 @@ test_xml_safety (void)
   gint64 t0 = g_get_monotonic_time ();
   xmlChar *content;
 
-  bomb = hs_test_read (bomb_path, &length);
+  bomb = core_test_read (bomb_path, &length);
   doc = hearsay_xml_read (bomb, length, bomb_path, &error);
   g_assert_null (doc);
   g_assert_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_PARSE);
@@ -149,7 +149,7 @@ test_xml_safety (void)
   g_clear_error (&error);
 
   /* An external DTD is not loaded; the document itself parses. */
-  xxe = hs_test_read (xxe_path, &length);
+  xxe = core_test_read (xxe_path, &length);
   doc = hearsay_xml_read (xxe, length, xxe_path, &error);
   g_assert_no_error (error);
   content = xmlNodeGetContent (xmlDocGetRootElement (doc));
@@ -209,22 +209,22 @@ on_progress (guint       done,
 static char *
 make_page_dir (void)
 {
-  char *dir = hs_test_path ("pages");
+  char *dir = core_test_path ("pages");
   g_autofree char *a = NULL, *b = NULL, *c = NULL;
 
-  a = hs_write_in (dir, "b-second.htm",
+  a = core_test_write_in (dir, "b-second.htm",
                    "<html><body><article><p>Deuxième page, un paragraphe assez long pour l'article.</p>"
                    "<p>Suivez-nous sur Telegram</p></article></body></html>");
-  b = hs_write_in (dir, "a-first.html",
+  b = core_test_write_in (dir, "a-first.html",
                    "<html><body><article><p>Première page, un paragraphe assez long pour l'article.</p></article></body></html>");
-  c = hs_write_in (dir, "notes.txt", "Pas une page.\n");
+  c = core_test_write_in (dir, "notes.txt", "Pas une page.\n");
   return dir;
 }
 
 static void
 test_directory (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("dir.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("dir.hearsay");
   g_autofree char *dir = make_page_dir ();
   const char *paths[] = { dir, NULL };
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
@@ -253,7 +253,7 @@ test_directory (void)
 static void
 test_cancel (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("cancel.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("cancel.hearsay");
   g_autofree char *dir = make_page_dir ();
   const char *paths[] = { dir, NULL };
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
@@ -265,13 +265,13 @@ test_cancel (void)
                                         on_progress, &progress, cancellable, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   /* The first page was stored, then rolled back with the rest. */
-  g_assert_cmpuint (hs_count_documents (project), ==, 0);
+  g_assert_cmpuint (core_test_count_documents (project), ==, 0);
 }
 
 static void
 test_refusals (void)
 {
-  g_autofree char *big = hs_test_path ("huge.html");
+  g_autofree char *big = core_test_path ("huge.html");
   g_autofree char *truncated = html_fixture ("truncated.html");
   g_autofree char *dir = make_page_dir ();
   g_autofree char *bad_in_dir = NULL;
@@ -286,21 +286,21 @@ test_refusals (void)
   {
     const char *paths[] = { big, NULL };
 
-    message = hs_assert_import_refused ("html", paths, NULL, big, "too large");
+    message = core_test_assert_import_refused ("html", paths, NULL, big, "too large");
     g_clear_pointer (&message, g_free);
   }
   {
     const char *paths[] = { truncated, NULL };
 
-    message = hs_assert_import_refused ("html", paths, NULL, truncated, "no article text");
+    message = core_test_assert_import_refused ("html", paths, NULL, truncated, "no article text");
     g_clear_pointer (&message, g_free);
   }
   /* One bad page in a folder: the good ones are not kept either. */
-  bad_in_dir = hs_write_in (dir, "c-empty.html", "<html><body><nav>Menu</nav></body></html>");
+  bad_in_dir = core_test_write_in (dir, "c-empty.html", "<html><body><nav>Menu</nav></body></html>");
   {
     const char *paths[] = { dir, NULL };
 
-    message = hs_assert_import_refused ("html", paths, NULL, "c-empty.html", "no article text");
+    message = core_test_assert_import_refused ("html", paths, NULL, "c-empty.html", "no article text");
   }
   g_unlink (big);
 }
@@ -308,7 +308,7 @@ test_refusals (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/import-html/article", test_article);
   g_test_add_func ("/import-html/metadata-fallbacks", test_metadata_fallbacks);
   g_test_add_func ("/import-html/undeclared-windows-1252", test_undeclared_windows_1252);

@@ -4,12 +4,12 @@
  * libarchive from runs of zeros (a few KB on disk each); a lying size is
  * patched into the zip's headers afterwards. A refused archive names the
  * file and the entry and leaves the project file byte-identical
- * (hs_assert_import_refused compares its sha256). */
+ * (core_test_assert_import_refused compares its sha256). */
 #include <string.h>
 #include <archive.h>
 #include <archive_entry.h>
 
-#include "hearsay-import-test.h"
+#include "core-test-import.h"
 
 #define MB ((gsize) 1024 * 1024)
 
@@ -92,7 +92,7 @@ declare_size (const char *path,
               guint32     size)
 {
   gsize length;
-  g_autofree guint8 *zip = (guint8 *) hs_test_read (path, &length);
+  g_autofree guint8 *zip = (guint8 *) core_test_read (path, &length);
   gsize name_len = strlen (name);
   guint patched = 0;
 
@@ -122,7 +122,7 @@ declare_size (const char *path,
       patched++;
     }
   g_assert_cmpuint (patched, ==, 1);
-  hs_test_write (path, (const char *) zip, length);
+  core_test_write (path, (const char *) zip, length);
 }
 
 /* The archive without its oversized entry imports: what is refused below
@@ -130,13 +130,13 @@ declare_size (const char *path,
 static void
 test_control (void)
 {
-  g_autofree char *path = hs_test_path ("small.qdpx");
-  g_autoptr(HearsayProject) project = hs_test_new_project ("limits-control.hearsay");
+  g_autofree char *path = core_test_path ("small.qdpx");
+  g_autoptr(HearsayProject) project = core_test_new_project ("limits-control.hearsay");
   const char *paths[] = { path, NULL };
   HearsayImportReport report;
 
   write_qdpx (path, NULL, 0);
-  hs_import_ok (project, "qdpx", paths, NULL, &report);
+  core_test_import_ok (project, "qdpx", paths, NULL, &report);
   g_assert_cmpuint (report.documents->len, ==, 1);
   g_assert_cmpuint (report.n_annotations, ==, 1);
   hearsay_import_report_clear (&report);
@@ -147,14 +147,14 @@ test_control (void)
 static void
 test_entry_declared (void)
 {
-  g_autofree char *path = hs_test_path ("declared.qdpx");
+  g_autofree char *path = core_test_path ("declared.qdpx");
   const char *paths[] = { path, NULL };
   Entry big = { "sources/big.txt", "0123456789", 10 };
   g_autofree char *message = NULL;
 
   write_qdpx (path, &big, 1);
   declare_size (path, "sources/big.txt", 60 * MB);
-  message = hs_assert_import_refused ("qdpx", paths, NULL, "declared.qdpx", "“sources/big.txt”");
+  message = core_test_assert_import_refused ("qdpx", paths, NULL, "declared.qdpx", "“sources/big.txt”");
   g_assert_nonnull (strstr (message, "larger than 50 MB"));
 }
 
@@ -163,7 +163,7 @@ test_entry_declared (void)
 static void
 test_entry_inflates (void)
 {
-  g_autofree char *path = hs_test_path ("inflates.qdpx");
+  g_autofree char *path = core_test_path ("inflates.qdpx");
   const char *paths[] = { path, NULL };
   Entry bomb = { "sources/bomb.txt", NULL, 51 * MB };
   g_autofree char *message = NULL;
@@ -173,7 +173,7 @@ test_entry_inflates (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_size, <, 1 * MB);
   declare_size (path, "sources/bomb.txt", 1000);
-  message = hs_assert_import_refused ("qdpx", paths, NULL, "inflates.qdpx", "“sources/bomb.txt”");
+  message = core_test_assert_import_refused ("qdpx", paths, NULL, "inflates.qdpx", "“sources/bomb.txt”");
   g_assert_nonnull (strstr (message, "larger than 50 MB"));
 }
 
@@ -181,7 +181,7 @@ test_entry_inflates (void)
 static void
 test_total (void)
 {
-  g_autofree char *path = hs_test_path ("total.qdpx");
+  g_autofree char *path = core_test_path ("total.qdpx");
   const char *paths[] = { path, NULL };
   Entry parts[] = {
     { "sources/z1.txt", NULL, 45 * MB }, { "sources/z2.txt", NULL, 45 * MB },
@@ -191,7 +191,7 @@ test_total (void)
   g_autofree char *message = NULL;
 
   write_qdpx (path, parts, G_N_ELEMENTS (parts));
-  message = hs_assert_import_refused ("qdpx", paths, NULL, "total.qdpx", "“sources/z5.txt”");
+  message = core_test_assert_import_refused ("qdpx", paths, NULL, "total.qdpx", "“sources/z5.txt”");
   g_assert_nonnull (strstr (message, "over 200 MB unpacked"));
 }
 
@@ -199,7 +199,7 @@ int
 main (int    argc,
       char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/import-qdpx/limits/control", test_control);
   g_test_add_func ("/import-qdpx/limits/entry-declared", test_entry_declared);
   g_test_add_func ("/import-qdpx/limits/entry-inflates", test_entry_inflates);

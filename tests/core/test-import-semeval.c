@@ -1,7 +1,7 @@
 /* test-import-semeval.c: SemEval span files, 2020 and 2023 layouts and one
  * TSV for several articles; offsets count the raw file (BOM and CR
  * included); technique names map onto the scheme. */
-#include "hearsay-import-test.h"
+#include "core-test-import.h"
 
 static HearsayAnnotation *
 annotation_with (GPtrArray  *anns,
@@ -17,7 +17,7 @@ annotation_with (GPtrArray  *anns,
 static void
 test_2020 (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("s2020.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("s2020.hearsay");
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "semeval", "2020", NULL);
   const char *paths[] = { dir, NULL };
   HearsayImportReport report;
@@ -25,12 +25,12 @@ test_2020 (void)
   HearsayAnnotation *ann;
   HearsayDocument *doc;
 
-  hs_import_ok (project, NULL, paths, NULL, &report);
+  core_test_import_ok (project, NULL, paths, NULL, &report);
   g_assert_cmpuint (report.documents->len, ==, 1);
   g_assert_cmpuint (report.n_annotations, ==, 3);
   doc = g_ptr_array_index (report.documents, 0);
   g_assert_true (g_str_has_prefix (hearsay_document_get_text (doc), "\xEF\xBB\xBF" "Titre\r\n"));
-  anns = hs_annotations (project, hearsay_document_get_id (doc));
+  anns = core_test_annotations (project, hearsay_document_get_id (doc));
   ann = annotation_with (anns, "name_calling_labeling");
   g_assert_cmpstr (hearsay_annotation_get_label (ann), ==, "persuasion");
   g_assert_cmpstr (hearsay_annotation_get_annotator (ann), ==, "semeval");
@@ -47,15 +47,15 @@ test_2020 (void)
 static void
 test_2023_and_end_inclusive (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("s2023.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("s2023.hearsay");
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "semeval", "2023",
                                                     "article222-labels-subtask-3.txt", NULL);
   g_autofree char *article = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "semeval", "2023",
                                                     "article222.txt", NULL);
-  g_autofree char *dir = hs_test_path ("inclusive");
-  g_autofree char *text = hs_test_read (article, NULL);
-  g_autofree char *copy = hs_write_in (dir, "article222.txt", text);
-  g_autofree char *labels = hs_write_in (dir, "article222-labels-subtask-3.txt",
+  g_autofree char *dir = core_test_path ("inclusive");
+  g_autofree char *text = core_test_read (article, NULL);
+  g_autofree char *copy = core_test_write_in (dir, "article222.txt", text);
+  g_autofree char *labels = core_test_write_in (dir, "article222-labels-subtask-3.txt",
                                          "222\tFlag_Waving\t25\t43\n222\tConversation_Killer\t47\t65\n");
   const char *paths[] = { fixture, NULL };
   const char *inclusive_paths[] = { labels, NULL };
@@ -67,9 +67,9 @@ test_2023_and_end_inclusive (void)
       g_autoptr(GPtrArray) anns = NULL;
       HearsayAnnotation *ann;
 
-      hs_import_ok (project, "semeval", round == 0 ? paths : inclusive_paths, round == 0 ? NULL : &inclusive, &report);
+      core_test_import_ok (project, "semeval", round == 0 ? paths : inclusive_paths, round == 0 ? NULL : &inclusive, &report);
       g_assert_cmpuint (report.n_annotations, ==, 2);
-      anns = hs_annotations (project, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
+      anns = core_test_annotations (project, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
       ann = annotation_with (anns, "flag_waving");
       g_assert_cmpstr (hearsay_annotation_get_fragment (ann, 0)->exact, ==, "La patrie d'abord !");
       ann = annotation_with (anns, "conversation_killer");
@@ -83,10 +83,10 @@ static char *
 tsv_dir (const char *name,
          const char *tsv)
 {
-  char *dir = hs_test_path (name);
-  g_autofree char *a = hs_write_in (dir, "article1.txt", "Premier article : des traîtres partout.\n");
-  g_autofree char *b = hs_write_in (dir, "article2.txt", "Second article, loaded language.\n");
-  g_autofree char *t = hs_write_in (dir, "all.tsv", tsv);
+  char *dir = core_test_path (name);
+  g_autofree char *a = core_test_write_in (dir, "article1.txt", "Premier article : des traîtres partout.\n");
+  g_autofree char *b = core_test_write_in (dir, "article2.txt", "Second article, loaded language.\n");
+  g_autofree char *t = core_test_write_in (dir, "all.tsv", tsv);
 
   return dir;
 }
@@ -94,7 +94,7 @@ tsv_dir (const char *name,
 static void
 test_single_tsv (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("tsv.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("tsv.hearsay");
   g_autofree char *dir = tsv_dir ("tsv", "article_id\ttechnique\tstart\tend\n"
                                          "1\tName_Calling-Labeling\t22\t30\n"
                                          "2\tLoaded_Language\t16\t31\n"
@@ -102,7 +102,7 @@ test_single_tsv (void)
   const char *paths[] = { dir, NULL };
   HearsayImportReport report;
 
-  hs_import_ok (project, "semeval", paths, NULL, &report);
+  core_test_import_ok (project, "semeval", paths, NULL, &report);
   g_assert_cmpuint (report.documents->len, ==, 2);
   g_assert_cmpuint (report.n_annotations, ==, 3);
   g_assert_cmpuint (hearsay_document_get_n_annotations (g_ptr_array_index (report.documents, 0)), ==, 2);
@@ -126,14 +126,14 @@ test_refusals (void)
       g_autofree char *dir = tsv_dir ("bad", cases[i].tsv);
       g_autofree char *tsv = g_build_filename (dir, "all.tsv", NULL);
       const char *paths[] = { tsv, NULL };
-      g_autofree char *message = hs_assert_import_refused ("semeval", paths, NULL, cases[i].expect, cases[i].expect2);
+      g_autofree char *message = core_test_assert_import_refused ("semeval", paths, NULL, cases[i].expect, cases[i].expect2);
     }
 }
 
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/import-semeval/2020", test_2020);
   g_test_add_func ("/import-semeval/2023-and-end-inclusive", test_2023_and_end_inclusive);
   g_test_add_func ("/import-semeval/single-tsv", test_single_tsv);

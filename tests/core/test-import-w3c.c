@@ -1,7 +1,7 @@
 /* test-import-w3c.c: W3C Web Annotation collections — position and quote
  * selectors, quote-only anchoring, discontinuous targets, bodies, linking
  * annotations, source matching, and refusals. */
-#include "hearsay-import-test.h"
+#include "core-test-import.h"
 
 static char *
 w3c_fixture (const char *name)
@@ -23,7 +23,7 @@ with_label (GPtrArray  *anns,
 static void
 test_collection (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("w3c.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("w3c.hearsay");
   g_autofree char *json = w3c_fixture ("collection.jsonld");
   g_autofree char *txt = w3c_fixture ("doc.txt");
   const char *paths[] = { json, txt, NULL };
@@ -35,7 +35,7 @@ test_collection (void)
   HearsayRelation *r;
   const char *mismatch;
 
-  hs_import_ok (project, "w3c", paths, NULL, &report);
+  core_test_import_ok (project, "w3c", paths, NULL, &report);
   g_assert_cmpuint (report.documents->len, ==, 1);
   g_assert_cmpuint (report.n_annotations, ==, 3);
   g_assert_cmpuint (report.n_relations, ==, 1);
@@ -45,7 +45,7 @@ test_collection (void)
   g_assert_nonnull (strstr (mismatch, "urn:uuid:a4"));
   g_assert_nonnull (strstr (mismatch, "Alep"));
 
-  anns = hs_annotations (project, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
+  anns = core_test_annotations (project, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
   source = with_label (anns, "source_mention");
   g_assert_cmpint (hearsay_annotation_get_start (source), ==, 0);
   g_assert_cmpint (hearsay_annotation_get_end (source), ==, 5);
@@ -75,12 +75,12 @@ test_collection (void)
 static void
 test_source_is_project_url (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("w3c-url.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("w3c-url.hearsay");
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   HearsayDocument *doc = hearsay_document_new ("Le ministre a parlé.\n");
-  g_autofree char *dir = hs_test_path ("url");
-  g_autofree char *json = hs_write_in (dir, "one.json",
+  g_autofree char *dir = core_test_path ("url");
+  g_autofree char *json = core_test_write_in (dir, "one.json",
     "{\"type\":\"Annotation\",\"body\":{\"purpose\":\"tagging\",\"value\":\"source_mention\"},"
     "\"target\":{\"source\":\"https://example.org/a\",\"selector\":{\"type\":\"TextPositionSelector\",\"start\":3,\"end\":11}}}");
   const char *paths[] = { json, NULL };
@@ -94,10 +94,10 @@ test_source_is_project_url (void)
   g_assert_no_error (error);
 
   /* The format is guessed from ".json". */
-  hs_import_ok (project, NULL, paths, NULL, &report);
+  core_test_import_ok (project, NULL, paths, NULL, &report);
   g_assert_cmpuint (report.documents->len, ==, 0);
   g_assert_cmpuint (report.n_annotations, ==, 1);
-  anns = hs_annotations (project, hearsay_document_get_id (doc));
+  anns = core_test_annotations (project, hearsay_document_get_id (doc));
   g_assert_cmpstr (hearsay_annotation_get_fragment (g_ptr_array_index (anns, 0), 0)->exact, ==, "ministre");
   hearsay_import_report_clear (&report);
 }
@@ -107,53 +107,53 @@ test_refusals (void)
 {
   g_autofree char *txt = w3c_fixture ("doc.txt");
   g_autofree char *json = w3c_fixture ("collection.jsonld");
-  g_autofree char *dir = hs_test_path ("bad-w3c");
+  g_autofree char *dir = core_test_path ("bad-w3c");
   g_autofree char *message = NULL;
   HearsayImportOptions strict = { .strict_quotes = TRUE };
 
   {
-    g_autofree char *bad = hs_write_in (dir, "invalid.json", "{\"type\": \"Annotation\",\n  \"target\": [1, 2,,]\n}");
+    g_autofree char *bad = core_test_write_in (dir, "invalid.json", "{\"type\": \"Annotation\",\n  \"target\": [1, 2,,]\n}");
     const char *paths[] = { bad, txt, NULL };
 
-    message = hs_assert_import_refused ("w3c", paths, NULL, "invalid.json", ":2:");
+    message = core_test_assert_import_refused ("w3c", paths, NULL, "invalid.json", ":2:");
     g_clear_pointer (&message, g_free);
   }
   {
     const char *paths[] = { json, txt, NULL };
 
-    message = hs_assert_import_refused ("w3c", paths, &strict, "urn:uuid:a4", "strict");
+    message = core_test_assert_import_refused ("w3c", paths, &strict, "urn:uuid:a4", "strict");
     g_clear_pointer (&message, g_free);
   }
   {
-    g_autofree char *bad = hs_write_in (dir, "unknown.json",
+    g_autofree char *bad = core_test_write_in (dir, "unknown.json",
       "{\"type\":\"Annotation\",\"body\":\"claim\",\"target\":{\"source\":\"file:///etc/passwd\","
       "\"selector\":{\"type\":\"TextPositionSelector\",\"start\":0,\"end\":4}}}");
     const char *paths[] = { bad, txt, NULL };
 
-    message = hs_assert_import_refused ("w3c", paths, NULL, "unknown.json", "file:///etc/passwd");
+    message = core_test_assert_import_refused ("w3c", paths, NULL, "unknown.json", "file:///etc/passwd");
     g_clear_pointer (&message, g_free);
   }
   {
-    g_autofree char *bad = hs_write_in (dir, "beyond.json",
+    g_autofree char *bad = core_test_write_in (dir, "beyond.json",
       "{\"type\":\"Annotation\",\"body\":\"claim\",\"target\":{\"source\":\"doc.txt\","
       "\"selector\":{\"type\":\"TextPositionSelector\",\"start\":40,\"end\":4000}}}");
     const char *paths[] = { bad, txt, NULL };
 
-    message = hs_assert_import_refused ("w3c", paths, NULL, "beyond.json", "outside the text");
+    message = core_test_assert_import_refused ("w3c", paths, NULL, "beyond.json", "outside the text");
     g_clear_pointer (&message, g_free);
   }
   {
-    g_autofree char *bad = hs_write_in (dir, "truncated.json", "{\"type\":\"AnnotationCollection\",\"first\":{\"items\":[{\"type\":");
+    g_autofree char *bad = core_test_write_in (dir, "truncated.json", "{\"type\":\"AnnotationCollection\",\"first\":{\"items\":[{\"type\":");
     const char *paths[] = { bad, txt, NULL };
 
-    message = hs_assert_import_refused ("w3c", paths, NULL, "truncated.json", "invalid JSON");
+    message = core_test_assert_import_refused ("w3c", paths, NULL, "truncated.json", "invalid JSON");
   }
 }
 
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/import-w3c/collection", test_collection);
   g_test_add_func ("/import-w3c/source-is-project-url", test_source_is_project_url);
   g_test_add_func ("/import-w3c/refusals", test_refusals);

@@ -7,7 +7,7 @@
 #include "hearsay-export.h"
 #include "hearsay-import.h"
 #include "hearsay-project-bulk.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 #define BOM "\xEF\xBB\xBF"
 /* "﻿Damas 👍🏽 a déclaré : « Deir ez-Zor est libérée ».\r\nمرحبا بالعالم\r\nFin 👨‍👩‍👧." */
@@ -40,7 +40,7 @@ annotate (HearsayProject *project,
 static HearsayProject *
 rich_project (const char *name)
 {
-  HearsayProject *project = hs_test_new_project (name);
+  HearsayProject *project = core_test_new_project (name);
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   HearsayDocument *doc = hearsay_document_new (RICH_TEXT);
@@ -50,12 +50,12 @@ rich_project (const char *name)
   const char *event[] = { "Deir ez-Zor, 3 Nov 2017", NULL };
   const char *status[] = { "disputed", NULL };
   gint64 id, damas, cue, content, claim, d;
-  gint64 s_damas = hs_test_offset_of (RICH_TEXT, "Damas");
-  gint64 s_decl = hs_test_offset_of (RICH_TEXT, "a d\xC3\xA9" "clar");
-  gint64 s_quote = hs_test_offset_of (RICH_TEXT, "\xC2\xAB Deir");
-  gint64 s_deir = hs_test_offset_of (RICH_TEXT, "Deir");
-  gint64 s_arabic = hs_test_offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
-  gint64 s_fin = hs_test_offset_of (RICH_TEXT, "Fin");
+  gint64 s_damas = core_test_offset_of (RICH_TEXT, "Damas");
+  gint64 s_decl = core_test_offset_of (RICH_TEXT, "a d\xC3\xA9" "clar");
+  gint64 s_quote = core_test_offset_of (RICH_TEXT, "\xC2\xAB Deir");
+  gint64 s_deir = core_test_offset_of (RICH_TEXT, "Deir");
+  gint64 s_arabic = core_test_offset_of (RICH_TEXT, "\xD9\x85\xD8\xB1");
+  gint64 s_fin = core_test_offset_of (RICH_TEXT, "Fin");
   gint64 len = hearsay_text_length (RICH_TEXT);
   g_autoptr(HearsayEntity) sana = hearsay_entity_new ("Sana", "state_news_agency");
 
@@ -112,7 +112,7 @@ rich_project (const char *name)
 static char *
 write_export (HearsayProject *project)
 {
-  g_autofree char *path = hs_test_path ("export.jsonl");
+  g_autofree char *path = core_test_path ("export.jsonl");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (hearsay_export_project_to_path (project, HEARSAY_EXPORT_JSONL, NULL, path, NULL, &error));
@@ -124,8 +124,8 @@ static void
 test_round_trip (void)
 {
   g_autoptr(HearsayProject) project = rich_project ("rich.hearsay");
-  g_autoptr(HearsayProject) fresh = hs_test_new_project ("fresh.hearsay");
-  g_autofree char *first = hs_test_export (project, HEARSAY_EXPORT_JSONL, FALSE);
+  g_autoptr(HearsayProject) fresh = core_test_new_project ("fresh.hearsay");
+  g_autofree char *first = core_test_export (project, HEARSAY_EXPORT_JSONL, FALSE);
   g_autofree char *path = write_export (project);
   g_autofree char *file_bytes = NULL;
   g_autofree char *second = NULL;
@@ -133,11 +133,11 @@ test_round_trip (void)
   HearsayImportReport report;
   g_auto(GStrv) lines = NULL;
 
-  file_bytes = hs_test_read (path, NULL);
+  file_bytes = core_test_read (path, NULL);
   g_assert_cmpstr (file_bytes, ==, first);
   /* HEARSAY_WRITE_FIXTURE=tests/fixtures/core/rich.jsonl regenerates the fixture. */
   if (g_getenv ("HEARSAY_WRITE_FIXTURE") != NULL)
-    hs_test_write (g_getenv ("HEARSAY_WRITE_FIXTURE"), first, -1);
+    core_test_write (g_getenv ("HEARSAY_WRITE_FIXTURE"), first, -1);
   lines = g_strsplit (first, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_cmpstr (lines[2], ==, "");
@@ -148,7 +148,7 @@ test_round_trip (void)
   g_assert_nonnull (strstr (lines[0], "\"Sana\""));
 
   hearsay_import_report_init (&report);
-  g_assert_true (hs_test_import_jsonl (fresh, path, &report, &error));
+  g_assert_true (core_test_import_jsonl (fresh, path, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.documents->len, ==, 2);
   g_assert_cmpuint (report.n_annotations, ==, 7);
@@ -156,7 +156,7 @@ test_round_trip (void)
   g_assert_cmpuint (report.quote_mismatches->len, ==, 0);
   hearsay_import_report_clear (&report);
 
-  second = hs_test_export (fresh, HEARSAY_EXPORT_JSONL, FALSE);
+  second = core_test_export (fresh, HEARSAY_EXPORT_JSONL, FALSE);
   if (g_strcmp0 (first, second) != 0)
     g_test_message ("first:\n%s\nsecond:\n%s", first, second);
   g_assert_cmpstr (first, ==, second);
@@ -176,10 +176,10 @@ test_round_trip (void)
 static void
 test_round_trip_unsorted (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("unsorted.hearsay");
-  g_autoptr(HearsayProject) a = hs_test_new_project ("unsorted-a.hearsay");
-  g_autoptr(HearsayProject) b = hs_test_new_project ("unsorted-b.hearsay");
-  gint64 doc = hs_test_add_document (project, "alpha beta gamma", "t");
+  g_autoptr(HearsayProject) project = core_test_new_project ("unsorted.hearsay");
+  g_autoptr(HearsayProject) a = core_test_new_project ("unsorted-a.hearsay");
+  g_autoptr(HearsayProject) b = core_test_new_project ("unsorted-b.hearsay");
+  gint64 doc = core_test_add_document (project, "alpha beta gamma", "t");
   g_autofree char *path = NULL;
   g_autofree char *second = NULL;
   g_autofree char *path2 = NULL;
@@ -194,13 +194,13 @@ test_round_trip_unsorted (void)
   hearsay_project_delete_annotation (project, annotate (project, doc, "claim", (gint64[]) { 6, 10 }, 1, NULL), NULL);
 
   path = write_export (project);
-  g_assert_true (hs_test_import_jsonl (a, path, NULL, &error));
+  g_assert_true (core_test_import_jsonl (a, path, NULL, &error));
   g_assert_no_error (error);
   path2 = write_export (a);
-  second = hs_test_read (path2, NULL);
-  g_assert_true (hs_test_import_jsonl (b, path2, NULL, &error));
+  second = core_test_read (path2, NULL);
+  g_assert_true (core_test_import_jsonl (b, path2, NULL, &error));
   g_assert_no_error (error);
-  third = hs_test_export (b, HEARSAY_EXPORT_JSONL, FALSE);
+  third = core_test_export (b, HEARSAY_EXPORT_JSONL, FALSE);
   g_assert_cmpstr (second, ==, third);
   {
     g_autoptr(GPtrArray) list = hearsay_project_list_annotations (a, 1, NULL);
@@ -218,14 +218,14 @@ static void
 test_fixture (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "core", "rich.jsonl", NULL);
-  g_autoptr(HearsayProject) fresh = hs_test_new_project ("fixture.hearsay");
-  g_autofree char *expected = hs_test_read (path, NULL);
+  g_autoptr(HearsayProject) fresh = core_test_new_project ("fixture.hearsay");
+  g_autofree char *expected = core_test_read (path, NULL);
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (hs_test_import_jsonl (fresh, path, NULL, &error));
+  g_assert_true (core_test_import_jsonl (fresh, path, NULL, &error));
   g_assert_no_error (error);
-  out = hs_test_export (fresh, HEARSAY_EXPORT_JSONL, FALSE);
+  out = core_test_export (fresh, HEARSAY_EXPORT_JSONL, FALSE);
   g_assert_cmpstr (out, ==, expected);
 }
 
@@ -242,27 +242,27 @@ check_import_fails (const char *name,
                     int         domain_code,
                     const char *in_message)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("target.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("target.hearsay");
   g_autofree char *project_path = g_strdup (hearsay_project_get_path (project));
-  g_autofree char *path = hs_test_path (name);
+  g_autofree char *path = core_test_path (name);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = NULL;
   HearsayImportReport report;
 
-  hs_test_add_document (project, "Existing document", "existing");
+  core_test_add_document (project, "Existing document", "existing");
   /* Close and reopen so the file on disk is complete before we hash it. */
   hearsay_project_close (project);
   g_clear_object (&project);
-  before = hs_test_file_sha256 (project_path);
+  before = core_test_file_sha256 (project_path);
   project = hearsay_project_open (project_path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
   if (contents != NULL)
-    hs_test_write (path, contents, -1);
+    core_test_write (path, contents, -1);
   hearsay_import_report_init (&report);
-  g_assert_false (hs_test_import_jsonl (project, path, &report, &error));
+  g_assert_false (core_test_import_jsonl (project, path, &report, &error));
   g_assert_nonnull (error);
   g_test_message ("%s: %s", name, error->message);
   if (domain_code >= 0)
@@ -279,7 +279,7 @@ check_import_fails (const char *name,
   docs = hearsay_project_list_documents (project, NULL);
   g_assert_cmpuint (docs->len, ==, 1);
   hearsay_project_close (project);
-  after = hs_test_file_sha256 (project_path);
+  after = core_test_file_sha256 (project_path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -326,12 +326,12 @@ test_import_errors (void)
 
   /* A folder is read for its .jsonl files; one without any holds nothing. */
   {
-    g_autoptr(HearsayProject) project = hs_test_new_project ("dir-target.hearsay");
+    g_autoptr(HearsayProject) project = core_test_new_project ("dir-target.hearsay");
     g_autoptr(GError) error = NULL;
-    g_autofree char *empty = hs_test_path ("no-jsonl-here");
+    g_autofree char *empty = core_test_path ("no-jsonl-here");
 
     g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
-    g_assert_false (hs_test_import_jsonl (project, empty, NULL, &error));
+    g_assert_false (core_test_import_jsonl (project, empty, NULL, &error));
     g_assert_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_EMPTY);
   }
 }
@@ -339,15 +339,15 @@ test_import_errors (void)
 static void
 test_quote_mismatch (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("mismatch.hearsay");
-  g_autofree char *path = hs_test_path ("mismatch.jsonl");
+  g_autoptr(HearsayProject) project = core_test_new_project ("mismatch.hearsay");
+  g_autofree char *path = core_test_path ("mismatch.jsonl");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GPtrArray) anns = NULL;
   g_autoptr(GPtrArray) rels = NULL;
   HearsayImportReport report;
 
-  hs_test_write (path,
+  core_test_write (path,
                  BOM "{\"offset_unit\":\"codepoint\",\"text\":\"Hello brave world\",\"annotations\":["
                  "{\"id\":1,\"label\":\"claim\",\"fragments\":[{\"start\":0,\"end\":5,\"exact\":\"Hello\"}]},"
                  "{\"id\":2,\"label\":\"claim\",\"fragments\":[{\"start\":6,\"end\":11,\"exact\":\"BRAVE\"}]},"
@@ -355,7 +355,7 @@ test_quote_mismatch (void)
                  "\"relations\":[{\"id\":1,\"type\":\"same_claim_as\",\"from\":1,\"to\":2},"
                  "{\"id\":2,\"type\":\"same_claim_as\",\"from\":1,\"to\":3}]}\r\n", -1);
   hearsay_import_report_init (&report);
-  hs_test_import_jsonl (project, path, &report, &error);
+  core_test_import_jsonl (project, path, &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report.quote_mismatches->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (report.quote_mismatches, 0), "BRAVE"));
@@ -378,8 +378,8 @@ static void
 test_exclude_boilerplate (void)
 {
   g_autoptr(HearsayProject) project = rich_project ("rich-nb.hearsay");
-  g_autofree char *out = hs_test_export (project, HEARSAY_EXPORT_JSONL, TRUE);
-  g_autofree char *all = hs_test_export (project, HEARSAY_EXPORT_JSONL, FALSE);
+  g_autofree char *out = core_test_export (project, HEARSAY_EXPORT_JSONL, TRUE);
+  g_autofree char *all = core_test_export (project, HEARSAY_EXPORT_JSONL, FALSE);
 
   g_assert_nonnull (strstr (all, "\"label\":\"boilerplate\""));
   g_assert_null (strstr (out, "\"label\":\"boilerplate\""));
@@ -391,24 +391,24 @@ test_exclude_boilerplate (void)
 static void
 test_import_read_only (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("ro-import.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("ro-import.hearsay");
   g_autofree char *project_path = g_strdup (hearsay_project_get_path (project));
-  g_autofree char *path = hs_test_path ("ok.jsonl");
+  g_autofree char *path = core_test_path ("ok.jsonl");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
-  hs_test_add_document (project, "Existing", "e");
+  core_test_add_document (project, "Existing", "e");
   hearsay_project_close (project);
   g_clear_object (&project);
-  before = hs_test_file_sha256 (project_path);
+  before = core_test_file_sha256 (project_path);
   project = hearsay_project_open (project_path, HEARSAY_PROJECT_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  hs_test_write (path, doc_line (), -1);
-  g_assert_false (hs_test_import_jsonl (project, path, NULL, &error));
+  core_test_write (path, doc_line (), -1);
+  g_assert_false (core_test_import_jsonl (project, path, NULL, &error));
   g_assert_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_READ_ONLY);
   hearsay_project_close (project);
-  after = hs_test_file_sha256 (project_path);
+  after = core_test_file_sha256 (project_path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -417,9 +417,9 @@ test_import_read_only (void)
 static void
 test_entities (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("entities.hearsay");
-  g_autofree char *good = hs_test_path ("ent.jsonl");
-  g_autofree char *bad = hs_test_path ("ent-bad.jsonl");
+  g_autoptr(HearsayProject) project = core_test_new_project ("entities.hearsay");
+  g_autofree char *good = core_test_path ("ent.jsonl");
+  g_autofree char *bad = core_test_path ("ent-bad.jsonl");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entities = NULL;
   const char *line =
@@ -428,8 +428,8 @@ test_entities (void)
     "\"entities\":[{\"id\":3,\"name\":\"Sana\",\"kind\":\"state_news_agency\",\"aliases\":[\"SANA\"]}]}\n";
   g_autofree char *bad_contents = g_strconcat (line, "{\"text\": nope}\n", NULL);
 
-  hs_test_write (bad, bad_contents, -1);
-  g_assert_false (hs_test_import_jsonl (project, bad, NULL, &error));
+  core_test_write (bad, bad_contents, -1);
+  g_assert_false (core_test_import_jsonl (project, bad, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   entities = hearsay_project_list_entities (project, &error);
@@ -437,10 +437,10 @@ test_entities (void)
   g_assert_cmpuint (entities->len, ==, 0);
   g_clear_pointer (&entities, g_ptr_array_unref);
 
-  hs_test_write (good, line, -1);
-  g_assert_true (hs_test_import_jsonl (project, good, NULL, &error));
+  core_test_write (good, line, -1);
+  g_assert_true (core_test_import_jsonl (project, good, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (hs_test_import_jsonl (project, good, NULL, &error));
+  g_assert_true (core_test_import_jsonl (project, good, NULL, &error));
   g_assert_no_error (error);
   entities = hearsay_project_list_entities (project, &error);
   g_assert_cmpuint (entities->len, ==, 1);
@@ -460,7 +460,7 @@ test_entities (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/jsonl/round-trip", test_round_trip);
   g_test_add_func ("/jsonl/round-trip-unsorted", test_round_trip_unsorted);
   g_test_add_func ("/jsonl/fixture", test_fixture);

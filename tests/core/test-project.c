@@ -5,7 +5,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-import.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 #define TEXT "Damas a d\xC3\xA9" "clar\xC3\xA9 que la ville \xF0\x9F\x91\x8D est lib\xC3\xA9re\xCC\x81" "e.\r\nFin."
 /* offsets: "Damas"=0–5, "a"=6–7, "déclaré"=8–15, "que"=16–19, "la"=20–22,
@@ -41,8 +41,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->project = hs_test_new_project ("project.hearsay");
-  f->doc = hs_test_add_document (f->project, TEXT, "Damas");
+  f->project = core_test_new_project ("project.hearsay");
+  f->doc = core_test_add_document (f->project, TEXT, "Damas");
   f->added = g_array_new (FALSE, FALSE, sizeof (gint64));
   f->removed = g_array_new (FALSE, FALSE, sizeof (gint64));
   f->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -439,7 +439,7 @@ test_relations (Fixture       *f,
   gint64 cue = create (f, "attribution_cue", 6, 15);
   gint64 content = create (f, "attributed_content", 16, 44);
   gint64 claim = create (f, "claim", 23, 28);
-  gint64 other_doc = hs_test_add_document (f->project, "Autre article, autre claim.", "autre");
+  gint64 other_doc = core_test_add_document (f->project, "Autre article, autre claim.", "autre");
   g_autoptr(HearsayAnnotation) other = hearsay_annotation_new (other_doc, "claim");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rels = NULL;
@@ -620,7 +620,7 @@ test_undo_each_edit (Fixture       *f,
 static void
 test_default_annotator (void)
 {
-  g_autofree char *path = hs_test_path ("annotator.hearsay");
+  g_autofree char *path = core_test_path ("annotator.hearsay");
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) project = hearsay_project_create (path, &error);
   g_autoptr(HearsayAnnotation) ann = NULL;
@@ -634,7 +634,7 @@ test_default_annotator (void)
   g_assert_cmpstr (who, !=, "");
   hearsay_project_set_annotator (project, "");
   g_assert_cmpstr (hearsay_project_get_annotator (project), ==, who);
-  doc = hs_test_add_document (project, "abc", "abc");
+  doc = core_test_add_document (project, "abc", "abc");
   ann = hearsay_annotation_new (doc, "claim");
   hearsay_annotation_add_fragment (ann, 0, 3);
   g_assert_true (hearsay_project_create_annotation (project, ann, &error));
@@ -659,7 +659,7 @@ test_default_project (void)
 
   g_assert_true (g_str_has_prefix (path, expected_dir));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  sample = hs_test_read (sample_path, &length);
+  sample = core_test_read (sample_path, &length);
 
   project = hearsay_import_open_default_project (&error);
   g_assert_no_error (error);
@@ -691,7 +691,7 @@ test_default_project (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   ADD ("/project/create", test_create);
   ADD ("/project/validation", test_validation);
   ADD ("/project/edit", test_edit);

@@ -18,7 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "hearsay-export.h"
-#include "hearsay-import-test.h"
+#include "core-test-import.h"
 #include "hearsay-relation.h"
 
 #define BOM "\xEF\xBB\xBF"
@@ -71,15 +71,15 @@ annotate (HearsayProject *project,
 static HearsayProject *
 fixture (void)
 {
-  HearsayProject *project = hs_test_new_project ("roundtrip-fixture.hearsay");
+  HearsayProject *project = core_test_new_project ("roundtrip-fixture.hearsay");
   g_autoptr(GError) error = NULL;
-  gint64 d1 = hs_test_add_document (project, TEXT1, "Damas « libérée »");
-  gint64 d2 = hs_test_add_document (project, TEXT2, "Second");
-  gint64 s_damas = hs_test_offset_of (TEXT1, "Damas"), s_thumb = hs_test_offset_of (TEXT1, THUMB);
-  gint64 s_decl = hs_test_offset_of (TEXT1, "a d\xC3\xA9"), s_quote = hs_test_offset_of (TEXT1, "\xC2\xAB Deir");
-  gint64 s_deir = hs_test_offset_of (TEXT1, "Deir"), s_arabic = hs_test_offset_of (TEXT1, ARABIC);
-  gint64 s_sana = hs_test_offset_of (TEXT1, "Sana"), s_family = hs_test_offset_of (TEXT1, FAMILY);
-  gint64 e_quote = hs_test_offset_of (TEXT1, ".\r\n" ARABIC) + 1;
+  gint64 d1 = core_test_add_document (project, TEXT1, "Damas « libérée »");
+  gint64 d2 = core_test_add_document (project, TEXT2, "Second");
+  gint64 s_damas = core_test_offset_of (TEXT1, "Damas"), s_thumb = core_test_offset_of (TEXT1, THUMB);
+  gint64 s_decl = core_test_offset_of (TEXT1, "a d\xC3\xA9"), s_quote = core_test_offset_of (TEXT1, "\xC2\xAB Deir");
+  gint64 s_deir = core_test_offset_of (TEXT1, "Deir"), s_arabic = core_test_offset_of (TEXT1, ARABIC);
+  gint64 s_sana = core_test_offset_of (TEXT1, "Sana"), s_family = core_test_offset_of (TEXT1, FAMILY);
+  gint64 e_quote = core_test_offset_of (TEXT1, ".\r\n" ARABIC) + 1;
   gint64 damas, sana, cue, content, claim, claim2;
 
   damas = annotate (project, d1, "source_mention", s_damas, s_damas + 5, -1, -1, "identification", "named");
@@ -210,7 +210,7 @@ dump (HearsayProject *project,
       g_autoptr(HearsayOffsetMap) map = hearsay_offset_map_new (text, HEARSAY_OFFSET_CODEPOINT,
                                                                 (flags & F_LF) ? HEARSAY_NEWLINES_LF : HEARSAY_NEWLINES_KEEP);
       g_autoptr(HearsayTextIndex) index = hearsay_text_index_new (hearsay_offset_map_get_text (map));
-      g_autoptr(GPtrArray) anns = hs_annotations (project, hearsay_document_get_id (doc));
+      g_autoptr(GPtrArray) anns = core_test_annotations (project, hearsay_document_get_id (doc));
       g_autoptr(GPtrArray) rels = hearsay_project_list_relations (project, hearsay_document_get_id (doc), &error);
 
       g_assert_no_error (error);
@@ -287,7 +287,7 @@ export_to (HearsayProject     *from,
            const char         *name)
 {
   HearsayExportOptions options = { 0 };
-  g_autofree char *path = hs_test_path (name);
+  g_autofree char *path = core_test_path (name);
   g_autoptr(GError) error = NULL;
 
   options.offset_unit = unit;
@@ -302,10 +302,10 @@ import_fresh (const char         *name,
               const char         *format,
               const char * const *paths)
 {
-  HearsayProject *fresh = hs_test_new_project (name);
+  HearsayProject *fresh = core_test_new_project (name);
   HearsayImportReport report;
 
-  hs_import_ok (fresh, format, paths, NULL, &report);
+  core_test_import_ok (fresh, format, paths, NULL, &report);
   g_assert_cmpuint (report.quote_mismatches->len, ==, 0);
   hearsay_import_report_clear (&report);
   return fresh;
@@ -366,8 +366,8 @@ assert_same_output (const char *a,
       return;
     }
   {
-    g_autofree char *ca = hs_test_read (a, NULL);
-    g_autofree char *cb = hs_test_read (b, NULL);
+    g_autofree char *ca = core_test_read (a, NULL);
+    g_autofree char *cb = core_test_read (b, NULL);
 
     if (how & SORT_LINES)
       {
@@ -415,7 +415,7 @@ test_jsonl_units (void)
   g_autofree char *message = NULL;
 
   g_assert_cmpstr (got, ==, want);
-  message = hs_assert_import_refused ("jsonl", utf16_paths, NULL,
+  message = core_test_assert_import_refused ("jsonl", utf16_paths, NULL,
                                       "offset_unit “utf16” is not supported", "code points");
   g_assert_nonnull (strstr (message, "rt-utf16.jsonl"));
 }
@@ -497,9 +497,9 @@ static void
 test_w3c (void)
 {
   g_autofree char *e1 = export_to (project (), HEARSAY_EXPORT_W3C, 0, 0, "rt1.jsonld");
-  g_autofree char *dir = hs_test_path ("rt-w3c-texts");
-  g_autofree char *t1 = hs_write_in (dir, "one.txt", TEXT1);
-  g_autofree char *t2 = hs_write_in (dir, "two.txt", TEXT2);
+  g_autofree char *dir = core_test_path ("rt-w3c-texts");
+  g_autofree char *t1 = core_test_write_in (dir, "one.txt", TEXT1);
+  g_autofree char *t2 = core_test_write_in (dir, "two.txt", TEXT2);
   const char *paths[] = { e1, t1, t2, NULL };
   g_autoptr(HearsayProject) p2 = import_fresh ("rt-w3c.hearsay", "w3c", paths);
   g_autofree char *e2 = export_to (p2, HEARSAY_EXPORT_W3C, 0, 0, "rt2.jsonld");
@@ -571,10 +571,10 @@ write_zip (const char *path,
 static void
 test_qdpx_bad (void)
 {
-  g_autofree char *evil = hs_test_path ("evil.qdpx");
-  g_autofree char *absolute = hs_test_path ("absolute.qdpx");
-  g_autofree char *truncated = hs_test_path ("truncated.qdpx");
-  g_autofree char *no_qde = hs_test_path ("no-qde.qdpx");
+  g_autofree char *evil = core_test_path ("evil.qdpx");
+  g_autofree char *absolute = core_test_path ("absolute.qdpx");
+  g_autofree char *truncated = core_test_path ("truncated.qdpx");
+  g_autofree char *no_qde = core_test_path ("no-qde.qdpx");
   g_autofree char *good = export_to (project (), HEARSAY_EXPORT_QDPX, 0, 0, "rt-good.qdpx");
   g_autofree char *bytes = NULL;
   g_autofree char *message = NULL;
@@ -585,18 +585,18 @@ test_qdpx_bad (void)
   const char *no_qde_paths[] = { no_qde, NULL };
 
   write_zip (evil, "../evil.txt", "pwned\n");
-  message = hs_assert_import_refused ("qdpx", evil_paths, NULL, "evil.qdpx", "“../evil.txt”");
+  message = core_test_assert_import_refused ("qdpx", evil_paths, NULL, "evil.qdpx", "“../evil.txt”");
   g_clear_pointer (&message, g_free);
   write_zip (absolute, "/tmp/evil.txt", "pwned\n");
-  message = hs_assert_import_refused ("qdpx", absolute_paths, NULL, "absolute.qdpx", "“/tmp/evil.txt”");
+  message = core_test_assert_import_refused ("qdpx", absolute_paths, NULL, "absolute.qdpx", "“/tmp/evil.txt”");
   g_clear_pointer (&message, g_free);
   write_zip (no_qde, "sources/a.txt", "text\n");
-  message = hs_assert_import_refused ("qdpx", no_qde_paths, NULL, "no-qde.qdpx", "project.qde");
+  message = core_test_assert_import_refused ("qdpx", no_qde_paths, NULL, "no-qde.qdpx", "project.qde");
   g_clear_pointer (&message, g_free);
 
-  bytes = hs_test_read (good, &length);
-  hs_test_write (truncated, bytes, length * 2 / 3);
-  message = hs_assert_import_refused ("qdpx", truncated_paths, NULL, "truncated.qdpx", NULL);
+  bytes = core_test_read (good, &length);
+  core_test_write (truncated, bytes, length * 2 / 3);
+  message = core_test_assert_import_refused ("qdpx", truncated_paths, NULL, "truncated.qdpx", NULL);
   g_assert_nonnull (strstr (message, "truncated") != NULL ? message : strstr (message, "project.qde"));
 }
 
@@ -606,7 +606,7 @@ main (int    argc,
 {
   int status;
 
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/roundtrip/jsonl", test_jsonl);
   g_test_add_func ("/roundtrip/jsonl-units", test_jsonl_units);
   g_test_add_func ("/roundtrip/brat", test_brat);

@@ -3,7 +3,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-scheme-private.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 static void
 test_default (void)
@@ -289,7 +289,7 @@ test_invalid_json (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/scheme/default", test_default);
   g_test_add_func ("/scheme/i18n-strings", test_i18n_strings);
   g_test_add_func ("/scheme/translate", test_translate);

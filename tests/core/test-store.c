@@ -6,7 +6,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 static int
 pragma_int (sqlite3    *db,
@@ -66,11 +66,11 @@ raw_int (const char *path,
 static char *
 make_project (const char *name)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project (name);
+  g_autoptr(HearsayProject) project = core_test_new_project (name);
   char *path = g_strdup (hearsay_project_get_path (project));
   g_autoptr(HearsayAnnotation) ann = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 doc = hs_test_add_document (project, "Une source militaire citée par Sana.", "Sana");
+  gint64 doc = core_test_add_document (project, "Une source militaire citée par Sana.", "Sana");
 
   ann = hearsay_annotation_new (doc, "source_mention");
   hearsay_annotation_add_fragment (ann, 4, 21);
@@ -83,7 +83,7 @@ make_project (const char *name)
 static void
 test_create_and_reopen (void)
 {
-  g_autofree char *path = hs_test_path ("new.hearsay");
+  g_autofree char *path = core_test_path ("new.hearsay");
   g_autoptr(GError) error = NULL;
   gboolean created = FALSE;
   HearsayStore *store;
@@ -170,7 +170,7 @@ assert_refused (const char *path,
                 int         flags,
                 int         code)
 {
-  g_autofree char *before = hs_test_file_sha256 (path);
+  g_autofree char *before = core_test_file_sha256 (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) project = NULL;
   g_autofree char *after = NULL;
@@ -183,13 +183,13 @@ assert_refused (const char *path,
   g_assert_nonnull (strstr (error->message, path));
   g_test_message ("%s", error->message);
   g_clear_error (&error);
-  after = hs_test_file_sha256 (path);
+  after = core_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
 
   project = hearsay_project_open (path, flags, &error);
   g_assert_null (project);
   g_assert_error (error, HEARSAY_STORE_ERROR, code);
-  after2 = hs_test_file_sha256 (path);
+  after2 = core_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after2);
 }
 
@@ -218,17 +218,17 @@ test_newer_version (void)
 static void
 test_not_sqlite (void)
 {
-  g_autofree char *path = hs_test_path ("text.hearsay");
-  g_autofree char *junk_path = hs_test_path ("junk.hearsay");
+  g_autofree char *path = core_test_path ("text.hearsay");
+  g_autofree char *junk_path = core_test_path ("junk.hearsay");
   GString *junk = g_string_new (NULL);
 
-  hs_test_write (path, "This is a plain text file, not a database.\n", -1);
+  core_test_write (path, "This is a plain text file, not a database.\n", -1);
   assert_refused (path, HEARSAY_STORE_OPEN_DEFAULT, HEARSAY_STORE_ERROR_NOT_A_PROJECT);
   assert_refused (path, HEARSAY_STORE_OPEN_CREATE, HEARSAY_STORE_ERROR_NOT_A_PROJECT);
 
   for (int i = 0; i < 8192; i++)
     g_string_append_c (junk, (char) (i * 37 + 11));
-  hs_test_write (junk_path, junk->str, junk->len);
+  core_test_write (junk_path, junk->str, junk->len);
   g_string_free (junk, TRUE);
   assert_refused (junk_path, HEARSAY_STORE_OPEN_DEFAULT, HEARSAY_STORE_ERROR_NOT_A_PROJECT);
 }
@@ -236,8 +236,8 @@ test_not_sqlite (void)
 static void
 test_foreign_application (void)
 {
-  g_autofree char *zero = hs_test_path ("zero.db");
-  g_autofree char *other = hs_test_path ("other.db");
+  g_autofree char *zero = core_test_path ("zero.db");
+  g_autofree char *other = core_test_path ("other.db");
 
   raw_exec (zero, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
   assert_refused (zero, HEARSAY_STORE_OPEN_DEFAULT, HEARSAY_STORE_ERROR_FOREIGN_APPLICATION);
@@ -246,7 +246,7 @@ test_foreign_application (void)
   assert_refused (other, HEARSAY_STORE_OPEN_DEFAULT, HEARSAY_STORE_ERROR_FOREIGN_APPLICATION);
   /* Even without tables, another application's id is not ours. */
   {
-    g_autofree char *bare = hs_test_path ("bare.db");
+    g_autofree char *bare = core_test_path ("bare.db");
 
     raw_exec (bare, "PRAGMA application_id = 1234;");
     assert_refused (bare, HEARSAY_STORE_OPEN_CREATE, HEARSAY_STORE_ERROR_FOREIGN_APPLICATION);
@@ -256,14 +256,14 @@ test_foreign_application (void)
 static void
 test_empty_file_directory_missing (void)
 {
-  g_autofree char *empty = hs_test_path ("empty.hearsay");
-  g_autofree char *missing = hs_test_path ("missing.hearsay");
-  g_autofree char *dir = hs_test_path ("folder.hearsay");
+  g_autofree char *empty = core_test_path ("empty.hearsay");
+  g_autofree char *missing = core_test_path ("missing.hearsay");
+  g_autofree char *dir = core_test_path ("folder.hearsay");
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) project = NULL;
   HearsayStore *store;
 
-  hs_test_write (empty, "", 0);
+  core_test_write (empty, "", 0);
   assert_refused (empty, HEARSAY_STORE_OPEN_DEFAULT, HEARSAY_STORE_ERROR_NOT_A_PROJECT);
   assert_refused (empty, HEARSAY_STORE_OPEN_READ_ONLY, HEARSAY_STORE_ERROR_NOT_A_PROJECT);
 
@@ -279,7 +279,7 @@ test_empty_file_directory_missing (void)
 
   /* CREATE in a folder that does not exist: an error, and nothing made. */
   {
-    g_autofree char *nowhere = g_build_filename (hs_test_tmpdir (), "no-dir", "p.hearsay", NULL);
+    g_autofree char *nowhere = g_build_filename (core_test_tmpdir (), "no-dir", "p.hearsay", NULL);
     g_autoptr(HearsayProject) none = hearsay_project_open (nowhere, HEARSAY_PROJECT_OPEN_CREATE, &error);
 
     g_assert_null (none);
@@ -313,7 +313,7 @@ test_read_only (void)
   gint64 doc_id;
 
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
-  before = hs_test_file_sha256 (path);
+  before = core_test_file_sha256 (path);
 
   project = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -347,7 +347,7 @@ test_read_only (void)
   g_clear_error (&error);
   hearsay_project_close (project);
 
-  after = hs_test_file_sha256 (path);
+  after = core_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   g_chmod (path, 0644);
 }
@@ -356,7 +356,7 @@ static void
 test_read_only_flag (void)
 {
   g_autofree char *path = make_project ("roflag.hearsay");
-  g_autofree char *before = hs_test_file_sha256 (path);
+  g_autofree char *before = core_test_file_sha256 (path);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   HearsayStore *store = hearsay_store_open (path, HEARSAY_STORE_OPEN_READ_ONLY, NULL, &error);
@@ -371,14 +371,14 @@ test_read_only_flag (void)
   g_assert_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_READ_ONLY);
   g_assert_cmpint (hearsay_store_count_documents (store), ==, 1);
   hearsay_store_close (store);
-  after = hs_test_file_sha256 (path);
+  after = core_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
 }
 
 static void
 test_migrate_from_zero (void)
 {
-  g_autofree char *path = hs_test_path ("v0.hearsay");
+  g_autofree char *path = core_test_path ("v0.hearsay");
   g_autoptr(GError) error = NULL;
   gboolean created = TRUE;
   HearsayStore *store;
@@ -402,13 +402,13 @@ test_migrate_from_zero (void)
   project = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hearsay_scheme_get_n_labels (hearsay_project_get_scheme (project)), ==, 8);
-  hs_test_add_document (project, "text", "t");
+  core_test_add_document (project, "text", "t");
 }
 
 static void
 test_migrate_from_one (void)
 {
-  g_autofree char *path = hs_test_path ("v1.hearsay");
+  g_autofree char *path = core_test_path ("v1.hearsay");
   g_autofree char *sql = g_strconcat (hearsay_store_migrations[0],
                                       "PRAGMA application_id = 1213354841; PRAGMA user_version = 1;"
                                       "INSERT INTO document (title, text, length, sha256) VALUES ('Old', 'old text', 8, 'x');",
@@ -429,7 +429,7 @@ test_migrate_from_one (void)
 static void
 test_migration_step_transactions (void)
 {
-  g_autofree char *path = hs_test_path ("v0-conflict.hearsay");
+  g_autofree char *path = core_test_path ("v0-conflict.hearsay");
   g_autoptr(GError) error = NULL;
   HearsayStore *store;
 
@@ -445,7 +445,7 @@ test_migration_step_transactions (void)
 
   /* Step 0 → 1 failing leaves version 0 and no table of step 1. */
   {
-    g_autofree char *path0 = hs_test_path ("v0-conflict0.hearsay");
+    g_autofree char *path0 = core_test_path ("v0-conflict0.hearsay");
 
     raw_exec (path0, "PRAGMA application_id = 1213354841; CREATE VIEW fragment AS SELECT 1 AS x;");
     store = hearsay_store_open (path0, HEARSAY_STORE_OPEN_DEFAULT, NULL, &error);
@@ -479,14 +479,14 @@ same_annotations (GPtrArray *a,
 static void
 test_save_copy (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("orig.hearsay");
-  g_autofree char *copy_path = hs_test_path ("copy.hearsay");
-  g_autofree char *bad_path = g_build_filename (hs_test_tmpdir (), "no", "such", "dir", "copy.hearsay", NULL);
+  g_autoptr(HearsayProject) project = core_test_new_project ("orig.hearsay");
+  g_autofree char *copy_path = core_test_path ("copy.hearsay");
+  g_autofree char *bad_path = g_build_filename (core_test_tmpdir (), "no", "such", "dir", "copy.hearsay", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) copy = NULL;
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GPtrArray) copy_docs = NULL;
-  gint64 doc = hs_test_add_document (project, "Damas a déclaré que la ville est libérée.", "A");
+  gint64 doc = core_test_add_document (project, "Damas a déclaré que la ville est libérée.", "A");
   g_autofree char *wal = g_strconcat (copy_path, "-wal", NULL);
   g_autofree char *partial = g_strconcat (copy_path, ".partial", NULL);
   g_autofree char *mode = NULL;
@@ -500,7 +500,7 @@ test_save_copy (void)
       g_assert_true (hearsay_project_create_annotation (project, ann, &error));
       g_assert_no_error (error);
     }
-  hs_test_add_document (project, "Second", "B");
+  core_test_add_document (project, "Second", "B");
 
   g_assert_true (hearsay_project_save_copy (project, copy_path, &error));
   g_assert_no_error (error);
@@ -542,7 +542,7 @@ test_save_copy (void)
 static void
 test_closed_project (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("closed.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("closed.hearsay");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = NULL;
 
@@ -559,24 +559,24 @@ static void
 test_damaged (void)
 {
   g_autofree char *path = make_project ("whole.hearsay");
-  g_autofree char *truncated = hs_test_path ("truncated.hearsay");
-  g_autofree char *header_only = hs_test_path ("header.hearsay");
+  g_autofree char *truncated = core_test_path ("truncated.hearsay");
+  g_autofree char *header_only = core_test_path ("header.hearsay");
   g_autofree char *data = NULL;
   gsize length = 0;
   GString *fake = g_string_new_len ("SQLite format 3\0", 16);
 
-  data = hs_test_read (path, &length);
+  data = core_test_read (path, &length);
   g_assert_cmpuint (length, >, 4096);
-  hs_test_write (truncated, data, 1500);
+  core_test_write (truncated, data, 1500);
   for (int i = 0; i < 4000; i++)
     g_string_append_c (fake, (char) (i * 13));
-  hs_test_write (header_only, fake->str, fake->len);
+  core_test_write (header_only, fake->str, fake->len);
   g_string_free (fake, TRUE);
 
   for (guint i = 0; i < 2; i++)
     {
       const char *p = i == 0 ? truncated : header_only;
-      g_autofree char *before = hs_test_file_sha256 (p);
+      g_autofree char *before = core_test_file_sha256 (p);
       g_autofree char *after = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(HearsayProject) project = hearsay_project_open (p, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
@@ -597,7 +597,7 @@ test_damaged (void)
           g_assert_nonnull (strstr (error->message, p));
           g_test_message ("%s", error->message);
         }
-      after = hs_test_file_sha256 (p);
+      after = core_test_file_sha256 (p);
       g_assert_cmpstr (before, ==, after);
     }
 }
@@ -607,17 +607,17 @@ test_damaged (void)
 static void
 test_save_copy_onto_itself (void)
 {
-  g_autoptr(HearsayProject) project = hs_test_new_project ("self.hearsay");
+  g_autoptr(HearsayProject) project = core_test_new_project ("self.hearsay");
   g_autofree char *path = g_strdup (hearsay_project_get_path (project));
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) reopened = NULL;
   g_autoptr(GPtrArray) docs = NULL;
 
-  hs_test_add_document (project, "before", "a");
+  core_test_add_document (project, "before", "a");
   g_assert_false (hearsay_project_save_copy (project, path, &error));
   g_assert_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED);
   g_clear_error (&error);
-  hs_test_add_document (project, "after", "b");
+  core_test_add_document (project, "after", "b");
   hearsay_project_close (project);
   reopened = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -629,7 +629,7 @@ test_save_copy_onto_itself (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/store/create-and-reopen", test_create_and_reopen);
   g_test_add_func ("/store/project-reopen", test_project_reopen);
   g_test_add_func ("/store/newer-version", test_newer_version);

@@ -4,7 +4,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-text.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 #define BOM "\xEF\xBB\xBF"
 #define THUMBS "\xF0\x9F\x91\x8D"            /* U+1F44D */
@@ -311,7 +311,7 @@ test_sha256_and_misc (void)
 int
 main (int argc, char **argv)
 {
-  hs_test_init (&argc, &argv);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/text/length", test_length);
   g_test_add_func ("/text/substring", test_substring);
   g_test_add_func ("/text/boundaries", test_boundaries);

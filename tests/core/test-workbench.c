@@ -7,7 +7,7 @@
 #include "hearsay-export.h"
 #include "hearsay-import.h"
 #include "hearsay-project.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 #define TEXT "Sana a dit que l'armée syrienne a repris Deir ez-Zor, d'après Reuters."
 
@@ -391,7 +391,7 @@ test_jsonl_entities (Fixture       *f,
 
   g_assert_true (hearsay_export_project_to_path (f->project, HEARSAY_EXPORT_JSONL, NULL, out1, NULL, &error));
   copy = hearsay_project_create (path2, &error);
-  g_assert_true (hs_test_import_jsonl (copy, out1, NULL, &error));
+  g_assert_true (core_test_import_jsonl (copy, out1, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (hearsay_export_project_to_path (copy, HEARSAY_EXPORT_JSONL, NULL, out2, NULL, &error));
   g_file_get_contents (out1, &a, NULL, NULL);
@@ -400,7 +400,7 @@ test_jsonl_entities (Fixture       *f,
   g_assert_nonnull (strstr (a, "\"entities\":[{\"id\":1,\"name\":\"SANA\",\"kind\":\"state_news_agency\""));
 
   /* Importing again reuses the entity of the same name and kind. */
-  g_assert_true (hs_test_import_jsonl (copy, out1, NULL, &error));
+  g_assert_true (core_test_import_jsonl (copy, out1, NULL, &error));
   {
     g_autoptr(GPtrArray) entities = hearsay_project_list_entities (copy, &error);
 

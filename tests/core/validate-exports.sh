@@ -3,7 +3,7 @@
 # standards' own validators. Exit 77 (skipped) when a validator or its tools
 # are missing, or when the W3C one cannot install ajv (no network).
 set -uo pipefail
-TEST_BIN=$1 VALIDATORS=${2:-/work/shared/validators}
+TEST_BIN=$1 VALIDATORS=$2
 for tool in xmllint python3 node npm; do
   command -v "$tool" >/dev/null || { echo "skip: $tool not found"; exit 77; }
 done

@@ -1,5 +1,5 @@
 /* test-compare-view.c: the outlet comparison window on the invented
- * multi-outlet event of the core tests (tests/core/hearsay-compare-fixture.c:
+ * multi-outlet event of the core tests (tests/core/core-test-compare-fixture.c:
  * RT, Reuters, AFP and a document without an outlet, with claims, sources,
  * a relayed_by chain and persuasion spans). */
 #include "config.h"
@@ -13,7 +13,7 @@
 #include "hearsay-window.h"
 
 /* The fixture is the core tests' own, built with the core API. */
-#include "../core/hearsay-compare-fixture.c"
+#include "../core/core-test-compare-fixture.c"
 
 static char *tmp_dir;
 
@@ -79,7 +79,7 @@ test_compare_view (void)
   g_autofree char *report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) project = hearsay_project_create (path, &error);
-  HsCompareFixture fx;
+  CoreTestCompareFixture fx;
   HearsayCompareWindow *window;
   HearsayComparison *c;
   const HearsayComparisonCell *cell;
@@ -88,7 +88,7 @@ test_compare_view (void)
   guint n_keys;
 
   g_assert_no_error (error);
-  hs_compare_fixture_build (project, &fx);
+  core_test_compare_fixture_build (project, &fx);
 
   window = hearsay_compare_window_new (NULL, project);
   gtk_window_present (GTK_WINDOW (window));
@@ -178,10 +178,10 @@ test_compare_action (void)
   g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
   HearsayWindow *main_window;
   GtkWindow *found = NULL;
-  HsCompareFixture fx;
+  CoreTestCompareFixture fx;
 
   g_assert_no_error (error);
-  hs_compare_fixture_build (project, &fx);
+  core_test_compare_fixture_build (project, &fx);
   main_window = hearsay_window_new (NULL, project);
   gtk_window_present (GTK_WINDOW (main_window));
   hearsay_test_iterate ();

@@ -1,4 +1,4 @@
-/* hearsay-import-test.h: what the import tests share — above all the check
+/* core-test-import.h: what the import tests share — above all the check
  * that a refused import names the place and leaves the project file
  * byte-identical. */
 #pragma once
@@ -8,16 +8,16 @@
 
 #include "hearsay-error.h"
 #include "hearsay-import.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 static inline char *
-hs_fixture (const char *name)
+core_test_fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
 }
 
 static inline guint
-hs_count_documents (HearsayProject *project)
+core_test_count_documents (HearsayProject *project)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = hearsay_project_list_documents (project, &error);
@@ -27,7 +27,7 @@ hs_count_documents (HearsayProject *project)
 }
 
 static inline HearsayProject *
-hs_open (const char *path)
+core_test_open (const char *path)
 {
   g_autoptr(GError) error = NULL;
   HearsayProject *project = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
@@ -41,13 +41,13 @@ hs_open (const char *path)
  * checks that the project is unchanged: same documents, same scheme and,
  * after closing, the same file bytes. Returns the message. */
 static inline char *
-hs_assert_import_refused (const char                       *format,
+core_test_assert_import_refused (const char                       *format,
                           const char * const               *paths,
                           const HearsayImportOptions *options,
                           const char                       *expect,
                           const char                       *expect2)
 {
-  g_autofree char *path = hs_test_path ("refused.hearsay");
+  g_autofree char *path = core_test_path ("refused.hearsay");
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayProject) project = NULL;
   g_autofree char *before = NULL, *after = NULL, *scheme_before = NULL, *scheme_after = NULL;
@@ -56,15 +56,15 @@ hs_assert_import_refused (const char                       *format,
 
   project = hearsay_project_create (path, &error);
   g_assert_no_error (error);
-  hs_test_add_document (project, "Un article déjà là.\n", "Déjà là");
+  core_test_add_document (project, "Un article déjà là.\n", "Déjà là");
   hearsay_project_close (project);
   g_clear_object (&project);
-  before = hs_test_file_sha256 (path);
+  before = core_test_file_sha256 (path);
 
-  project = hs_open (path);
+  project = core_test_open (path);
   scheme_before = hearsay_scheme_to_json (hearsay_project_get_scheme (project));
   hearsay_import_report_init (&report);
-  ok = hs_test_import (project, format, paths, options, &report, &error);
+  ok = core_test_import (project, format, paths, options, &report, &error);
   g_assert_false (ok);
   g_assert_nonnull (error);
   if (g_test_verbose ())
@@ -74,18 +74,18 @@ hs_assert_import_refused (const char                       *format,
     g_assert_nonnull (strstr (error->message, expect2));
   g_assert_cmpuint (report.documents->len, ==, 0);
   hearsay_import_report_clear (&report);
-  g_assert_cmpuint (hs_count_documents (project), ==, 1);
+  g_assert_cmpuint (core_test_count_documents (project), ==, 1);
   scheme_after = hearsay_scheme_to_json (hearsay_project_get_scheme (project));
   g_assert_cmpstr (scheme_before, ==, scheme_after);
   hearsay_project_close (project);
-  after = hs_test_file_sha256 (path);
+  after = core_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   return g_strdup (error->message);
 }
 
 /* Imports and asserts success; returns the report (clear it). */
 static inline void
-hs_import_ok (HearsayProject                   *project,
+core_test_import_ok (HearsayProject                   *project,
               const char                       *format,
               const char * const               *paths,
               const HearsayImportOptions *options,
@@ -95,14 +95,14 @@ hs_import_ok (HearsayProject                   *project,
   gboolean ok;
 
   hearsay_import_report_init (report);
-  ok = hs_test_import (project, format, paths, options, report, &error);
+  ok = core_test_import (project, format, paths, options, report, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
 }
 
 /* The annotations of @doc_id, as stored. */
 static inline GPtrArray *
-hs_annotations (HearsayProject *project,
+core_test_annotations (HearsayProject *project,
                 gint64          doc_id)
 {
   g_autoptr(GError) error = NULL;
@@ -114,13 +114,13 @@ hs_annotations (HearsayProject *project,
 
 /* Writes @data to @dir/@name (creating @dir) and returns the path. */
 static inline char *
-hs_write_in (const char *dir,
+core_test_write_in (const char *dir,
              const char *name,
              const char *data)
 {
   char *path = g_build_filename (dir, name, NULL);
 
   g_mkdir_with_parents (dir, 0700);
-  hs_test_write (path, data, -1);
+  core_test_write (path, data, -1);
   return path;
 }

@@ -1,4 +1,4 @@
-/* hearsay-compare-fixture.h: an invented multi-outlet event for the
+/* core-test-compare-fixture.h: an invented multi-outlet event for the
  * comparison tests (core and CLI); test-compare.c has the hand computation. */
 #pragma once
 
@@ -10,9 +10,9 @@ typedef struct
 {
   gint64 event_id;
   gint64 rt, reuters, afp, none;   /* document ids */
-} HsCompareFixture;
+} CoreTestCompareFixture;
 
-void hs_compare_fixture_build (HearsayProject   *project,
-                               HsCompareFixture *fixture);
+void core_test_compare_fixture_build (HearsayProject   *project,
+                               CoreTestCompareFixture *fixture);
 
 G_END_DECLS

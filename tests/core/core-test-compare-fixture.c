@@ -1,10 +1,10 @@
-/* hearsay-compare-fixture.c: see hearsay-compare-fixture.h. The texts are
+/* core-test-compare-fixture.c: see core-test-compare-fixture.h. The texts are
  * ASCII, so byte offsets are code point offsets. */
 #include "config.h"
 
 #include <string.h>
 
-#include "hearsay-compare-fixture.h"
+#include "core-test-compare-fixture.h"
 
 static gint64
 add_document (HearsayProject *project,
@@ -105,8 +105,8 @@ link_entity (HearsayProject *project,
 }
 
 void
-hs_compare_fixture_build (HearsayProject   *project,
-                          HsCompareFixture *f)
+core_test_compare_fixture_build (HearsayProject   *project,
+                          CoreTestCompareFixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayEvent) event = hearsay_event_new ("Deir ez-Zor retaken", "2017-11-03");

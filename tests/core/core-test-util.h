@@ -1,4 +1,4 @@
-/* hearsay-test-util.h: helpers shared by the core tests. */
+/* core-test-util.h: helpers shared by the core tests. */
 #pragma once
 
 #include <glib.h>
@@ -9,35 +9,35 @@
 G_BEGIN_DECLS
 
 /* A fresh temporary folder, removed (recursively) at exit. */
-const char *hs_test_tmpdir (void);
+const char *core_test_tmpdir (void);
 /* A new path inside the temporary folder (not created). */
-char       *hs_test_path (const char *name);
-void        hs_test_write (const char *path, const char *data, gssize length);
+char       *core_test_path (const char *name);
+void        core_test_write (const char *path, const char *data, gssize length);
 /* sha256 of a file's bytes, or NULL when it does not exist. */
-char       *hs_test_file_sha256 (const char *path);
-char       *hs_test_read (const char *path, gsize *length);
+char       *core_test_file_sha256 (const char *path);
+char       *core_test_read (const char *path, gsize *length);
 /* Sets XDG_DATA_HOME to a temporary folder. */
-void        hs_test_init (int *argc, char ***argv);
-HearsayProject *hs_test_new_project (const char *name);
+void        core_test_init (int *argc, char ***argv);
+HearsayProject *core_test_new_project (const char *name);
 /* Adds one document with @text; returns its id. */
-gint64      hs_test_add_document (HearsayProject *project, const char *text, const char *title);
-char       *hs_test_export (HearsayProject *project, int format, gboolean exclude_boilerplate);
+gint64      core_test_add_document (HearsayProject *project, const char *text, const char *title);
+char       *core_test_export (HearsayProject *project, int format, gboolean exclude_boilerplate);
 /* The code-point offset of the first @needle in @text (which must hold it). */
-gint64      hs_test_offset_of (const char *text, const char *needle);
+gint64      core_test_offset_of (const char *text, const char *needle);
 /* For the validators (tests/validate-exports.sh): writes @project as W3C,
  * TEI, qdpx and qdc files into @dir; 0, or 1 with the error on stderr. */
-int         hs_test_write_export_samples (HearsayProject *project, const char *dir);
+int         core_test_write_export_samples (HearsayProject *project, const char *dir);
 
 /* hearsay_import_paths() with @format (NULL: guessed) set in a copy of
  * @options (may be NULL); @report may be NULL. */
-gboolean    hs_test_import (HearsayProject             *project,
+gboolean    core_test_import (HearsayProject             *project,
                             const char                 *format,
                             const char * const         *paths,
                             const HearsayImportOptions *options,
                             HearsayImportReport        *report,
                             GError                    **error);
 /* One JSONL file through hearsay_import_paths(). */
-gboolean    hs_test_import_jsonl (HearsayProject      *project,
+gboolean    core_test_import_jsonl (HearsayProject      *project,
                                   const char          *path,
                                   HearsayImportReport *report,
                                   GError             **error);

@@ -1,11 +1,11 @@
-/* hearsay-test-util.c */
+/* core-test-util.c */
 #include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
 #include "hearsay-export.h"
-#include "hearsay-test-util.h"
+#include "core-test-util.h"
 
 static char *tmpdir;
 
@@ -44,7 +44,7 @@ cleanup (void)
 }
 
 const char *
-hs_test_tmpdir (void)
+core_test_tmpdir (void)
 {
   if (tmpdir == NULL)
     {
@@ -58,16 +58,16 @@ hs_test_tmpdir (void)
 }
 
 char *
-hs_test_path (const char *name)
+core_test_path (const char *name)
 {
   static guint counter;
   g_autofree char *unique = g_strdup_printf ("%u-%s", ++counter, name);
 
-  return g_build_filename (hs_test_tmpdir (), unique, NULL);
+  return g_build_filename (core_test_tmpdir (), unique, NULL);
 }
 
 void
-hs_test_write (const char *path,
+core_test_write (const char *path,
                const char *data,
                gssize      length)
 {
@@ -78,7 +78,7 @@ hs_test_write (const char *path,
 }
 
 char *
-hs_test_read (const char *path,
+core_test_read (const char *path,
               gsize      *length)
 {
   g_autoptr(GError) error = NULL;
@@ -90,7 +90,7 @@ hs_test_read (const char *path,
 }
 
 char *
-hs_test_file_sha256 (const char *path)
+core_test_file_sha256 (const char *path)
 {
   g_autofree char *data = NULL;
   gsize length = 0;
@@ -101,23 +101,23 @@ hs_test_file_sha256 (const char *path)
 }
 
 void
-hs_test_init (int    *argc,
+core_test_init (int    *argc,
               char ***argv)
 {
   g_autofree char *data_home = NULL;
 
   setlocale (LC_ALL, "");
   g_test_init (argc, argv, NULL);
-  data_home = g_build_filename (hs_test_tmpdir (), "xdg-data", NULL);
+  data_home = g_build_filename (core_test_tmpdir (), "xdg-data", NULL);
   g_mkdir_with_parents (data_home, 0700);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 }
 
 HearsayProject *
-hs_test_new_project (const char *name)
+core_test_new_project (const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = hs_test_path (name);
+  g_autofree char *path = core_test_path (name);
   HearsayProject *project = hearsay_project_create (path, &error);
 
   g_assert_no_error (error);
@@ -127,7 +127,7 @@ hs_test_new_project (const char *name)
 }
 
 gint64
-hs_test_add_document (HearsayProject *project,
+core_test_add_document (HearsayProject *project,
                       const char     *text,
                       const char     *title)
 {
@@ -144,7 +144,7 @@ hs_test_add_document (HearsayProject *project,
 }
 
 char *
-hs_test_export (HearsayProject *project,
+core_test_export (HearsayProject *project,
                 int             format,
                 gboolean        exclude_boilerplate)
 {
@@ -162,7 +162,7 @@ hs_test_export (HearsayProject *project,
 }
 
 int
-hs_test_write_export_samples (HearsayProject *project,
+core_test_write_export_samples (HearsayProject *project,
                               const char     *dir)
 {
   static const struct { HearsayExportFormat format; const char *name; } samples[] = {
@@ -186,7 +186,7 @@ hs_test_write_export_samples (HearsayProject *project,
 }
 
 gint64
-hs_test_offset_of (const char *text,
+core_test_offset_of (const char *text,
                    const char *needle)
 {
   const char *p = strstr (text, needle);
@@ -196,7 +196,7 @@ hs_test_offset_of (const char *text,
 }
 
 gboolean
-hs_test_import (HearsayProject             *project,
+core_test_import (HearsayProject             *project,
                 const char                 *format,
                 const char * const         *paths,
                 const HearsayImportOptions *options,
@@ -212,12 +212,12 @@ hs_test_import (HearsayProject             *project,
 }
 
 gboolean
-hs_test_import_jsonl (HearsayProject      *project,
+core_test_import_jsonl (HearsayProject      *project,
                       const char          *path,
                       HearsayImportReport *report,
                       GError             **error)
 {
   const char *paths[] = { path, NULL };
 
-  return hs_test_import (project, "jsonl", paths, NULL, report, error);
+  return core_test_import (project, "jsonl", paths, NULL, report, error);
 }
