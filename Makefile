@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Convenience targets around meson. See README / DESIGN.md.
 
 BUILDDIR ?= build

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install the build and test dependencies of Hearsay on Debian 12.
 # Quiet and offline when everything is already present.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Usage: build-aux/run-bench.sh BUILDDIR
 # Runs the benchmarks (meson benchmark(), suite "bench") and prints only
 # their "bench:" and "floor:" lines.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Usage: build-aux/run-tests.sh BUILDDIR
 # Runs the meson test suite (under Xvfb if there is no display) and ends
 # with one summary line: "N passed, N failed[, N skipped]".

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
 # Sourced by run-tests.sh and run-bench.sh: starts Xvfb when there is no
 # display (or under CI) and sets the environment the tests expect.

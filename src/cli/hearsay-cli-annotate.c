@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-annotate.c: `hearsay-cli annotate` — add one annotation. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-compare.c: `hearsay-cli compare` — the outlet comparison of an
  * event or of chosen documents, the figures of the GUI's comparison view. */
 #include "config.h"

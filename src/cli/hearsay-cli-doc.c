@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-doc.c: `hearsay-cli doc set` — a document's metadata and fields. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-entity.c: `hearsay-cli entity add|list|link` — the entity registry. */
 #include "config.h"
 

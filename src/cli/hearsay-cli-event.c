@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-event.c: `hearsay-cli event create|add|list|suggest` — events,
  * the stories that several documents cover. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-export.c: `hearsay-cli export` — every export format, to a file,
  * a folder (brat, semeval) or stdout. */
 #include "config.h"

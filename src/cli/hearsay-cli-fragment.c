@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-fragment.c: `hearsay-cli fragment add` — discontinuous spans. */
 #include "config.h"
 

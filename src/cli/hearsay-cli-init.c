@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-init.c: `hearsay-cli init` — create a new, empty project. */
 #include "config.h"
 

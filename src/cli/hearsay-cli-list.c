@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-list.c: `hearsay-cli list` — one line per document. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-private.h: what the commands of hearsay-cli share. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-relate.c: `hearsay-cli relate` — a typed link between annotations. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-search.c: `hearsay-cli search` — full-text search of the project. */
 #include "config.h"
 

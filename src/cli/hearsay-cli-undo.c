@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli-undo.c: `hearsay-cli undo` and `redo` — the same history as the window's. */
 #include "config.h"
 

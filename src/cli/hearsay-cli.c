@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-cli.c: entry point of hearsay-cli — global options, the command
  * table and the helpers that every command shares. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-compare.c: the outlet comparison over 10,000 documents (~5 KB each,
  * 5 outlets) and 1,000,000 annotations with their attributes, relations and
  * entities, generated through the project API in one transaction; and

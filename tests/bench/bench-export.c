@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-export.c: exporting 1,000,000 annotations (2,000 documents × 500).
  * Each export runs in a child process (this program, re-executed) so that
  * its peak RSS (VmHWM) is its own; the wall time is the median of 3 runs.

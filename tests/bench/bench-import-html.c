@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-import-html.c: import 10,000 generated web pages of ~30 KB through
  * hearsay_import_paths() (the CLI's and the GUI's call), against
  * the floor of libxml2 parsing the same files in the same run. Three runs,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-reader.c: the reader on long documents, in a real window under the
  * X display that build-aux/run-bench.sh starts. A 1 MB article (2,000
  * paragraphs) with 10,000 annotations (a third overlapping others) and the

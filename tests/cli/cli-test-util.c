@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-test-util.c */
 #include <errno.h>
 #include <string.h>

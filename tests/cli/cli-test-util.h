@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-test-util.h: running hearsay-cli from tests the way a script does. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-compare.c: `hearsay-cli event`, `compare` and `search` on the
  * invented multi-outlet event of tests/core/core-test-compare-fixture.c. */
 #include "config.h"

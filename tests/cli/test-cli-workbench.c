@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-workbench.c: the workbench commands of hearsay-cli — relate,
  * entity, doc set, fragment add, undo and redo — and their refusals. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c: runs the built hearsay-cli binary the way a script does and
  * checks its output, its exit status and that bad input leaves the project
  * file exactly as it was. */

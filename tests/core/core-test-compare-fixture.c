@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core-test-compare-fixture.c: see core-test-compare-fixture.h. The texts are
  * ASCII, so byte offsets are code point offsets. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core-test-compare-fixture.h: an invented multi-outlet event for the
  * comparison tests (core and CLI); test-compare.c has the hand computation. */
 #pragma once

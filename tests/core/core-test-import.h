@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core-test-import.h: what the import tests share — above all the check
  * that a refused import names the place and leaves the project file
  * byte-identical. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core-test-util.c */
 #include <locale.h>
 #include <string.h>

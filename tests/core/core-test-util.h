@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core-test-util.h: helpers shared by the core tests. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-atomic-file.c: a failed export never leaves half a file. */
 #include <string.h>
 #include <glib/gstdio.h>

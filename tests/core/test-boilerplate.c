@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-boilerplate.c: page furniture is marked, never deleted, and the
  * article body is left alone — on the sample article, on English furniture
  * and across documents of one outlet. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-compare-stored.c: the comparison reads per-document aggregates that
  * the project keeps (schema step 4). After each kind of edit, through the
  * same calls the window and the CLI make, the comparison of the edited

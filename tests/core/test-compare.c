@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-compare.c: the outlet comparison on an invented event
  * (core-test-compare-fixture.c), every figure checked by hand.
  *

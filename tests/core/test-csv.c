@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c: RFC 4180 export — one row per fragment, quoting, CRLF. */
 #include <string.h>
 

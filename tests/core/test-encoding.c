@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-encoding.c: plain-text import — BOMs, UTF-16, charsets, refusals. */
 #include <fcntl.h>
 #include <string.h>

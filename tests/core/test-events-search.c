@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-events-search.c: events, full-text search (FTS5) and document filters. */
 #include <glib/gstdio.h>
 

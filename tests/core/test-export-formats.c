@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-formats.c: every export format on text with emoji, combining
  * marks, Arabic, CRLF and a BOM; offsets checked by slicing the exported
  * text with the exported numbers in the exported unit; atomic output.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-xml-chars.c: characters that XML 1.0 forbids (C0 controls
  * other than TAB, LF and CR; U+FFFE, U+FFFF) in a document's text, title,
  * quotes, notes, entity and annotator names. Every XML output (TEI, qdpx,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-brat.c: brat standoff — every line type, discontinuous spans
  * on text with a BOM, emoji, a combining mark, Arabic and CRLF, several
  * annotators, annotation.conf, and refusals that change nothing. */

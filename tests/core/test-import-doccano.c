@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-doccano.c: doccano JSONL — "label" triples and
  * "entities"/"relations", code-point offsets on emoji and Arabic, and
  * refusals that name the line. */

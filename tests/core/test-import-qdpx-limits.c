@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-qdpx-limits.c: the size caps of the .qdpx importer (an entry
  * over 50 MB, an archive over 200 MB unpacked), whether the entry declares
  * its size or only inflates past it. The archives are written with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-semeval.c: SemEval span files, 2020 and 2023 layouts and one
  * TSV for several articles; offsets count the raw file (BOM and CR
  * included); technique names map onto the scheme. */

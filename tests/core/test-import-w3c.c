@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-w3c.c: W3C Web Annotation collections — position and quote
  * selectors, quote-only anchoring, discontinuous targets, bodies, linking
  * annotations, source matching, and refusals. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-jsonl.c: the native format — lossless round trip and refusals that
  * leave the project exactly as it was. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-project.c: annotations through the project API — create, validate,
  * edit, delete, signals, ordering; the default project. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-roundtrip.c: export → import → export for every format Hearsay both
  * writes and reads, on a fixture with a BOM, CRLF, emoji (a skin-tone
  * modifier and a ZWJ family), a combining mark, Arabic, overlapping, nested

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-scheme.c: the default scheme, its translatable strings, value rules. */
 #include <string.h>
 

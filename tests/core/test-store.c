@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c: the project file (DESIGN §4) — creation, identity checks,
  * refusals that leave the file untouched, migrations, read-only, backup. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-text.c: the offset contract (DESIGN §5) — code points, grapheme
  * boundaries, quotes, direction and the text index. */
 #include <string.h>

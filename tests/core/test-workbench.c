@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-workbench.c: relations and their rules, entities, undo/redo kept in the
  * project, scheme editing with unknown labels, annotation search. */
 #include <glib/gstdio.h>

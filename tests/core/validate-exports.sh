@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes one export per format with test-export-formats and checks it with the
 # standards' own validators. Exit 77 (skipped) when a validator or its tools
 # are missing, or when the W3C one cannot install ajv (no network).

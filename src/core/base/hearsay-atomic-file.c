@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-atomic-file.c */
 #define _GNU_SOURCE 1  /* renameat2 */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-atomic-file.h: write to a temporary file beside the target and
  * rename it into place on commit, so a failed write never leaves half a file. */
 #pragma once

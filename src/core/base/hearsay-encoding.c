@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-encoding.c: BOM and charset handling. Invalid input is refused with
  * the byte position; it is never silently replaced (DESIGN §5). */
 #include "config.h"

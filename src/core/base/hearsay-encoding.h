@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-encoding.h: turning the bytes of a file into verbatim UTF-8 text. */
 #pragma once
 

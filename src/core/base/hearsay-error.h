@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-error.h: error domains of the core library, one per module. */
 #pragma once
 

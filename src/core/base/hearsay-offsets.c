@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-offsets.c: unit and newline conversion of offsets for exports. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-offsets.h: offsets in the unit and newline convention an export
  * asks for. Stored offsets are code points into the verbatim text (DESIGN §5);
  * peers may count UTF-16 code units or UTF-8 bytes, or want CRLF as LF. */

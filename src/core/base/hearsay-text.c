@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-text.c: code-point offsets, grapheme boundaries, quotes, direction. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-text.h: the offset contract of DESIGN §5 — code-point offsets into
  * verbatim text, grapheme-safe boundaries, quotes and base direction. */
 #pragma once

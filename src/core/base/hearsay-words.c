@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-words.c: word counting for the comparison (see hearsay-words.h). */
 #include "config.h"
 

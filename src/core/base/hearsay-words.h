@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-words.h: what the comparison counts as a word.
  *
  * A word is a maximal run of letters and digits (g_unichar_isalnum); a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-names.c: see hearsay-compare-names.h. The tables are built
  * with identifiers as row keys, so that lookups, CSV and JSON stay stable
  * across languages and scheme edits; only what a reader sees is renamed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-names.h: the display names of the comparison's rows. */
 #pragma once
 

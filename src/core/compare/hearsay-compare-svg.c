@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-svg.c: the comparison's charts as SVG, and the HTML
  * report that holds them inline with the tables. The bar charts follow the
  * GUI's (hearsay-compare-chart.c): the same palette, grid and legend. */

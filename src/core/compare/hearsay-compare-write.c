@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-write.c: the comparison as CSV, JSON and Markdown. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare.c: the comparison object, its tables and accessors. */
 #include "config.h"
 

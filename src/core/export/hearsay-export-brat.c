@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-export-brat.c: brat standoff — a folder with <name>.txt and
  * <name>.ann per document and an annotation.conf made from the scheme.
  *

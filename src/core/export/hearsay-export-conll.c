@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-export-conll.c: token-level BIO, one "token\tTAG" per line, a
  * blank line between sentences, "-DOCSTART- -X- -X- O" before each document.
  *

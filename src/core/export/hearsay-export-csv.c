@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-export-csv.c: RFC 4180 — one row per fragment, CRLF line ends,
  * offsets in code points (or the unit asked for, named in the header),
  * end exclusive. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-export-jsonl.c: the native, lossless format — one document per line.
  * Keys are always written in the same order so that an export, imported and
  * exported again, is byte-identical. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-export-refi.c: REFI-QDA — a .qdpx project (a zip holding
  * project.qde and sources/<guid>.txt) and a .qdc codebook.
  *

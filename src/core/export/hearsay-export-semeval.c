@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-export-semeval.c: the SemEval-2023 Task 3 span layout — a folder
  * with article<ID>.txt (the text, verbatim) per document and one span file,
  * labels-subtask-3-spans.txt, with a line "<ID>\t<technique>\t<start>\t<end>"

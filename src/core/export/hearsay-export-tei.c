@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-export-tei.c: TEI P5, streamed with libxml2's xmlTextWriter.
  *
  * A teiCorpus whose header holds the scheme as a taxonomy (a category per

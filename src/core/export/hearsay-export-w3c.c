@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-export-w3c.c: one W3C Web Annotation AnnotationCollection
  * (JSON-LD), streamed: a document's annotations are written and forgotten.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-boilerplate.c: rules for page furniture, line by line. The rules
  * look at the wording of a line (consent vocabulary, follow-us calls,
  * "Lire aussi"/"Read more", photo credits) and at its neighbours (a button

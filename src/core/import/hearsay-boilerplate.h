@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-boilerplate.h: page furniture (consent notices, follow-us calls,
  * related links, captions, lines every article of an outlet repeats) found
  * in imported text and marked as `boilerplate` annotations — never deleted. */

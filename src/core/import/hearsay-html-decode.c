@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-html-decode.c: the encoding of a saved page, found before libxml2
  * sees it (DESIGN §8: libxml2 switches a whole page to Latin-1 on one stray
  * byte and lets invalid UTF-8 through when told "UTF-8"). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-html.c: the article of a page, not the page. Furniture (scripts,
  * navigation, asides, forms, consent banners, share and related blocks) is
  * left out; the container whose paragraphs carry the most text with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-html.h: a saved web page → the article's text and metadata. */
 #pragma once
 

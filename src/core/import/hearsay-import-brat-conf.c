@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-import-brat-conf.c: brat's annotation.conf extends the project's
  * scheme with the labels ([entities], [events]), relation types
  * ([relations]) and attributes ([attributes]) it lacks. The extended scheme

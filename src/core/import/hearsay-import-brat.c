@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-import-brat.c: brat standoff — a .txt and its .ann files.
  *
  * Offsets count code points of the .txt, end exclusive (DESIGN §5). Lines:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-import-doccano.c: doccano's JSONL export, one document a line:
  *   {"text": …, "label": [[START, END, "LABEL"], …]}                  (sequence labelling)
  *   {"text": …, "entities": [{"id", "start_offset", "end_offset", "label"}],

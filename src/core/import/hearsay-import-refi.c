@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-import-refi.c: a REFI-QDA project (.qdpx), as Hearsay's exporter
  * writes it and as QualCoder, NVivo, ATLAS.ti and MAXQDA do.
  *

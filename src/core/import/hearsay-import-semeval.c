@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-import-semeval.c: SemEval propaganda span files.
  *
  * A label file holds "ID<TAB>TECHNIQUE<TAB>START<TAB>END" lines (or

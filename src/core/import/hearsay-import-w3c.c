@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-import-w3c.c: W3C Web Annotation JSON-LD — an Annotation, an
  * AnnotationPage, an AnnotationCollection (its "first" page and the pages
  * "next" embeds, or its "items"), or a list of annotations.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-annotation-json.h: annotations and relations as JSON objects — the
  * shape used by the JSONL format and by the undo history. */
 #pragma once

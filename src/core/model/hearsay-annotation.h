@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-annotation.h: a labelled span (one or more fragments) of a document. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-entity.h: a source, outlet or actor that mentions refer to. */
 #pragma once
 

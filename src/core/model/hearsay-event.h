@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-event.h: a story (e.g. "Deir ez-Zor retaken", 2017-11-03) that
  * several documents cover. */
 #pragma once

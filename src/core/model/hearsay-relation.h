@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-relation.h: a typed link from an annotation to another annotation
  * (possibly in another document) or to an entity. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme-edit.c: changing a scheme and reading or writing it as a file. */
 #include "config.h"
 

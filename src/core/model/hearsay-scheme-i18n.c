@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme-i18n.c: the default scheme's display strings, so that xgettext
  * finds them (it cannot read JSON). tests/core/test-scheme.c checks this list
  * against data/scheme/news-attribution-framing.json. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme.c: the annotation scheme, read from and written to JSON. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme.h: labels, their attributes, relation types, entity kinds and
  * document fields. Identifiers are snake_case; names are display strings. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-search.h: full-text search over the project and document filters. */
 #pragma once
 

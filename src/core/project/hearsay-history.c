@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-history.c: undo and redo. Every edit stores the operations that undo
  * and redo it, in the same transaction as the edit itself; undo applies them in
  * one transaction too, so the history and the data never disagree. */

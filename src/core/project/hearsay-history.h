@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-history.h: recording edits as undo/redo operation lists (JSON). */
 #pragma once
 

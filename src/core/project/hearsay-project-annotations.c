@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-project-annotations.c: creating, changing and deleting annotations.
  * Each edit is one transaction that also records how to undo and redo it. */
 #include "config.h"

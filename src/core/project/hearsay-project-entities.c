@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-project-entities.c: the registry of sources, outlets and actors. */
 #include "config.h"
 

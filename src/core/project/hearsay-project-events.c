@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-project-events.c: events, full-text search and document filters. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-project-relations.c: links between annotations and to entities. */
 #include "config.h"
 

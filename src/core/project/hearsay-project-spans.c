@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-project-spans.c: a document's annotations as plain spans, for
  * views that draw many of them (the reader with 100,000 annotations). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-annotations.c: annotations, their fragments and attributes. */
 #include "config.h"
 

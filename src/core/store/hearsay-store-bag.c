@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-bag.c: the per-document aggregates of the comparison are
  * stored as "bags": a blob of (key number, count) entries, one per distinct
  * key, each a little-endian guint32 number (compare_key.id) and gint64

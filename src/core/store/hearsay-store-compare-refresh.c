@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-compare-refresh.c: rebuilds the comparison's per-document
  * aggregates (schema step 4) for the documents the triggers marked dirty:
  * the annotations wholly inside boilerplate (compare_excluded), the words

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-documents.c: documents and their document-level fields. */
 #include "config.h"
 

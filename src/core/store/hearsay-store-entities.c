@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-entities.c: the entity registry. Aliases are a JSON array. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-events.c: events (stories that documents cover). */
 #include "config.h"
 

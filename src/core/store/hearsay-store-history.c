@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-history.c: the undo history, kept in the project so that it
  * survives switching documents and restarting. Entries past the cursor
  * (undone = 1) are the redo stack. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-migrations.c: the schema, one step per version. A step only
  * ever gets appended; shipped steps are never edited. */
 #include "hearsay-store-private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-private.h: shared by the store's own files only. */
 #pragma once
 

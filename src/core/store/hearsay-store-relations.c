@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-relations.c: typed links between annotations, or from an
  * annotation to an entity. */
 #include "config.h"

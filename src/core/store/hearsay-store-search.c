@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-search.c: SQLite FTS5 search and the sidebar's filters. The
  * index (document_fts) is kept in sync with documents by triggers. */
 #include "config.h"

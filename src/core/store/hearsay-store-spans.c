@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store-spans.c: the lean listing of a document's annotations, one
  * row per fragment. The fragment table is clustered on (document, start),
  * so this is a range scan joined to the annotation's label by primary key. */

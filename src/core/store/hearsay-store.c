@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-store.c: opening, checking and migrating a project file. */
 #include "config.h"
 
