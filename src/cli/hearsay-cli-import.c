@@ -27,6 +27,23 @@ print_report (HearsayImportReport *report)
                             (const char *) g_ptr_array_index (report->quote_mismatches, i));
 }
 
+/* "text, html, … doccano or qdpx". */
+static char *
+format_names (void)
+{
+  char *names = hearsay_import_format_names ();
+  char *last = g_strrstr (names, ", ");
+
+  if (last != NULL)
+    {
+      g_autofree char *head = g_strndup (names, last - names);
+
+      g_free (names);
+      names = g_strdup_printf (_("%s or %s"), head, last + 2);
+    }
+  return names;
+}
+
 static void
 show_progress (guint       done,
                guint       total,
@@ -117,7 +134,7 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
       NULL },
     { NULL }
   };
-  g_autofree char *names = hearsay_import_format_names ();
+  g_autofree char *names = format_names ();
   g_autofree char *format_help = g_strdup_printf (_("The format: %s (default: from each file's "
                                                     "name; text when it tells nothing)"), names);
 
