@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "hearsay-chart-geometry.h"
 #include "hearsay-compare-private.h"
 #include "hearsay-xml-safety.h"
 
@@ -341,125 +342,76 @@ persuasion_chart (HearsayComparison *self,
   g_string_append (s, "</svg>\n");
 }
 
-/* Chains: one band per outlet, a column per depth (the outlet first), a box
- * per distinct source at that depth, a line per link with its count. */
+/* Chains: drawn from the layout the window's chart uses
+ * (hearsay-chart-geometry.c), in the same colours. */
 static void
 chains_chart (HearsayComparison *self,
               GString           *s,
               gboolean           standalone)
 {
-  int box_w = 180, box_h = 26, col = 230, row = 36, top = 40, left = 10;
-  g_autoptr(GString) body = g_string_new (NULL);
-  guint max_depth = 1, band = 0;
-  int y0 = top;
+  g_autoptr(HearsayChainLayout) layout = hearsay_chain_layout_new (self);
+  int box_w = (int) layout->box_width, box_h = (int) layout->box_height;
 
-  for (guint o = 0; o < self->outlets->len; o++)
-    {
-      g_autoptr(GHashTable) slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autoptr(GHashTable) edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_autoptr(GPtrArray) edge_order = g_ptr_array_new ();
-      g_autoptr(GArray) per_col = g_array_new (FALSE, TRUE, sizeof (int));
-      int rows = 0;
-
-      for (guint i = 0; i < self->chains->len; i++)
-        {
-          HearsayComparisonChain *chain = g_ptr_array_index (self->chains, i);
-          guint n = g_strv_length (chain->nodes);
-          g_autofree char *prev = NULL;
-
-          if (chain->outlet != o)
-            continue;
-          max_depth = MAX (max_depth, n);
-          for (guint d = 0; d < n; d++)
-            {
-              /* A node is its path so far: the same source under two relayers shows twice. */
-              g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-              char *key;
-
-              for (guint k = 0; k <= d; k++)
-                g_ptr_array_add (parts, chain->nodes[k]);
-              g_ptr_array_add (parts, NULL);
-              key = g_strjoinv ("\t", (char **) parts->pdata);
-              if (!g_hash_table_contains (slots, key))
-                {
-                  int x = left + (int) d * col, y;
-
-                  if (per_col->len <= d)
-                    g_array_set_size (per_col, d + 1);
-                  y = y0 + 20 + g_array_index (per_col, int, d)++ * row;
-                  rows = MAX (rows, g_array_index (per_col, int, d));
-                  g_hash_table_insert (slots, g_strdup (key), GINT_TO_POINTER (y));
-                  {
-                    g_autofree char *label = shorten (chain->nodes[d], 24);
-                    g_autofree char *tip = markup_escape (chain->nodes[d]);
-                    /* As the GUI draws them: the outlet in its band's colour, the original sources pale yellow. */
-                    const char *fill = d == 0 ? palette[band % G_N_ELEMENTS (palette)]
-                                     : d == n - 1 ? "#fff3c4" : "#eeeeec";
-
-                    g_string_append_printf (body, "<g><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" "
-                                            "height=\"%d\" rx=\"4\" fill=\"%s\" stroke=\"%s\"/>",
-                                            tip, x, y, box_w, box_h, fill, d == 0 ? "#2e3436" : "#888a85");
-                    svg_text_full (body, x + 8, y + 17, "start", FONT,
-                                   d == 0 ? " font-weight=\"bold\" fill=\"#ffffff\"" : NULL, label);
-                    g_string_append (body, "</g>\n");
-                  }
-                }
-              if (prev != NULL)
-                {
-                  g_autofree char *edge = g_strconcat (prev, "\n", key, NULL);
-                  gint64 *count = g_hash_table_lookup (edges, edge);
-
-                  if (count == NULL)
-                    {
-                      count = g_new0 (gint64, 1);
-                      g_ptr_array_add (edge_order, g_strdup (edge));
-                      g_hash_table_insert (edges, g_steal_pointer (&edge), count);
-                    }
-                  *count += chain->count;
-                }
-              g_free (prev);
-              prev = key;
-            }
-        }
-      for (guint e = 0; e < edge_order->len; e++)
-        {
-          g_autofree char *edge = g_ptr_array_index (edge_order, e);
-          g_auto(GStrv) ends = g_strsplit (edge, "\n", 2);
-          int ya = GPOINTER_TO_INT (g_hash_table_lookup (slots, ends[0])) + box_h / 2;
-          int yb = GPOINTER_TO_INT (g_hash_table_lookup (slots, ends[1])) + box_h / 2;
-          guint da = 0;
-          gint64 count = *(gint64 *) g_hash_table_lookup (edges, edge);
-          const char *relayer = strrchr (ends[0], '\t'), *relayed = strrchr (ends[1], '\t');
-          g_autofree char *tip = NULL;
-          g_autofree char *safe_relayed = NULL, *safe_relayer = NULL;
-
-          for (const char *p = ends[0]; *p; p++)
-            da += *p == '\t';
-          safe_relayed = hearsay_xml_sanitize (relayed ? relayed + 1 : ends[1], -1);
-          safe_relayer = hearsay_xml_sanitize (relayer ? relayer + 1 : ends[0], -1);
-          /* The right-hand source is relayed by the left-hand one. */
-          tip = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "%s relayed by %s\n%" PRId64 " time",
-                                                      "%s relayed by %s\n%" PRId64 " times", count),
-                                         safe_relayed, safe_relayer, count);
-          g_string_append_printf (body, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555753\" "
-                                  "stroke-width=\"%.1f\" marker-end=\"url(#arrow)\"><title>%s</title></line>\n",
-                                  left + (int) da * col + box_w, ya, left + (int) (da + 1) * col - 4, yb,
-                                  1.0 + MIN (4.0, log2 ((double) count)), tip);
-        }
-      if (rows > 0)
-        {
-          y0 += 20 + rows * row + 16;
-          band++;
-        }
-    }
-  svg_open (s, left + (int) max_depth * col + 20, MAX (y0, top + 40) + 10, standalone,
-            _("Attribution chains (relayed_by)"));
+  svg_open (s, (int) layout->width, (int) layout->height, standalone, _("Attribution chains (relayed_by)"));
   g_string_append (s, "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
                    "markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" "
                    "fill=\"#555753\"/></marker></defs>\n");
-  if (self->chains->len == 0)
-    svg_text (s, 10, 50, "start", _("No relayed_by chains."));
-  g_string_append (s, body->str);
+  if (layout->boxes->len == 0)
+    {
+      svg_text (s, (int) layout->left, (int) layout->top + 12, "start", _("No relayed_by chains."));
+      g_string_append (s, "</svg>\n");
+      return;
+    }
+  for (guint b = 0; b + 1 < layout->bands->len; b += 2)
+    {
+      double top = g_array_index (layout->bands, double, b);
+      double bottom = g_array_index (layout->bands, double, b + 1);
+
+      g_string_append_printf (s, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f6f6f4\"/>\n",
+                              (int) top, (int) layout->width, (int) (bottom - top));
+    }
+  for (guint e = 0; e < layout->links->len; e++)
+    {
+      const HearsayChainLink *link = &g_array_index (layout->links, HearsayChainLink, e);
+      const HearsayChainBox *from = &g_array_index (layout->boxes, HearsayChainBox, link->from);
+      const HearsayChainBox *to = &g_array_index (layout->boxes, HearsayChainBox, link->to);
+      int x1 = (int) from->x + box_w, y1 = (int) from->y + box_h / 2;
+      int x2 = (int) to->x - 2, y2 = (int) to->y + box_h / 2, mx = (x1 + x2) / 2;
+      g_autofree char *safe_relayed = hearsay_xml_sanitize (to->label, -1);
+      g_autofree char *safe_relayer = hearsay_xml_sanitize (from->label, -1);
+      /* The right-hand source is relayed by the left-hand one. */
+      g_autofree char *tip = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "%s relayed by %s\n%" PRId64 " time",
+                                                                   "%s relayed by %s\n%" PRId64 " times", link->count),
+                                                      safe_relayed, safe_relayer, link->count);
+
+      g_string_append_printf (s, "<path d=\"M%d,%d C%d,%d %d,%d %d,%d\" fill=\"none\" stroke=\"#555753\" "
+                              "stroke-width=\"%.1f\" marker-end=\"url(#arrow)\"><title>%s</title></path>\n",
+                              x1, y1, mx, y1, mx, y2, x2, y2,
+                              1.5 + MIN (4.0, log2 ((double) link->count)), tip);
+      if (link->count > 1)
+        {
+          g_autofree char *times = g_strdup_printf ("×%" PRId64, link->count);
+
+          svg_text_full (s, mx, (y1 + y2) / 2 - 6, "middle", SMALL_FONT, " font-weight=\"bold\"", times);
+        }
+    }
+  for (guint i = 0; i < layout->boxes->len; i++)
+    {
+      const HearsayChainBox *box = &g_array_index (layout->boxes, HearsayChainBox, i);
+      g_autofree char *label = shorten (box->label, 26);
+      g_autofree char *tip = markup_escape (box->label);
+      /* As the window draws them: the outlet in its band's colour, the original sources pale yellow. */
+      const char *fill = box->depth == 0 ? palette[box->outlet % G_N_ELEMENTS (palette)]
+                       : box->leaf ? "#fff3c4" : "#eeeeec";
+
+      g_string_append_printf (s, "<g><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" "
+                              "height=\"%d\" rx=\"5\" fill=\"%s\" stroke=\"%s\"/>",
+                              tip, (int) box->x, (int) box->y, box_w, box_h, fill,
+                              box->depth == 0 ? "#2e3436" : "#888a85");
+      svg_text_full (s, (int) box->x + 10, (int) box->y + 18, "start", FONT,
+                     box->depth == 0 ? " font-weight=\"bold\" fill=\"#ffffff\"" : NULL, label);
+      g_string_append (s, "</g>\n");
+    }
   g_string_append (s, "</svg>\n");
 }
 

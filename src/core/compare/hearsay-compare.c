@@ -127,6 +127,32 @@ hearsay_comparison_new_for_event (HearsayProject  *project,
   return compare (project, NULL, 0, event_id, error);
 }
 
+guint
+hearsay_comparison_get_n_chains (HearsayComparison *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_COMPARISON (self), 0);
+  return self->chains->len;
+}
+
+const char * const *
+hearsay_comparison_get_chain (HearsayComparison *self,
+                              guint              index,
+                              guint             *outlet,
+                              gint64            *count)
+{
+  HearsayComparisonChain *chain;
+
+  g_return_val_if_fail (HEARSAY_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (index < self->chains->len, NULL);
+
+  chain = g_ptr_array_index (self->chains, index);
+  if (outlet != NULL)
+    *outlet = chain->outlet;
+  if (count != NULL)
+    *count = chain->count;
+  return (const char * const *) chain->nodes;
+}
+
 const char * const *
 hearsay_comparison_get_sections (void)
 {

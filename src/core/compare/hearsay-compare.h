@@ -103,6 +103,16 @@ const HearsayComparisonCell *
                                                           const char              *row_key,
                                                           const char              *column);
 
+/* The relayed_by chains as structure: chain @index of the chains section
+ * is its outlet's (index into the outlets) and @count times, its nodes
+ * the outlet's title then the sources it relays, outermost first,
+ * NULL-terminated. */
+guint               hearsay_comparison_get_n_chains      (HearsayComparison       *self);
+const char * const *hearsay_comparison_get_chain         (HearsayComparison       *self,
+                                                          guint                    index,
+                                                          guint                   *outlet,
+                                                          gint64                  *count);
+
 /* CSV: one RFC 4180 table in long form, "section,row,column,value,numerator,
  * denominator,text,row_name", one line per non-key cell; row holds the keys
  * (ids), row_name what the tables show. JSON: an object with one member per
