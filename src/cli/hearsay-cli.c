@@ -173,6 +173,8 @@ hearsay_cli_open_project (const HearsayCliGlobals *globals)
 
   if (project == NULL)
     hearsay_cli_print_error (error);
+  else if (hearsay_project_get_damage (project) != NULL)
+    hearsay_cli_printerr (_("warning: %s"), hearsay_project_get_damage (project));
   return project;
 }
 

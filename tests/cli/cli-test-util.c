@@ -24,7 +24,7 @@ cli_test_result_clear (CliTestResult *r)
 
 void
 cli_test_fixture_setup (CliTestFixture       *f,
-               gconstpointer  data)
+                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *xdg = NULL;
@@ -62,7 +62,7 @@ remove_tree (const char *path)
 
 void
 cli_test_fixture_teardown (CliTestFixture       *f,
-                  gconstpointer  data)
+                           gconstpointer  data)
 {
   remove_tree (f->dir);
   g_free (f->dir);
@@ -80,7 +80,7 @@ child_drop_root (gpointer data)
 /* Runs hearsay-cli with the NULL-terminated arguments. */
 CliTestResult
 cli_test_run_argv (CliTestFixture            *f,
-          const char * const *args)
+                   const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -129,9 +129,9 @@ cli_test_read_file (const char *path)
 
 char *
 cli_test_write_temp (CliTestFixture    *f,
-            const char *name,
-            const char *data,
-            gssize      length)
+                     const char *name,
+                     const char *data,
+                     gssize      length)
 {
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (f->dir, name, NULL);
@@ -159,7 +159,7 @@ const char cli_test_sample_title[] =
 
 void
 cli_test_init_project (CliTestFixture    *f,
-              const char *project)
+                       const char *project)
 {
   g_auto(CliTestResult) r = RUN (f, "--project", project, "init");
 
@@ -186,9 +186,9 @@ cli_test_init_with_sample (CliTestFixture *f)
  * leave the project file byte for byte as it was. */
 void
 cli_test_expect_failure (CliTestFixture            *f,
-                int                 status,
-                const char * const *words,
-                const char * const *args)
+                         int                 status,
+                         const char * const *words,
+                         const char * const *args)
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -215,7 +215,7 @@ cli_test_expect_failure (CliTestFixture            *f,
 
 gint64
 cli_test_cp_offset (const char *text,
-           const char *needle)
+                    const char *needle)
 {
   const char *p = strstr (text, needle);
 

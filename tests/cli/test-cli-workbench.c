@@ -121,8 +121,8 @@ test_doc_set (CliTestFixture       *f,
   r = RUN (f, "--project", f->project, "export", "--format", "jsonl");
   g_assert_nonnull (strstr (r.out, "\"title\":\"Deir ez-Zor\""));
   g_assert_nonnull (strstr (r.out, "\"fields\":{\"frames\":[\"political\",\"security_and_defense\"],"
-                                   "\"genre\":\"reporting\",\"primary_frame\":\"security_and_defense\","
-                                   "\"tone\":\"negative\"}"));
+                    "\"genre\":\"reporting\",\"primary_frame\":\"security_and_defense\","
+                    "\"tone\":\"negative\"}"));
   cli_test_result_clear (&r);
 
   r = RUN (f, "--project", f->project, "list");

@@ -120,7 +120,7 @@ test_init (CliTestFixture       *f,
   g_auto(CliTestResult) list = { 0 };
 
   cli_test_expect_failure (f, 1, WORDS ("missing.hearsay does not exist",
-                               "hearsay-cli --project", "init`"),
+                           "hearsay-cli --project", "init`"),
                   ARGS ("--project", missing, "import", sample));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   cli_test_expect_failure (f, 1, WORDS ("does not exist"), ARGS ("--project", missing, "list"));
@@ -214,8 +214,8 @@ test_csv (CliTestFixture       *f,
   csv = RUN (f, "--project", f->project, "export", "--format", "csv");
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_true (g_str_has_prefix (csv.out,
-                                   "document_id,annotation_id,title,outlet,label,start,end,"
-                                   "text,attributes,annotator,note\r\n"));
+                 "document_id,annotation_id,title,outlet,label,start,end,"
+                 "text,attributes,annotator,note\r\n"));
   if (strstr (csv.out, "1,1,\"Say \"\"hi\"\", world\",AFP,claim,0,5,First,,") == NULL)
     g_error ("unexpected CSV: %s", csv.out);
   g_assert_nonnull (strstr (csv.out, ",\"a \"\"note\"\", two\nlines\"\r\n"));
@@ -287,11 +287,11 @@ test_round_trip_unicode (CliTestFixture       *f,
   /* Offsets count code points of the verbatim text, its BOM included. */
   g_free (annotate (f, f->project, "claim", thumb, thumb + 2, "--attr", "status=unverified"));
   g_free (annotate (f, f->project, "source_mention", family, family + 5,
-                    "--attr", "identification=described"));
+          "--attr", "identification=described"));
   g_free (annotate (f, f->project, "frame_cue", cafe, cafe + 5, "--note",
-                    "the \"e\" and its\naccent: U+0301"));
+          "the \"e\" and its\naccent: U+0301"));
   g_free (annotate (f, f->project, "attributed_content", arabic,
-                    arabic + g_utf8_strlen ("الجيش السوري", -1), NULL, NULL));
+          arabic + g_utf8_strlen ("الجيش السوري", -1), NULL, NULL));
   id = annotate (f, f->project, "claim", crlf, crlf + 7 + 5, "--note", "crosses CR LF");
   g_assert_cmpstr (id, ==, "5\n");
 

@@ -107,7 +107,7 @@ link_entity (HearsayProject *project,
 
 void
 core_test_compare_fixture_build (HearsayProject   *project,
-                          CoreTestCompareFixture *f)
+                                 CoreTestCompareFixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HearsayEvent) event = hearsay_event_new ("Deir ez-Zor retaken", "2017-11-03");

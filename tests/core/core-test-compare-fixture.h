@@ -14,6 +14,6 @@ typedef struct
 } CoreTestCompareFixture;
 
 void core_test_compare_fixture_build (HearsayProject   *project,
-                               CoreTestCompareFixture *fixture);
+                                      CoreTestCompareFixture *fixture);
 
 G_END_DECLS

@@ -43,10 +43,10 @@ core_test_open (const char *path)
  * after closing, the same file bytes. Returns the message. */
 static inline char *
 core_test_assert_import_refused (const char                       *format,
-                          const char * const               *paths,
-                          const HearsayImportOptions *options,
-                          const char                       *expect,
-                          const char                       *expect2)
+                                 const char * const               *paths,
+                                 const HearsayImportOptions *options,
+                                 const char                       *expect,
+                                 const char                       *expect2)
 {
   g_autofree char *path = core_test_path ("refused.hearsay");
   g_autoptr(GError) error = NULL;
@@ -87,10 +87,10 @@ core_test_assert_import_refused (const char                       *format,
 /* Imports and asserts success; returns the report (clear it). */
 static inline void
 core_test_import_ok (HearsayProject                   *project,
-              const char                       *format,
-              const char * const               *paths,
-              const HearsayImportOptions *options,
-              HearsayImportReport              *report)
+                     const char                       *format,
+                     const char * const               *paths,
+                     const HearsayImportOptions *options,
+                     HearsayImportReport              *report)
 {
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -104,7 +104,7 @@ core_test_import_ok (HearsayProject                   *project,
 /* The annotations of @doc_id, as stored. */
 static inline GPtrArray *
 core_test_annotations (HearsayProject *project,
-                gint64          doc_id)
+                       gint64          doc_id)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *anns = hearsay_project_list_annotations (project, doc_id, &error);
@@ -116,8 +116,8 @@ core_test_annotations (HearsayProject *project,
 /* Writes @data to @dir/@name (creating @dir) and returns the path. */
 static inline char *
 core_test_write_in (const char *dir,
-             const char *name,
-             const char *data)
+                    const char *name,
+                    const char *data)
 {
   char *path = g_build_filename (dir, name, NULL);
 

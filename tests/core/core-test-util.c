@@ -69,8 +69,8 @@ core_test_path (const char *name)
 
 void
 core_test_write (const char *path,
-               const char *data,
-               gssize      length)
+                 const char *data,
+                 gssize      length)
 {
   g_autoptr(GError) error = NULL;
 
@@ -80,7 +80,7 @@ core_test_write (const char *path,
 
 char *
 core_test_read (const char *path,
-              gsize      *length)
+                gsize      *length)
 {
   g_autoptr(GError) error = NULL;
   char *data = NULL;
@@ -103,7 +103,7 @@ core_test_file_sha256 (const char *path)
 
 void
 core_test_init (int    *argc,
-              char ***argv)
+                char ***argv)
 {
   g_autofree char *data_home = NULL;
 
@@ -129,8 +129,8 @@ core_test_new_project (const char *name)
 
 gint64
 core_test_add_document (HearsayProject *project,
-                      const char     *text,
-                      const char     *title)
+                        const char     *text,
+                        const char     *title)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
@@ -146,8 +146,8 @@ core_test_add_document (HearsayProject *project,
 
 char *
 core_test_export (HearsayProject *project,
-                int             format,
-                gboolean        exclude_boilerplate)
+                  int             format,
+                  gboolean        exclude_boilerplate)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
@@ -164,7 +164,7 @@ core_test_export (HearsayProject *project,
 
 int
 core_test_write_export_samples (HearsayProject *project,
-                              const char     *dir)
+                                const char     *dir)
 {
   static const struct { HearsayExportFormat format; const char *name; } samples[] = {
     { HEARSAY_EXPORT_W3C, "export.jsonld" }, { HEARSAY_EXPORT_TEI, "export.tei.xml" },
@@ -188,7 +188,7 @@ core_test_write_export_samples (HearsayProject *project,
 
 gint64
 core_test_offset_of (const char *text,
-                   const char *needle)
+                     const char *needle)
 {
   const char *p = strstr (text, needle);
 
@@ -198,11 +198,11 @@ core_test_offset_of (const char *text,
 
 gboolean
 core_test_import (HearsayProject             *project,
-                const char                 *format,
-                const char * const         *paths,
-                const HearsayImportOptions *options,
-                HearsayImportReport        *report,
-                GError                    **error)
+                  const char                 *format,
+                  const char * const         *paths,
+                  const HearsayImportOptions *options,
+                  HearsayImportReport        *report,
+                  GError                    **error)
 {
   HearsayImportOptions copy = { 0 };
 
@@ -214,9 +214,9 @@ core_test_import (HearsayProject             *project,
 
 gboolean
 core_test_import_jsonl (HearsayProject      *project,
-                      const char          *path,
-                      HearsayImportReport *report,
-                      GError             **error)
+                        const char          *path,
+                        HearsayImportReport *report,
+                        GError             **error)
 {
   const char *paths[] = { path, NULL };
 

@@ -32,15 +32,15 @@ int         core_test_write_export_samples (HearsayProject *project, const char 
 /* hearsay_import_paths() with @format (NULL: guessed) set in a copy of
  * @options (may be NULL); @report may be NULL. */
 gboolean    core_test_import (HearsayProject             *project,
-                            const char                 *format,
-                            const char * const         *paths,
-                            const HearsayImportOptions *options,
-                            HearsayImportReport        *report,
-                            GError                    **error);
+                              const char                 *format,
+                              const char * const         *paths,
+                              const HearsayImportOptions *options,
+                              HearsayImportReport        *report,
+                              GError                    **error);
 /* One JSONL file through hearsay_import_paths(). */
 gboolean    core_test_import_jsonl (HearsayProject      *project,
-                                  const char          *path,
-                                  HearsayImportReport *report,
-                                  GError             **error);
+                                    const char          *path,
+                                    HearsayImportReport *report,
+                                    GError             **error);
 
 G_END_DECLS

@@ -45,9 +45,9 @@ rebuilt_json (HearsayProject *project,
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM compare_document; DELETE FROM compare_edge;"
-                                 "DELETE FROM compare_excluded; DELETE FROM compare_key;"
-                                 "INSERT OR IGNORE INTO compare_dirty SELECT id FROM document;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+                   "DELETE FROM compare_excluded; DELETE FROM compare_key;"
+                   "INSERT OR IGNORE INTO compare_dirty SELECT id FROM document;",
+                   NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   copy = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

@@ -104,7 +104,7 @@ project (void)
   g_assert_true (hearsay_project_add_entity (shared_project, sana, &error));
   g_assert_no_error (error);
   g_assert_cmpint (hearsay_project_link_entity (shared_project, "refers_to", deir_id,
-                                                hearsay_entity_get_id (sana), &error), >, 0);
+                   hearsay_entity_get_id (sana), &error), >, 0);
   g_assert_no_error (error);
   return shared_project;
 }

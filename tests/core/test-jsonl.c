@@ -349,12 +349,12 @@ test_quote_mismatch (void)
   HearsayImportReport report;
 
   core_test_write (path,
-                 BOM "{\"offset_unit\":\"codepoint\",\"text\":\"Hello brave world\",\"annotations\":["
-                 "{\"id\":1,\"label\":\"claim\",\"fragments\":[{\"start\":0,\"end\":5,\"exact\":\"Hello\"}]},"
-                 "{\"id\":2,\"label\":\"claim\",\"fragments\":[{\"start\":6,\"end\":11,\"exact\":\"BRAVE\"}]},"
-                 "{\"id\":3,\"label\":\"claim\",\"fragments\":[{\"start\":12,\"end\":17}]}],"
-                 "\"relations\":[{\"id\":1,\"type\":\"same_claim_as\",\"from\":1,\"to\":2},"
-                 "{\"id\":2,\"type\":\"same_claim_as\",\"from\":1,\"to\":3}]}\r\n", -1);
+                   BOM "{\"offset_unit\":\"codepoint\",\"text\":\"Hello brave world\",\"annotations\":["
+                   "{\"id\":1,\"label\":\"claim\",\"fragments\":[{\"start\":0,\"end\":5,\"exact\":\"Hello\"}]},"
+                   "{\"id\":2,\"label\":\"claim\",\"fragments\":[{\"start\":6,\"end\":11,\"exact\":\"BRAVE\"}]},"
+                   "{\"id\":3,\"label\":\"claim\",\"fragments\":[{\"start\":12,\"end\":17}]}],"
+                   "\"relations\":[{\"id\":1,\"type\":\"same_claim_as\",\"from\":1,\"to\":2},"
+                   "{\"id\":2,\"type\":\"same_claim_as\",\"from\":1,\"to\":3}]}\r\n", -1);
   hearsay_import_report_init (&report);
   core_test_import_jsonl (project, path, &report, &error);
   g_assert_no_error (error);

@@ -244,7 +244,7 @@ dump (HearsayProject *project,
           HearsayRelation *r = g_ptr_array_index (rels, i);
 
           g_ptr_array_add (relations, g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s",
-                                                       r->from_id, r->to_id, r->type));
+                           r->from_id, r->to_id, r->type));
         }
     }
   if (flags & F_RELATIONS)

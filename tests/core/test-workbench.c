@@ -314,7 +314,7 @@ test_scheme_edit (Fixture       *f,
   /* The claim label gave its key away. */
   g_assert_cmpuint (hearsay_scheme_lookup_label (scheme, "claim")->key, ==, 0);
   g_assert_true (hearsay_scheme_add_attribute (scheme, "quote_marker", "salience", "Salience",
-                                               HEARSAY_ATTRIBUTE_SINGLE, &error));
+                 HEARSAY_ATTRIBUTE_SINGLE, &error));
   g_assert_true (hearsay_scheme_set_attribute_values (scheme, "quote_marker", "salience", ids, names, &error));
   g_assert_no_error (error);
   g_assert_false (hearsay_scheme_set_label (scheme, "Bad Id", NULL, NULL, 0, &error));

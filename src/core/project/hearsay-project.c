@@ -270,6 +270,13 @@ hearsay_project_dup_name (HearsayProject *self)
   return g_steal_pointer (&base);
 }
 
+const char *
+hearsay_project_get_damage (HearsayProject *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  return self->store != NULL ? hearsay_store_get_damage (self->store) : NULL;
+}
+
 gboolean
 hearsay_project_get_read_only (HearsayProject *self)
 {

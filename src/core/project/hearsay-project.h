@@ -38,6 +38,9 @@ void               hearsay_project_close                 (HearsayProject     *se
 const char        *hearsay_project_get_path              (HearsayProject     *self);
 char              *hearsay_project_dup_name              (HearsayProject     *self);
 gboolean           hearsay_project_get_read_only         (HearsayProject     *self);
+/* Why a project that failed its integrity check was opened read-only, with
+ * how to recover it; NULL for a sound project. */
+const char        *hearsay_project_get_damage            (HearsayProject     *self);
 HearsayScheme     *hearsay_project_get_scheme            (HearsayProject     *self);
 /* Stores a copy of @scheme as the project's scheme. Annotations keep their
  * labels; those whose label left the scheme show as unknown until remapped. */

@@ -20,6 +20,9 @@ struct _HearsayStore
   int schema_version;
   guint txn_depth;
   GHashTable *statements;  /* SQL text → sqlite3_stmt, prepared once */
+  char *snapshot_dir;      /* a read-only open of a file with unread WAL frames
+                              reads a private copy from here (removed on close) */
+  char *damage;            /* why the file was opened read-only: it failed its check */
 };
 
 /* Returns a cached, reset statement for @sql, or NULL with @error set. */

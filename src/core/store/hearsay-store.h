@@ -38,6 +38,9 @@ HearsayStore      *hearsay_store_open                 (const char        *path,
                                                        GError           **error);
 void               hearsay_store_close                (HearsayStore      *self);
 gboolean           hearsay_store_is_read_only         (HearsayStore      *self);
+/* Why a file that failed its check was opened read-only, and how to recover
+ * it; NULL for a sound file. */
+const char        *hearsay_store_get_damage           (HearsayStore      *self);
 int                hearsay_store_get_schema_version   (HearsayStore      *self);
 gboolean           hearsay_store_check_writable       (HearsayStore      *self,
                                                        GError           **error);
