@@ -58,6 +58,32 @@ hearsay_xml_init (void)
     }
 }
 
+/* SAX callbacks: the parser calls them with itself as the context. An
+ * entity declaration stops it, whatever encoding the document is in. */
+static void
+refuse_entity_decl (void          *ctx,
+                    const xmlChar *name,
+                    int            type,
+                    const xmlChar *public_id,
+                    const xmlChar *system_id,
+                    xmlChar       *content)
+{
+  xmlParserCtxtPtr parser = ctx;
+
+  *(gboolean *) parser->_private = TRUE;
+  xmlStopParser (parser);
+}
+
+static void
+refuse_unparsed_entity_decl (void          *ctx,
+                             const xmlChar *name,
+                             const xmlChar *public_id,
+                             const xmlChar *system_id,
+                             const xmlChar *notation_name)
+{
+  refuse_entity_decl (ctx, name, 0, public_id, system_id, NULL);
+}
+
 xmlDocPtr
 hearsay_xml_read (const char  *data,
                   gsize        length,
@@ -68,6 +94,8 @@ hearsay_xml_read (const char  *data,
    * DTDLOAD/DTDATTR/DTDVALID. */
   const int options = XML_PARSE_NONET | XML_PARSE_COMPACT;
   FirstError first = { 0 };
+  gboolean declares_entities = FALSE;
+  xmlParserCtxtPtr parser;
   xmlDocPtr doc;
 
   if (length > G_MAXINT)
@@ -76,20 +104,38 @@ hearsay_xml_read (const char  *data,
                    _("%s is too large to parse"), display_name);
       return NULL;
     }
+  if (length == 0 || data == NULL)
+    {
+      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_EMPTY,
+                   _("%s is empty: there is no XML document in it"), display_name);
+      return NULL;
+    }
+  hearsay_xml_init ();
+  parser = xmlNewParserCtxt ();
+  if (parser == NULL)
+    {
+      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_FAILED,
+                   _("%s: out of memory"), display_name);
+      return NULL;
+    }
   /* Entities declared in the document are how expansion bombs and external
-   * entities work; Hearsay's formats never need them. */
-  if (g_strstr_len (data, length, "<!ENTITY") != NULL)
+   * entities work; Hearsay's formats never need them. The parser reports
+   * each declaration after decoding, so UTF-16 cannot hide one. */
+  parser->_private = &declares_entities;
+  parser->sax->entityDecl = refuse_entity_decl;
+  parser->sax->unparsedEntityDecl = refuse_unparsed_entity_decl;
+  xmlSetStructuredErrorFunc (&first, collect_error);
+  doc = xmlCtxtReadMemory (parser, data, (int) length, NULL, NULL, options);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlFreeParserCtxt (parser);
+  if (declares_entities)
     {
       g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_PARSE,
                    _("%s declares XML entities (<!ENTITY>), which Hearsay refuses: "
                      "they can read other files or expand without bound"), display_name);
-      return NULL;
+      g_clear_pointer (&doc, xmlFreeDoc);
     }
-  hearsay_xml_init ();
-  xmlSetStructuredErrorFunc (&first, collect_error);
-  doc = xmlReadMemory (data, (int) length, NULL, NULL, options);
-  xmlSetStructuredErrorFunc (NULL, NULL);
-  if (doc == NULL || first.message != NULL)
+  else if (doc == NULL || first.message != NULL)
     {
       g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_PARSE,
                    _("%s:%d: not well-formed XML: %s"), display_name, first.line,

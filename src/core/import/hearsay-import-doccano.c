@@ -16,6 +16,7 @@
 #include "hearsay-annotation-json.h"
 #include "hearsay-error.h"
 #include "hearsay-import-private.h"
+#include "hearsay-json-safety.h"
 
 typedef struct
 {
@@ -167,9 +168,13 @@ import_line (HearsayImportContext  *ctx,
   const char *text = NULL, *title = NULL;
   HearsayImportOptions text_options = { 0 };
   DoccanoLine l = { ctx, path, line, NULL, NULL };
+  g_autofree char *where = NULL;
   JsonObject *root;
   JsonNode *labels;
 
+  where = g_strdup_printf ("%s:%u", path, line);
+  if (!hearsay_json_check (data, length, where, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       /* json-glib says "<data>:1:COLUMN: message" for the one line it read. */
@@ -177,7 +182,7 @@ import_line (HearsayImportContext  *ctx,
         return hearsay_import_fail (error, path, line, _("invalid JSON at column %s"), local_error->message + 9);
       return hearsay_import_fail (error, path, line, _("invalid JSON: %s"), local_error->message);
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return hearsay_import_fail (error, path, line, _("a line must hold one JSON object (a document)"));
   root = json_node_get_object (json_parser_get_root (parser));
   if (!hearsay_json_get_string (root, "text", &text) || text == NULL || *text == '\0')
@@ -240,7 +245,7 @@ hearsay_import_doccano_unit (HearsayImportContext  *ctx,
       if (stop > p && stop[-1] == '\r')
         stop--;
       length = stop - p;
-      if (strspn (p, " \t") < length)
+      if (strspn (p, " \t\r") < length)
         {
           if (!g_utf8_validate_len (p, length, NULL) || memchr (p, '\0', length) != NULL)
             return hearsay_import_fail (error, path, line, _("the line is not valid UTF-8"));

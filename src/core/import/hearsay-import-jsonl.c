@@ -11,6 +11,7 @@
 #include "hearsay-annotation-json.h"
 #include "hearsay-error.h"
 #include "hearsay-import-private.h"
+#include "hearsay-json-safety.h"
 
 typedef struct
 {
@@ -339,13 +340,17 @@ import_line (JsonlImport  *imp,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(HearsayDocument) doc = NULL;
   g_autoptr(HearsayTextIndex) index = NULL;
+  g_autofree char *where = NULL;
   JsonObject *root;
   JsonNode *annotations;
   guint n_annotations = 0;
 
+  where = g_strdup_printf ("%s:%u", imp->path, imp->line);
+  if (!hearsay_json_check (line, length, where, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, line, length, &local_error))
     return fail (imp, error, _("invalid JSON: %s"), local_error->message);
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return fail (imp, error, _("a line must hold one JSON object (a document)"));
   root = json_node_get_object (json_parser_get_root (parser));
 
@@ -453,9 +458,7 @@ hearsay_import_jsonl_unit (HearsayImportContext  *ctx,
                            const char            *path,
                            GError               **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GDataInputStream) data = NULL;
+  g_autoptr(HearsayLineReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) skipped = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -465,24 +468,9 @@ hearsay_import_jsonl_unit (HearsayImportContext  *ctx,
   JsonlImport imp = { ctx->project, path, 0, ctx->report, ids, skipped, relations, entity_ids, NULL };
   guint n_documents = 0;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_IS_DIRECTORY,
-                   _("%s is a folder, not a JSONL file"), path);
-      return FALSE;
-    }
-  in = g_file_read (file, NULL, &local_error);
-  if (in == NULL)
-    {
-      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_NOT_FOUND,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                     ? _("%s does not exist") : _("%s cannot be read: %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-  data = g_data_input_stream_new (G_INPUT_STREAM (in));
-  g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (data), 1024 * 1024);
-
+  reader = hearsay_line_reader_new (path, HEARSAY_MAX_IMPORT_BYTES, error);
+  if (reader == NULL)
+    return FALSE;
   known_entities = hearsay_project_list_entities (ctx->project, error);
   if (known_entities == NULL)
     return FALSE;
@@ -490,25 +478,24 @@ hearsay_import_jsonl_unit (HearsayImportContext  *ctx,
   while (TRUE)
     {
       gsize length = 0;
-      g_autofree char *line = g_data_input_stream_read_line (data, &length, NULL, &local_error);
+      char *line = hearsay_line_reader_next (reader, &length, &local_error);
 
       if (line == NULL)
         {
           if (local_error != NULL)
             {
-              g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_FAILED,
-                           _("%s cannot be read: %s"), path, local_error->message);
+              g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
           break;
         }
-      imp.line++;
+      imp.line = hearsay_line_reader_get_line (reader);
       if (length > 0 && line[length - 1] == '\r')
         line[--length] = '\0';
-      if (strspn (line, " \t") == length)
-        continue;
       if (imp.line == 1 && g_str_has_prefix (line, "\xEF\xBB\xBF"))
-        memmove (line, line + 3, (length -= 3) + 1);
+        line += 3, length -= 3;
+      if (strspn (line, " \t\r") >= length)
+        continue;
       if (!g_utf8_validate_len (line, length, NULL))
         return fail (&imp, error, _("the line is not valid UTF-8"));
       if (!import_line (&imp, line, length, error))

@@ -38,6 +38,22 @@ typedef struct
 GBytes           *hearsay_import_read_file         (const char            *path,
                                                     gsize                  max,
                                                     GError               **error);
+/* Reads a file line by line without holding more than one line: a line
+ * longer than @max bytes is refused with "FILE:LINE: …". */
+typedef struct _HearsayLineReader HearsayLineReader;
+
+HearsayLineReader *hearsay_line_reader_new   (const char         *path,
+                                              gsize               max,
+                                              GError            **error);
+/* The next line without its "\n" (@length set, NUL-terminated, valid until
+ * the next call), or NULL at the end (@error unset) or on an error. */
+char              *hearsay_line_reader_next  (HearsayLineReader  *reader,
+                                              gsize              *length,
+                                              GError            **error);
+guint              hearsay_line_reader_get_line (HearsayLineReader *reader);
+void               hearsay_line_reader_free  (HearsayLineReader  *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearsayLineReader, hearsay_line_reader_free)
+
 /* Reads a text file as the text importer does (BOM kept, UTF-16 converted). */
 char             *hearsay_import_read_text         (const char            *path,
                                                     const char            *encoding,

@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
+#include "hearsay-encoding.h"
 #include "hearsay-import-private.h"
 #include "hearsay-xml-safety.h"
 
@@ -362,6 +363,10 @@ read_source (RefiImport  *r,
   else if (plain != NULL)
     {
       inline_text = content (plain);
+      if (strlen (inline_text) > HEARSAY_MAX_TEXT_BYTES)
+        return hearsay_import_fail (error, r->qde, (guint) xmlGetLineNo (plain),
+                                    _("the text of the source “%s” is larger than %d MB"),
+                                    name ? name : "", HEARSAY_MAX_TEXT_BYTES / (1024 * 1024));
       bytes = g_bytes_new (inline_text, strlen (inline_text));
       entry = g_strdup ("project.qde");
     }

@@ -31,6 +31,7 @@
 #include "hearsay-annotation-json.h"
 #include "hearsay-error.h"
 #include "hearsay-import-private.h"
+#include "hearsay-json-safety.h"
 
 #define URN_PREFIX "urn:hearsay:document:"
 
@@ -501,6 +502,8 @@ hearsay_import_w3c_unit (HearsayImportContext  *ctx,
   data = g_bytes_get_data (bytes, &size);
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     data += 3, size -= 3;
+  if (!hearsay_json_check (data, size, path, error))
+    return FALSE;
   /* json-glib's message gives the line and column ("<data>:3:14: …"). */
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {

@@ -2,12 +2,15 @@
 /* hearsay-scheme.c: the annotation scheme, read from and written to JSON. */
 #include "config.h"
 
+#include <string.h>
+
 #include "hearsay-model-resources.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "hearsay-error.h"
+#include "hearsay-json-safety.h"
 #include "hearsay-scheme-private.h"
 
 struct _HearsayScheme
@@ -358,6 +361,11 @@ hearsay_scheme_new_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
+  if (!hearsay_json_check (json, length < 0 ? strlen (json) : (gsize) length, _("The scheme"), &local_error))
+    {
+      g_set_error_literal (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID, local_error->message);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, json, length, &local_error))
     {
       g_set_error (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_PARSE,
