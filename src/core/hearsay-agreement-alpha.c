@@ -109,10 +109,11 @@ hearsay_agreement_krippendorff_alpha (const HearsayAgreementMatrix *matrix,
                                       GError                      **error)
 {
   g_autofree double *pairable = NULL;
+  g_autofree gsize *unit_end = NULL;
+  g_autofree guint32 *ranks = NULL;
   g_autofree double *values = NULL;
   g_autofree guint64 *counts = NULL;
   g_autofree double *x = NULL;
-  g_autofree guint *unit = NULL;
   guint n_distinct = 0;
   gsize n = 0;
   double observed = 0;
@@ -127,8 +128,9 @@ hearsay_agreement_krippendorff_alpha (const HearsayAgreementMatrix *matrix,
   if (!hearsay_agreement_check_matrix (matrix, error))
     return FALSE;
 
-  /* The pairable values: those of units coded at least twice. */
+  /* The pairable values, unit after unit: those of units coded twice or more. */
   pairable = g_new (double, MAX ((gsize) matrix->n_coders * matrix->n_units, 1));
+  unit_end = g_new (gsize, MAX (matrix->n_units, 1));
   for (guint u = 0; u < matrix->n_units; u++)
     {
       guint m = 0;
@@ -151,7 +153,7 @@ hearsay_agreement_krippendorff_alpha (const HearsayAgreementMatrix *matrix,
       if (m >= 2)
         {
           n += m;
-          result->n_units++;
+          unit_end[result->n_units++] = n;
         }
       else
         result->n_skipped++;
@@ -164,29 +166,22 @@ hearsay_agreement_krippendorff_alpha (const HearsayAgreementMatrix *matrix,
       return FALSE;
     }
 
-  values = hearsay_agreement_distinct_values (pairable, n, &n_distinct);
+  ranks = g_new (guint32, n);
+  values = hearsay_agreement_rank_values (pairable, n, ranks, &n_distinct);
   counts = g_new0 (guint64, n_distinct);
   for (gsize i = 0; i < n; i++)
-    counts[hearsay_agreement_value_index (values, n_distinct, pairable[i])]++;
+    counts[ranks[i]]++;
   x = metric_positions (metric, values, counts, n_distinct);
 
   /* D_o, unit by unit: each ordered pair of values from different coders
    * weighs 1 / (m_u − 1). */
-  unit = g_new (guint, matrix->n_coders);
-  for (guint u = 0; u < matrix->n_units; u++)
+  for (guint u = 0; u < result->n_units; u++)
     {
-      guint m = 0;
+      gsize first = u > 0 ? unit_end[u - 1] : 0;
+      const guint32 *unit = ranks + first;
+      guint m = (guint) (unit_end[u] - first);
       double sum = 0;
 
-      for (guint c = 0; c < matrix->n_coders; c++)
-        {
-          double v = matrix->values[(gsize) c * matrix->n_units + u];
-
-          if (!hearsay_agreement_is_missing (v))
-            unit[m++] = hearsay_agreement_value_index (values, n_distinct, v);
-        }
-      if (m < 2)
-        continue;
       for (guint i = 0; i < m; i++)
         for (guint j = i + 1; j < m; j++)
           sum += delta2 (metric, x, unit[i], unit[j]);

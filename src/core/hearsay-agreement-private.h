@@ -7,17 +7,22 @@
 G_BEGIN_DECLS
 
 /* At least two coders and only finite or missing values. */
-gboolean hearsay_agreement_check_matrix     (const HearsayAgreementMatrix *matrix,
-                                             GError                      **error);
-/* The distinct non-missing values of @values, ascending (NULL when none). */
-double  *hearsay_agreement_distinct_values  (const double                *values,
-                                             gsize                        n_values,
-                                             guint                       *n_distinct);
-/* The index of @value in @sorted, which must hold it. */
-guint    hearsay_agreement_value_index      (const double                *sorted,
-                                             guint                        n_sorted,
-                                             double                       value);
-int      hearsay_agreement_compare_doubles  (gconstpointer                a,
-                                             gconstpointer                b);
+gboolean hearsay_agreement_check_matrix (const HearsayAgreementMatrix *matrix,
+                                         GError                      **error);
+
+#define HEARSAY_AGREEMENT_NO_RANK G_MAXUINT32
+
+/* The distinct non-missing values of @values, ascending (NULL when none),
+ * and in @ranks (n entries) each value's index among them, or
+ * HEARSAY_AGREEMENT_NO_RANK for a missing one. @n < 2³². */
+double  *hearsay_agreement_rank_values  (const double *values,
+                                         gsize         n,
+                                         guint32      *ranks,
+                                         guint        *n_distinct);
+/* Sorts @keys ascending, carrying @items (or NULL) along; equal keys keep
+ * their order when @items ascend. */
+void     hearsay_agreement_radix_sort   (guint64      *keys,
+                                         guint32      *items,
+                                         gsize         n);
 
 G_END_DECLS

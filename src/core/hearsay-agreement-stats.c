@@ -32,16 +32,6 @@ hearsay_agreement_metric_to_string (HearsayAgreementMetric metric)
   return metric_names[metric];
 }
 
-int
-hearsay_agreement_compare_doubles (gconstpointer a,
-                                   gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 gboolean
 hearsay_agreement_check_matrix (const HearsayAgreementMatrix *matrix,
                                 GError                      **error)
@@ -67,47 +57,6 @@ hearsay_agreement_check_matrix (const HearsayAgreementMatrix *matrix,
         }
     }
   return TRUE;
-}
-
-double *
-hearsay_agreement_distinct_values (const double *values,
-                                   gsize         n_values,
-                                   guint        *n_distinct)
-{
-  g_autofree double *sorted = g_new (double, MAX (n_values, 1));
-  gsize n = 0, k = 0;
-
-  for (gsize i = 0; i < n_values; i++)
-    if (!hearsay_agreement_is_missing (values[i]))
-      sorted[n++] = values[i];
-  *n_distinct = 0;
-  if (n == 0)
-    return NULL;
-  qsort (sorted, n, sizeof (double), hearsay_agreement_compare_doubles);
-  for (gsize i = 0; i < n; i++)
-    if (k == 0 || sorted[i] != sorted[k - 1])
-      sorted[k++] = sorted[i];
-  *n_distinct = (guint) k;
-  return g_realloc (g_steal_pointer (&sorted), k * sizeof (double));
-}
-
-guint
-hearsay_agreement_value_index (const double *sorted,
-                               guint         n_sorted,
-                               double        value)
-{
-  guint lo = 0, hi = n_sorted;
-
-  while (hi - lo > 1)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (sorted[mid] <= value)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return lo;
 }
 
 static void
@@ -153,15 +102,11 @@ hearsay_agreement_percent (const HearsayAgreementMatrix *matrix,
           result->n_skipped++;
           continue;
         }
-      /* Agreeing ordered pairs: Σ over runs of equal values of r (r − 1). */
-      qsort (unit, m, sizeof (double), hearsay_agreement_compare_doubles);
-      for (guint i = 0, j; i < m; i = j)
-        {
-          for (j = i + 1; j < m && unit[j] == unit[i]; j++)
-            ;
-          agreeing += (guint64) (j - i) * (j - i - 1);
-        }
-      sum += (double) agreeing / ((double) m * (m - 1));
+      /* m is the number of coders: comparing every pair beats sorting. */
+      for (guint i = 0; i < m; i++)
+        for (guint j = i + 1; j < m; j++)
+          agreeing += unit[i] == unit[j];
+      sum += 2.0 * agreeing / ((double) m * (m - 1));
       result->n_units++;
       result->n_values += m;
     }
@@ -184,7 +129,9 @@ hearsay_agreement_confusion_new (const HearsayAgreementMatrix *matrix,
                                  GError                      **error)
 {
   g_autoptr(HearsayAgreementConfusion) self = NULL;
-  const double *row_a, *row_b;
+  g_autofree guint32 *ranks = NULL;
+  const guint32 *row_a, *row_b;
+  gsize n;
 
   g_return_val_if_fail (matrix != NULL, NULL);
   g_return_val_if_fail (matrix->values != NULL || matrix->n_units == 0, NULL);
@@ -195,23 +142,19 @@ hearsay_agreement_confusion_new (const HearsayAgreementMatrix *matrix,
   g_return_val_if_fail (coder_a < matrix->n_coders && coder_b < matrix->n_coders, NULL);
   g_return_val_if_fail (coder_a != coder_b, NULL);
 
+  n = (gsize) matrix->n_coders * matrix->n_units;
   self = g_new0 (HearsayAgreementConfusion, 1);
   /* Every value of the matrix, so that all pairs' tables share their axes. */
-  self->categories = hearsay_agreement_distinct_values (matrix->values,
-                                                        (gsize) matrix->n_coders * matrix->n_units,
-                                                        &self->n_categories);
+  ranks = g_new (guint32, MAX (n, 1));
+  self->categories = hearsay_agreement_rank_values (matrix->values, n, ranks, &self->n_categories);
   self->counts = g_new0 (guint64, MAX ((gsize) self->n_categories * self->n_categories, 1));
-  row_a = matrix->values + (gsize) coder_a * matrix->n_units;
-  row_b = matrix->values + (gsize) coder_b * matrix->n_units;
+  row_a = ranks + (gsize) coder_a * matrix->n_units;
+  row_b = ranks + (gsize) coder_b * matrix->n_units;
   for (guint u = 0; u < matrix->n_units; u++)
     {
-      guint i, j;
-
-      if (hearsay_agreement_is_missing (row_a[u]) || hearsay_agreement_is_missing (row_b[u]))
+      if (row_a[u] == HEARSAY_AGREEMENT_NO_RANK || row_b[u] == HEARSAY_AGREEMENT_NO_RANK)
         continue;
-      i = hearsay_agreement_value_index (self->categories, self->n_categories, row_a[u]);
-      j = hearsay_agreement_value_index (self->categories, self->n_categories, row_b[u]);
-      self->counts[(gsize) i * self->n_categories + j]++;
+      self->counts[(gsize) row_a[u] * self->n_categories + row_b[u]]++;
       self->n_units++;
     }
   return g_steal_pointer (&self);
@@ -396,6 +339,7 @@ hearsay_agreement_fleiss_kappa (const HearsayAgreementMatrix *matrix,
   g_autofree double *categories = NULL;
   g_autofree guint *counts = NULL;
   g_autofree guint *complete = NULL;
+  g_autofree guint32 *ranks = NULL;
   guint n_categories = 0, n_complete = 0;
   gboolean ok;
 
@@ -429,18 +373,14 @@ hearsay_agreement_fleiss_kappa (const HearsayAgreementMatrix *matrix,
       return FALSE;
     }
 
-  categories = hearsay_agreement_distinct_values (matrix->values,
-                                                  (gsize) matrix->n_coders * matrix->n_units,
-                                                  &n_categories);
+  ranks = g_new (guint32, (gsize) matrix->n_coders * matrix->n_units);
+  categories = hearsay_agreement_rank_values (matrix->values,
+                                              (gsize) matrix->n_coders * matrix->n_units,
+                                              ranks, &n_categories);
   counts = g_new0 (guint, (gsize) n_complete * n_categories);
   for (guint i = 0; i < n_complete; i++)
     for (guint c = 0; c < matrix->n_coders; c++)
-      {
-        double v = matrix->values[(gsize) c * matrix->n_units + complete[i]];
-
-        counts[(gsize) i * n_categories
-               + hearsay_agreement_value_index (categories, n_categories, v)]++;
-      }
+      counts[(gsize) i * n_categories + ranks[(gsize) c * matrix->n_units + complete[i]]]++;
   ok = hearsay_agreement_fleiss_kappa_counts (counts, n_complete, n_categories, result, error);
   result->n_skipped = matrix->n_units - n_complete;
   return ok;

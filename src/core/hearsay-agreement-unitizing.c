@@ -28,32 +28,6 @@ typedef struct {
   gint64 end;
 } Span;
 
-static int
-compare_segments (gconstpointer pa,
-                  gconstpointer pb)
-{
-  const HearsayAgreementSegment *a = pa, *b = pb;
-
-  if (a->category != b->category)
-    return a->category < b->category ? -1 : 1;
-  if (a->coder != b->coder)
-    return a->coder < b->coder ? -1 : 1;
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  if (a->end != b->end)
-    return a->end < b->end ? -1 : 1;
-  return 0;
-}
-
-static int
-compare_gint64 (gconstpointer pa,
-                gconstpointer pb)
-{
-  gint64 a = *(const gint64 *) pa, b = *(const gint64 *) pb;
-
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 static inline double
 square (double v)
 {
@@ -118,7 +92,7 @@ category_disagreements (const Span                    *spans,
                         HearsayAgreementCategoryAlpha *out)
 {
   gsize n_units = first[n_coders];
-  g_autofree gint64 *gaps = g_new (gint64, n_units + n_coders);
+  g_autofree guint64 *gaps = g_new (guint64, n_units + n_coders);
   g_autofree gint64 *suffix = NULL;
   gsize n_gaps = 0;
   double observed = 0, expected = 0, squared_lengths = 0;
@@ -145,7 +119,7 @@ category_disagreements (const Span                    *spans,
       if (begin + length > pos)
         gaps[n_gaps++] = begin + length - pos;
     }
-  qsort (gaps, n_gaps, sizeof (gint64), compare_gint64);
+  hearsay_agreement_radix_sort (gaps, NULL, n_gaps);
   /* suffix[k] = Σ gaps[k …]: sums up to R·L, well inside gint64. */
   suffix = g_new (gint64, n_gaps + 1);
   suffix[n_gaps] = 0;
@@ -163,7 +137,7 @@ category_disagreements (const Span                    *spans,
         {
           gsize mid = lo + (hi - lo) / 2;
 
-          if (gaps[mid] < len)
+          if (gaps[mid] < (guint64) len)
             lo = mid + 1;
           else
             hi = mid;
@@ -188,13 +162,18 @@ hearsay_agreement_unitizing_alpha (const HearsayAgreementSegment *segments,
                                    GError                       **error)
 {
   g_autoptr(HearsayAgreementUnitizing) self = NULL;
-  g_autofree HearsayAgreementSegment *sorted = NULL;
+  g_autofree guint32 *by_coder = NULL;
+  g_autofree guint32 *order = NULL;
+  g_autofree gsize *count = NULL;
   g_autofree Span *spans = NULL;
+  g_autofree guint64 *keys = NULL;
+  g_autofree guint32 *items = NULL;
   g_autofree gsize *first = NULL;
   gsize n = 0;
   double observed = 0, expected = 0;
 
   g_return_val_if_fail (segments != NULL || n_segments == 0, NULL);
+  g_return_val_if_fail (n_segments <= G_MAXUINT32, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (n_coders < 2)
@@ -238,37 +217,84 @@ hearsay_agreement_unitizing_alpha (const HearsayAgreementSegment *segments,
   self->n_categories = n_categories;
   self->categories = g_new0 (HearsayAgreementCategoryAlpha, MAX (n_categories, 1));
 
-  sorted = g_memdup2 (segments, n_segments * sizeof *segments);
-  qsort (sorted, n_segments, sizeof *sorted, compare_segments);
+  /* Group by category, then coder, keeping the input order inside a group:
+   * two stable counting sorts, O(n + categories + coders). */
+  by_coder = g_new (guint32, n_segments);
+  order = g_new (guint32, n_segments);
+  count = g_new0 (gsize, MAX (n_coders, n_categories) + 1);
+  for (gsize i = 0; i < n_segments; i++)
+    count[segments[i].coder + 1]++;
+  for (guint c = 0; c < n_coders; c++)
+    count[c + 1] += count[c];
+  for (gsize i = 0; i < n_segments; i++)
+    by_coder[count[segments[i].coder]++] = (guint32) i;
+  memset (count, 0, (MAX (n_coders, n_categories) + 1) * sizeof *count);
+  for (gsize i = 0; i < n_segments; i++)
+    count[segments[by_coder[i]].category + 1]++;
+  for (guint k = 0; k < n_categories; k++)
+    count[k + 1] += count[k];
+  for (gsize i = 0; i < n_segments; i++)
+    order[count[segments[by_coder[i]].category]++] = by_coder[i];
 
-  /* One coder's overlapping segments of one category become their union:
-   * a character is marked c by that coder or it is not. */
   spans = g_new (Span, n_segments);
+  keys = g_new (guint64, n_segments);
+  items = g_new (guint32, n_segments);
   first = g_new (gsize, n_coders + 1);
   for (gsize i = 0; i < n_segments;)
     {
-      guint category = sorted[i].category;
+      guint category = segments[order[i]].category;
       gsize base = n;
 
-      for (guint c = 0; c <= n_coders; c++)
-        first[c] = 0;
-      for (; i < n_segments && sorted[i].category == category; i++)
-        {
-          const HearsayAgreementSegment *s = &sorted[i];
-
-          if (n > base && s->coder == sorted[i - 1].coder && s->start < spans[n - 1].end)
-            {
-              spans[n - 1].end = MAX (spans[n - 1].end, s->end);
-              self->n_merged++;
-              continue;
-            }
-          spans[n].start = s->start;
-          spans[n].end = s->end;
-          n++;
-          first[s->coder + 1]++;
-        }
       for (guint c = 0; c < n_coders; c++)
-        first[c + 1] += first[c];
+        {
+          gsize lo = i, run = n;
+          gboolean sorted = TRUE;
+
+          first[c] = n - base;
+          for (; i < n_segments && segments[order[i]].category == category &&
+                 segments[order[i]].coder == c; i++)
+            {
+              const HearsayAgreementSegment *s = &segments[order[i]];
+
+              sorted = sorted && (i == lo || s->start >= spans[n - 1].start);
+              spans[n].start = s->start;
+              spans[n].end = s->end;
+              n++;
+            }
+          /* Stores read rows sorted by start already; anything else is sorted here. */
+          if (!sorted)
+            {
+              g_autofree Span *copy = g_memdup2 (spans + run, (n - run) * sizeof *spans);
+
+              for (gsize k = 0; k < n - run; k++)
+                {
+                  keys[k] = (guint64) (copy[k].start - begin);
+                  items[k] = (guint32) k;
+                }
+              hearsay_agreement_radix_sort (keys, items, n - run);
+              for (gsize k = 0; k < n - run; k++)
+                spans[run + k] = copy[items[k]];
+            }
+          /* One coder's overlapping segments of one category become their
+           * union: a character is marked c by that coder or it is not. */
+          if (n > run)
+            {
+              gsize kept = run + 1;
+
+              for (gsize k = run + 1; k < n; k++)
+                {
+                  if (spans[k].start < spans[kept - 1].end)
+                    {
+                      spans[kept - 1].end = MAX (spans[kept - 1].end, spans[k].end);
+                      self->n_merged++;
+                    }
+                  else
+                    spans[kept++] = spans[k];
+                }
+              n = kept;
+            }
+        }
+      first[n_coders] = n - base;
       category_disagreements (spans + base, first, n_coders, begin, length,
                               &self->categories[category]);
       observed += self->categories[category].observed;

@@ -296,6 +296,15 @@ test_unitizing_random_against_naive (void)
                 g_array_append_val (segs, s);
               pos = s.end + g_rand_int_range (rand, 0, 3);
             }
+      /* In any order: the implementation sorts. */
+      for (guint i = segs->len; i > 1; i--)
+        {
+          guint j = g_rand_int_range (rand, 0, i);
+          HearsayAgreementSegment t = g_array_index (segs, HearsayAgreementSegment, i - 1);
+
+          g_array_index (segs, HearsayAgreementSegment, i - 1) = g_array_index (segs, HearsayAgreementSegment, j);
+          g_array_index (segs, HearsayAgreementSegment, j) = t;
+        }
       u = hearsay_agreement_unitizing_alpha ((gpointer) segs->data, segs->len, R, K, 0, L, &error);
       if (u == NULL)
         {
@@ -312,6 +321,49 @@ test_unitizing_random_against_naive (void)
           g_assert_cmpfloat_with_epsilon (u->categories[k].observed, d_o, 1e-12);
           g_assert_cmpfloat_with_epsilon (u->categories[k].expected, d_e, 1e-12);
         }
+    }
+  g_rand_free (rand);
+}
+
+/* Large shuffled input (the radix-sorted path) gives exactly what sorted
+ * input gives. */
+static void
+test_unitizing_order (void)
+{
+  GRand *rand = g_rand_new_with_seed (1995);
+  g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (HearsayAgreementSegment));
+  g_autoptr(HearsayAgreementUnitizing) sorted = NULL;
+  g_autoptr(HearsayAgreementUnitizing) shuffled = NULL;
+  gint64 L = 0;
+
+  for (guint r = 0; r < 3; r++)
+    for (gint64 pos = 0, i = 0; i < 6000; i++)
+      {
+        HearsayAgreementSegment s = { r, g_rand_int_range (rand, 0, 2), 0, 0 };
+
+        s.start = pos + g_rand_int_range (rand, 0, 5);
+        s.end = s.start + g_rand_int_range (rand, 1, 20);
+        pos = s.end - g_rand_int_range (rand, 0, 3);  /* some overlap: merged */
+        L = MAX (L, s.end);
+        g_array_append_val (segs, s);
+      }
+  sorted = unitize ((gpointer) segs->data, segs->len, 3, 2, 0, L);
+  for (guint i = segs->len; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i);
+      HearsayAgreementSegment t = g_array_index (segs, HearsayAgreementSegment, i - 1);
+
+      g_array_index (segs, HearsayAgreementSegment, i - 1) = g_array_index (segs, HearsayAgreementSegment, j);
+      g_array_index (segs, HearsayAgreementSegment, j) = t;
+    }
+  shuffled = unitize ((gpointer) segs->data, segs->len, 3, 2, 0, L);
+  g_assert_cmpuint (sorted->n_merged, >, 0);
+  g_assert_cmpuint (shuffled->n_merged, ==, sorted->n_merged);
+  g_assert_cmpfloat (shuffled->alpha, ==, sorted->alpha);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_assert_cmpfloat (shuffled->categories[k].observed, ==, sorted->categories[k].observed);
+      g_assert_cmpfloat (shuffled->categories[k].expected, ==, sorted->categories[k].expected);
     }
   g_rand_free (rand);
 }
@@ -396,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/agreement/unitizing/krippendorff-1995-lengths", test_unitizing_krippendorff_1995_lengths);
   g_test_add_func ("/agreement/unitizing/dkpro-small", test_unitizing_dkpro_small);
   g_test_add_func ("/agreement/unitizing/random-against-naive", test_unitizing_random_against_naive);
+  g_test_add_func ("/agreement/unitizing/order", test_unitizing_order);
   g_test_add_func ("/agreement/unitizing/merging", test_unitizing_merging);
   g_test_add_func ("/agreement/unitizing/errors", test_unitizing_errors);
 
