@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-agreement-spans.c: span precision, recall and F1 between two coders. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "hearsay-agreement-private.h"

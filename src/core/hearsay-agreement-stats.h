@@ -50,7 +50,9 @@ gboolean    hearsay_agreement_metric_from_string (const char             *name,
 const char *hearsay_agreement_metric_to_string   (HearsayAgreementMetric  metric);
 
 /* One coefficient and what it was made of. Never NaN: a coefficient that
- * would be 0/0 is an error instead. */
+ * would be 0/0 is an error instead. After an error the counts gathered so
+ * far stay, and after NO_VARIATION `observed` too (value stays 0), so a
+ * caller can say "all 40 values agree". */
 typedef struct {
   double  value;     /* percent agreement (0…1), κ or α */
   double  observed;  /* κ, percent: observed agreement P_o; α: observed disagreement D_o */

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-agreement-unitizing.c: Krippendorff's unitizing αU on a character continuum. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "hearsay-agreement-private.h"
