@@ -44,6 +44,13 @@ hearsay_agreement_check_matrix (const HearsayAgreementMatrix *matrix,
                    "Agreement needs at least two coders (%u given)", matrix->n_coders);
       return FALSE;
     }
+  /* Ranks are 32-bit. */
+  if (n > G_MAXUINT32)
+    {
+      g_set_error (error, HEARSAY_AGREEMENT_ERROR, HEARSAY_AGREEMENT_ERROR_INVALID,
+                   "%u coders × %u units is too many values", matrix->n_coders, matrix->n_units);
+      return FALSE;
+    }
   for (gsize i = 0; i < n; i++)
     {
       double v = matrix->values[i];
