@@ -7,8 +7,6 @@
 G_BEGIN_DECLS
 
 HearsayStore *hearsay_project_get_store           (HearsayProject    *self);
-/* Signals every listener that documents or annotations changed in bulk. */
-void          hearsay_project_emit_documents_changed (HearsayProject *self);
 
 typedef enum {
   HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED,

@@ -221,4 +221,8 @@ GPtrArray         *hearsay_project_filter_documents      (HearsayProject     *se
                                                           const HearsayDocumentFilter *filter,
                                                           GError            **error);
 
+/* Tells listeners that documents changed through another connection, e.g.
+ * an import on a worker thread. */
+void               hearsay_project_emit_documents_changed (HearsayProject    *self);
+
 G_END_DECLS

@@ -2,7 +2,7 @@
  * dialogs. */
 #include "config.h"
 
-#include "hearsay-project-private.h"
+#include "hearsay-project.h"
 #include "hearsay-transfer-task.h"
 
 struct _HearsayTransfer
