@@ -392,6 +392,16 @@ hide_hint (gpointer data)
 }
 
 void
+hearsay_reader_reload_scheme (HearsayReader *self)
+{
+  g_return_if_fail (HEARSAY_IS_READER (self));
+
+  hearsay_label_palette_set_scheme (self->palette,
+                                    self->project != NULL ? hearsay_project_get_scheme (self->project) : NULL);
+  hearsay_reader_reload_annotations (self);
+}
+
+void
 hearsay_reader_set_palette_visible (HearsayReader *self,
                                     gboolean       visible)
 {

@@ -53,6 +53,9 @@ void               hearsay_reader_select_at_offset        (HearsayReader   *self
 /* Re-reads the document's annotations and re-applies the highlights (after
  * undo/redo or a scheme change) without moving the scroll position. */
 void               hearsay_reader_reload_annotations      (HearsayReader   *self);
+/* After a change of the project's scheme: the palette shows its labels and
+ * the highlights are re-read, as hearsay_reader_reload_annotations() does. */
+void               hearsay_reader_reload_scheme           (HearsayReader   *self);
 /* Selects annotation @id (0 for none), outlines it and, with @scroll, scrolls
  * it into view. Does not emit ::annotation-selected. */
 void               hearsay_reader_select_annotation       (HearsayReader   *self,

@@ -57,10 +57,6 @@ void           hearsay_scheme_editor_select_label       (HearsaySchemeEditor *se
 gboolean       hearsay_scheme_editor_add_label          (HearsaySchemeEditor *self,
                                                          const char          *label_id,
                                                          GError             **error);
-/* What "Remove" in the confirmation does. */
-gboolean       hearsay_scheme_editor_remove_label       (HearsaySchemeEditor *self,
-                                                         const char          *label_id,
-                                                         GError             **error);
 gboolean       hearsay_scheme_editor_apply              (HearsaySchemeEditor *self,
                                                          GError             **error);
 gint64         hearsay_scheme_editor_remap              (HearsaySchemeEditor *self,

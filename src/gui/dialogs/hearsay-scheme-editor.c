@@ -330,6 +330,8 @@ hearsay_scheme_editor_remove_label (HearsaySchemeEditor *self,
   g_autofree char *id = g_strdup (label_id);
   int index = -1;
 
+  g_return_val_if_fail (HEARSAY_IS_SCHEME_EDITOR (self), FALSE);
+
   for (guint i = 0; i < hearsay_scheme_get_n_labels (self->working); i++)
     if (g_strcmp0 (hearsay_scheme_get_label (self->working, i)->id, id) == 0)
       index = i;

@@ -694,3 +694,11 @@ hearsay_annotation_list_get_selected (HearsayAnnotationList *self)
   annotation = gtk_single_selection_get_selected_item (self->selection);
   return annotation ? hearsay_annotation_get_id (annotation) : 0;
 }
+
+void
+hearsay_annotation_list_focus_search (HearsayAnnotationList *self)
+{
+  g_return_if_fail (HEARSAY_IS_ANNOTATION_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
