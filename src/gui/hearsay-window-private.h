@@ -2,6 +2,10 @@
  * hearsay-window-actions.c. */
 #pragma once
 
+#ifndef HEARSAY_GUI_COMPILATION
+#error "hearsay-window-private.h is private to src/gui/; include its public headers instead."
+#endif
+
 #include "hearsay-annotation-list.h"
 #include "hearsay-document-panel.h"
 #include "hearsay-entity-panel.h"

@@ -2,14 +2,14 @@
  * destroyed, which catches .ui files using API newer than GTK 4.8. */
 #include "config.h"
 
+#include "gui-test-util.h"
 #include "hearsay-application.h"
 #include "hearsay-document-list.h"
 #include "hearsay-document-row.h"
 #include "hearsay-inspector.h"
 #include "hearsay-label-palette.h"
-#include "hearsay-reader.h"
 #include "hearsay-reader-view.h"
-#include "hearsay-test-util.h"
+#include "hearsay-reader.h"
 #include "hearsay-window.h"
 
 static void
@@ -20,7 +20,7 @@ test_widget (gconstpointer data)
 
   g_assert_true (GTK_IS_WIDGET (widget));
   g_object_ref_sink (widget);
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   g_object_unref (widget);
 }
 
@@ -31,9 +31,9 @@ test_window (void)
 
   g_assert_true (HEARSAY_IS_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   gtk_window_destroy (GTK_WINDOW (window));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
 }
 
 static void
@@ -72,7 +72,7 @@ main (int   argc,
     { "/templates/reader-view", hearsay_reader_view_get_type },
   };
 
-  hearsay_test_init (&argc, &argv);
+  gui_test_init (&argc, &argv);
 
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
     g_test_add_data_func (widgets[i].path, GSIZE_TO_POINTER (widgets[i].get_type ()), test_widget);

@@ -1,6 +1,10 @@
 /* hearsay-link-picker-private.h: state shared by the picker's files. */
 #pragma once
 
+#ifndef HEARSAY_GUI_DIALOGS_COMPILATION
+#error "hearsay-link-picker-private.h is private to src/gui/dialogs/; include its public headers instead."
+#endif
+
 #include "hearsay-link-picker.h"
 
 G_BEGIN_DECLS

@@ -2,6 +2,10 @@
  * the operations its buttons perform (the tests call them too). */
 #pragma once
 
+#ifndef HEARSAY_GUI_DIALOGS_COMPILATION
+#error "hearsay-scheme-editor-private.h is private to src/gui/dialogs/; include its public headers instead."
+#endif
+
 #include "hearsay-scheme-editor.h"
 
 G_BEGIN_DECLS

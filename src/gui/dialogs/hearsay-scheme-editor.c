@@ -6,7 +6,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-dialog-util.h"
-#include "hearsay-dialogs-resources.h"
 #include "hearsay-error.h"
 #include "hearsay-scheme-editor-private.h"
 
@@ -597,8 +596,6 @@ hearsay_scheme_editor_class_init (HearsaySchemeEditorClass *klass)
 
   object_class->dispose = hearsay_scheme_editor_dispose;
 
-  /* Referencing the resource keeps its constructor in a static link. */
-  g_resource_unref (g_resource_ref (hearsay_dialogs_get_resource ()));
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hearsay/Hearsay/dialogs/hearsay-scheme-editor.ui");
   BIND (label_list);
   BIND (new_label_entry);

@@ -7,7 +7,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-annotation-list.h"
-#include "hearsay-panels-resources.h"
 
 #define MAX_KEY_ATTRIBUTES 2
 
@@ -541,9 +540,6 @@ hearsay_annotation_list_class_init (HearsayAnnotationListClass *klass)
   signals[ANNOTATION_ACTIVATED] =
     g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  /* Referencing the resource keeps its object, and so its constructor, in a static link. */
-  g_assert (hearsay_panels_get_resource () != NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/hearsay/Hearsay/panels/hearsay-annotation-list.ui");

@@ -5,7 +5,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-entity-panel.h"
-#include "hearsay-panels-resources.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -661,9 +660,6 @@ hearsay_entity_panel_class_init (HearsayEntityPanelClass *klass)
   signals[ENTITY_ACTIVATED] =
     g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  /* Referencing the resource keeps its object, and so its constructor, in a static link. */
-  g_assert (hearsay_panels_get_resource () != NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/hearsay/Hearsay/panels/hearsay-entity-panel.ui");
