@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-window-edit.c: the window's editing actions beyond annotating —
  * undo and redo (with the action's name in the menu), links to annotations
  * and entities, fragments, the scheme editor, and moving the keyboard

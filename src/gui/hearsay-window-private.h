@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-window-private.h: shared by hearsay-window.c and
  * hearsay-window-actions.c. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-test-util.c: start-up, logging, main-loop, window and text
  * helpers for the GUI tests. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-workbench.c: the workbench around the reader — relations through the
  * link picker, entity suggestions, the generated attribute form, the label
  * drop-down, undo and redo (also across a restart), the scheme editor,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-templates.c: every widget type built from a template is created and
  * destroyed, which catches .ui files using API newer than GTK 4.8. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window on a fresh default project, driven through
  * the same actions and calls that keys, clicks and the palette use. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-label-palette.c: the label buttons above the reader. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-label-palette.h: one button per label of the scheme, with its
  * colour, key and name; a click annotates the selection (win.annotate). */
 #pragma once

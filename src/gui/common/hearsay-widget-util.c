@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-widget-util.c: small helpers shared by the widgets. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-widget-util.h: small helpers shared by the widgets. */
 #pragma once
 

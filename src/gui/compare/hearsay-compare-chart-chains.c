@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-chart-chains.c: the attribution chains chart (see
  * hearsay-compare-chart.h), laid out from the comparison's chains table. */
 #include "config.h"

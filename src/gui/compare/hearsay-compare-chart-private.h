@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-chart-private.h: the drawing helpers shared by the chart
  * files (hearsay-compare-chart.c, hearsay-compare-chart-chains.c). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-chart.c: see hearsay-compare-chart.h. The figures are the
  * cells of the comparison's tables, read as hearsay-compare-svg.c reads them;
  * every bar, node and link records a hit area whose tooltip gives its counts.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-chart.h: the comparison's charts drawn with cairo — the
  * same figures as the core's SVG charts, for the view and for PNG export. */
 #pragma once

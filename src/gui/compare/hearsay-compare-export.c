@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-export.c: the comparison window's exports — the tables as
  * CSV, the charts as SVG or PNG into a folder, the HTML report. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-table.c: see hearsay-compare-table.h. */
 #include "config.h"
 

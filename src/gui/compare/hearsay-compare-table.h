@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-table.h: one section of a comparison as a table — a
  * column per key and per outlet, each figure's counts in its tooltip. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-window-private.h: shared by the files of the comparison
  * window (hearsay-compare-window.c, hearsay-compare-export.c). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-window.c: see hearsay-compare-window.h. The comparison is
  * computed on a worker thread with a second, read-only connection to the
  * project file (SQLite connections are not shared across threads), and

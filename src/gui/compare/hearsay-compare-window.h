@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-compare-window.h: the outlet comparison of an event or of chosen
  * documents — one column per outlet, a page per section, charts, exports. */
 #pragma once

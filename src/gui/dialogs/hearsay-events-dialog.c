@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-events-dialog.c: see hearsay-events-dialog.h. */
 #include "config.h"
 

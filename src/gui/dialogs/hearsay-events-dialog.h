@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-events-dialog.h: a window to create, rename and delete events and
  * to assign documents to them, with suggestions from shared entities and
  * nearby dates. Every change is saved at once. */

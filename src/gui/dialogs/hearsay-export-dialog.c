@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-export-dialog.c: the Export dialog. The export runs on a worker
  * thread with a connection of its own (hearsay-transfer-task.c). */
 #include "config.h"

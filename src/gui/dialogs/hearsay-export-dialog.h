@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-export-dialog.h: exports the project, or its current document, in
  * any format the core writes, on a worker thread, with progress and Cancel. */
 #pragma once

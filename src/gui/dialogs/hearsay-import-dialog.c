@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-import-dialog.c: the Import dialog. The import runs on a worker
  * thread with a connection of its own (hearsay-transfer-task.c); the
  * window's connection is refreshed when it lands. */

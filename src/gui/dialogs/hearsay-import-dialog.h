@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-import-dialog.h: imports files and folders in any format the
  * core reads, on a worker thread, with progress and Cancel. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-link-picker-private.h: state shared by the picker's files. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-link-picker.c: the dialog behind "Link…" (L). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme-editor-private.h: state shared by the editor's files, and
  * the operations its buttons perform (the tests call them too). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme-editor.c: the labels side of the scheme editor, the unknown
  * labels, files and Apply. Edits go to a working copy of the scheme. */
 #include "config.h"

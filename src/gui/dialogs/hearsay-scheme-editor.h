@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme-editor.h: edits a copy of the project's scheme — labels,
  * colours, keys, attributes and their values — and applies it on "Apply". */
 #pragma once

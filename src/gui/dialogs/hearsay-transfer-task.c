@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-transfer-task.c: the worker thread behind the import and export
  * dialogs. */
 #include "config.h"

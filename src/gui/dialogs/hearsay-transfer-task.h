@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-transfer-task.h: runs an import or an export on a worker thread,
  * on a connection of its own to the project file (SQLite connections are
  * not shared between threads), forwarding progress to the main thread. */

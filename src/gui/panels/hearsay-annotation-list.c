@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-annotation-list.c: a document's annotations in a GtkColumnView,
  * filtered by label and text; rows follow the project's change signals one
  * annotation at a time. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-annotation-list.h: a document's annotations as a filterable table. */
 #pragma once
 

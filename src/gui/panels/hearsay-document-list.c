@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-document-list.c: a GtkListView over the project's documents. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-document-list.h: the sidebar of the project's documents. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-document-panel.c: a form for one document's metadata and the
  * scheme's document fields; each change is one hearsay_project_update_document. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-document-row.c: title in bold, then outlet · date, then the
  * number of annotations. */
 #include "config.h"

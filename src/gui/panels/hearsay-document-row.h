@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-document-row.h: one document in the sidebar. */
 #pragma once
 

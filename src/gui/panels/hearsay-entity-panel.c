@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-entity-panel.c: lists the project's entities and edits the
  * selected one; every change is stored at once. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-filter-bar.c: the filters over the sidebar's documents. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-filter-bar.h: the sidebar's filters — a full-text query and, in a
  * popover, outlet, event, date range and label present. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-inspector-form.c: the attribute form, generated from the scheme —
  * single-choice drop-downs, multi-choice check buttons, booleans, free text
  * and read-only derived values. Every change is saved at once. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-inspector-private.h: shared by the inspector's files —
  * hearsay-inspector.c (label, quote, note, times), hearsay-inspector-form.c
  * (the attribute form generated from the scheme) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-inspector-relations.c: the inspector's "Relations" section — the
  * relations from and to the annotation, each with a delete button, the
  * "Link…" buttons, and an inline suggestion of the entity a mention refers to. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-inspector.c: shows and edits the selected annotation. Every
  * change is saved at once through the core (one transaction each). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-inspector.h: the right pane — the selected annotation's label,
  * quote, attributes, note and times, edited in place. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-parallel-window.c: see hearsay-parallel-window.h. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-parallel-window.h: two or three documents read side by side;
  * claims linked by same_claim_as or contradicts across the panes are marked
  * in the text of both panes and listed under each, and activating one (a

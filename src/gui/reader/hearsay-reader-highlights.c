@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-highlights.c: annotations as text tags. One GtkTextTag per
  * label keeps the tag table small (DESIGN §8); edits only re-apply the range
  * of the annotation that changed. Opening a document tags the visible lines

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-loader.c: reading a large document's annotations off the
  * main thread. Listing 100,000 annotations, even as lean spans, takes the
  * core longer than a main loop may stall, so a document with more than

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-nav.c: moving between annotations (Tab, Shift+Tab, the
  * annotation list), the tooltip over the text, the relations of the
  * selected annotation as arcs, and the marks of claims linked to another

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-overlay-arcs.c: the relations of the selected annotation,
  * drawn with cairo (no path API in GTK 4.8). Partners on the same line get
  * an arc over the line; on the next line, an S-curve through the gap

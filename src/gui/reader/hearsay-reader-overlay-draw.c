@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-overlay-draw.c: drawing the overlay in the text view's
  * layer above the text, in buffer coordinates. Only the spans that overlap
  * the visible lines are looked at (binary search), and their fragments are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-overlay-links.c: claims linked to a claim in another pane
  * (side-by-side reading). For as long as it is linked, each one gets a bar in
  * the margin where its lines start, a round mark at its first visible line

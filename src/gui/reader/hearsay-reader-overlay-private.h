@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-overlay-private.h: what the reader draws over the text — one entry
  * per annotation (all its fragments), sorted by position, with its overlap
  * depth; the selected and hovered annotations; relation arcs. A plain

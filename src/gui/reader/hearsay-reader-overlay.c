@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-overlay.c: the overlap model. Spans are kept sorted by
  * start (longest first on ties, so containers come before what they
  * contain); each also stores the largest end seen so far ("reach"), which is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-private.h: shared between hearsay-reader.c and the
  * highlighting code in hearsay-reader-highlights.c. */
 #pragma once

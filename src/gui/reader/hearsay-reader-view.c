@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-view.c: a GtkTextView laid out as a centred reading column,
  * which draws the reader's overlay (overlap bars, outlines, relation arcs)
  * in its layer above the text and maps the reader's keys. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-view.h: the text view that shows one article as a reading
  * column. The buffer holds the document text verbatim: iter offsets are the
  * core's code-point offsets. */

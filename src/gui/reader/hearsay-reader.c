@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader.c: the document heading, the reading column and the label
  * palette above it. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader.h: the centre pane — the label palette, the document's
  * heading and its text with the annotations highlighted. */
 #pragma once

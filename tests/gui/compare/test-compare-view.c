@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-compare-view.c: the outlet comparison window on the invented
  * multi-outlet event of the core tests (tests/core/hearsay-compare-fixture.c:
  * RT, Reuters, AFP and a document without an outlet, with claims, sources,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* demo-dialogs.c: opens one dialog over a window on the sample article, to
  * look at (and screenshot). Usage: demo-dialogs scheme|unknown|remove|document|other|entity|error */
 #include "config.h"

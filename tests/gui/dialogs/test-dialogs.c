@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-dialogs.c: the scheme editor and the link picker, driven through
  * their widgets and the calls their buttons make. */
 #include "config.h"

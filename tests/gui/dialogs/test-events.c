@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-events.c: the events window — create, rename, assign documents,
  * suggestions, remove, delete. */
 #include "config.h"

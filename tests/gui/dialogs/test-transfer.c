@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-transfer.c: the Import and Export dialogs, driven through the calls
  * their buttons make, with the work on a worker thread. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* demo-panels.c: the three panels side by side on the sample article, for
  * looking at them (screenshots under Xvfb). Not a test. */
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-filters.c: the sidebar's filters and the full-text search hits. */
 #include "config.h"
 

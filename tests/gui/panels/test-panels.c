@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-panels.c: the entity registry, the document panel and the annotation
  * list, driven through their widgets the way a user drives them. */
 #include <glib/gstdio.h>

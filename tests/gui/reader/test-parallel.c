@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-parallel.c: the side-by-side reader (same_claim_as and contradicts
  * links across three panes, one of them Arabic: marked in every pane, named
  * in tooltips, followed by Tab and Return). A white-box test of the reader

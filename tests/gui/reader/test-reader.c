@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-reader.c: the reader on its own in a window: overlapping and
  * discontinuous spans, Tab navigation, right-to-left selection offsets, the
  * tooltip over nested annotations and the relation arcs. */
