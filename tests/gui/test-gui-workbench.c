@@ -461,6 +461,7 @@ test_right_pane (void)
 {
   Bench bench = { 0 };
   GtkStack *stack;
+  GtkWidget *focus;
   HearsayReader *reader;
   gint64 first, second;
 
@@ -485,6 +486,10 @@ test_right_pane (void)
   /* Ctrl+F goes to the annotation list's filter. */
   activate (&bench, "find");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "annotations");
+  focus = gtk_root_get_focus (GTK_ROOT (bench.window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (hearsay_window_get_annotation_list (bench.window))));
 
   /* Activating a row selects the annotation in the reader and inspects it. */
   g_assert_cmpint (hearsay_reader_get_selected_annotation (reader), ==, second);
