@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-application.c: start-up, the project opened first, app actions. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-application.h: the GtkApplication of Hearsay. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-window-actions.c: the window's actions — annotating, deleting,
  * and the project and import file choosers. */
 #include "config.h"

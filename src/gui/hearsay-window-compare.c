@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-window-compare.c: the main window's "win.compare" action, which
  * opens the outlet comparison (Ctrl+Shift+C). */
 #include "config.h"

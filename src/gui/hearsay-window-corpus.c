@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-window-corpus.c: the main window's corpus actions — "win.events"
  * opens the events window (Ctrl+Shift+V) and "win.parallel" the side-by-side
  * reader (Ctrl+Shift+P), starting with the document shown. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-window-edit.c: the window's editing actions beyond annotating —
  * undo and redo (with the action's name in the menu), links to annotations
  * and entities, fragments, the scheme editor, and moving the keyboard
@@ -6,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hearsay-label-palette.h"
 #include "hearsay-link-picker.h"
 #include "hearsay-scheme-editor.h"
 #include "hearsay-window-private.h"
@@ -32,23 +32,6 @@ static gint64
 selected_annotation (HearsayWindow *self)
 {
   return hearsay_inspector_get_annotation_id (self->inspector);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Undo and redo */
@@ -213,11 +196,7 @@ static void
 on_scheme_changed (HearsayProject *project,
                    HearsayWindow  *self)
 {
-  GtkWidget *palette = find_descendant (GTK_WIDGET (self->reader), HEARSAY_TYPE_LABEL_PALETTE);
-
-  if (palette != NULL)
-    hearsay_label_palette_set_scheme (HEARSAY_LABEL_PALETTE (palette), hearsay_project_get_scheme (project));
-  hearsay_reader_reload_annotations (self->reader);
+  hearsay_reader_reload_scheme (self->reader);
   hearsay_reader_set_selected_annotation (self->reader, selected_annotation (self));
   /* The inspector rebuilds its form on the same signal. */
 }
@@ -270,12 +249,9 @@ find_action (GSimpleAction *action,
              gpointer       user_data)
 {
   HearsayWindow *self = user_data;
-  GtkWidget *entry;
 
   gtk_stack_set_visible_child_name (self->right_stack, "annotations");
-  entry = find_descendant (GTK_WIDGET (self->annotation_list), GTK_TYPE_SEARCH_ENTRY);
-  if (entry != NULL)
-    gtk_widget_grab_focus (entry);
+  hearsay_annotation_list_focus_search (self->annotation_list);
 }
 
 static const GActionEntry edit_actions[] = {

@@ -1,6 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-window-private.h: shared by hearsay-window.c and
  * hearsay-window-actions.c. */
 #pragma once
+
+#ifndef HEARSAY_GUI_COMPILATION
+#error "hearsay-window-private.h is private to src/gui/; include its public headers instead."
+#endif
 
 #include "hearsay-annotation-list.h"
 #include "hearsay-document-panel.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-window.c: the main window. It owns the project and tells the
  * sidebar, the reader and the inspector what to show. */
 #include "config.h"

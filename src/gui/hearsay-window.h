@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-window.h: the main window — documents, reader, inspector. */
 #pragma once
 

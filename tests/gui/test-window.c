@@ -1,11 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window on a fresh default project, driven through
  * the same actions and calls that keys, clicks and the palette use. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "hearsay-import.h"
-#include "hearsay-test-util.h"
 #include "hearsay-window.h"
 
 static const char *tmp_dir;
@@ -32,7 +33,7 @@ find_span (const char *text,
            gint64     *start,
            gint64     *end)
 {
-  *start = hearsay_test_offset_of (text, needle);
+  *start = gui_test_offset_of (text, needle);
   *end = *start + g_utf8_strlen (needle, -1);
 }
 
@@ -102,7 +103,7 @@ test_sample_annotate (void)
    * sample article on first use. */
   project = hearsay_import_open_default_project (&error);
   g_assert_no_error (error);
-  window = hearsay_test_open_window (project);
+  window = gui_test_open_window (project);
   reader = hearsay_window_get_reader (window);
   inspector = hearsay_window_get_inspector (window);
 
@@ -126,14 +127,14 @@ test_sample_annotate (void)
 
   /* Select "L'armée syrienne" and press 2 (source mention). */
   find_span (hearsay_document_get_text (stored), "L'armée syrienne", &start, &end);
-  hearsay_test_select_range (reader, start, end);
+  gui_test_select_range (reader, start, end);
   label = hearsay_scheme_lookup_key (hearsay_project_get_scheme (project), 2);
   g_assert_nonnull (label);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate-key"));
   /* What the reader's "2" shortcut does: the action, resolved from the view. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hearsay_reader_get_view (reader)),
                                              "win.annotate-key", "u", 2));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
 
   annotation = find_annotation (project, doc_id, label->id, start, end);
   g_assert_nonnull (annotation);
@@ -152,9 +153,9 @@ test_sample_annotate (void)
   g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, id);
 
   /* The palette's action with an empty selection does nothing. */
-  hearsay_test_select_range (reader, start, start);
+  gui_test_select_range (reader, start, start);
   g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("claim"));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (count_annotations (project, doc_id), ==, 1);
 
   /* Escape clears the selection; a click on the highlight selects it. */
@@ -162,21 +163,21 @@ test_sample_annotate (void)
   g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, 0);
   /* What a click without a drag emits on the view. */
   g_signal_emit_by_name (hearsay_reader_get_view (reader), "span-clicked", (int) (start + 3));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, id);
   g_assert_cmpint (hearsay_reader_get_selected_annotation (reader), ==, id);
   g_assert_cmpstr (gtk_label_get_text (hearsay_inspector_get_label_label (inspector)), ==,
                    hearsay_scheme_translate (label->name));
 
   /* A nested, shorter annotation wins the click. */
-  hearsay_test_select_range (reader, start, start + 5);
+  gui_test_select_range (reader, start, start + 5);
   g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("entity_mention"));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (count_annotations (project, doc_id), ==, 2);
   hearsay_reader_select_at_offset (reader, start + 1);
   g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), !=, id);
   g_action_group_activate_action (G_ACTION_GROUP (window), "delete-annotation", NULL);
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (count_annotations (project, doc_id), ==, 1);
   hearsay_reader_select_at_offset (reader, start + 1);
   g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, id);
@@ -187,7 +188,7 @@ test_sample_annotate (void)
   g_assert_true (GTK_IS_DROP_DOWN (drop_down));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 2);
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   updated = hearsay_project_get_annotation (project, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearsay_annotation_get_attribute (updated, def->id), ==,
@@ -212,7 +213,7 @@ test_sample_annotate (void)
 
   /* Delete (the Delete key's action) removes it from the database. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "delete-annotation", NULL);
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   g_assert_null (find_annotation (project, doc_id, label->id, start, end));
   g_assert_cmpuint (count_annotations (project, doc_id), ==, 0);
   g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, 0);
@@ -224,9 +225,9 @@ test_sample_annotate (void)
     gint64 s, e;
 
     find_span (hearsay_document_get_text (stored), "Daesh avait été chassée ", &s, &e);
-    hearsay_test_select_range (reader, s + 1, e - 3);
+    gui_test_select_range (reader, s + 1, e - 3);
     g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("claim"));
-    hearsay_test_iterate ();
+    gui_test_iterate ();
     snapped = find_annotation (project, doc_id, "claim", s, e - 1);
     g_assert_nonnull (snapped);
     g_assert_cmpstr (hearsay_annotation_get_fragment (snapped, 0)->exact, ==, "Daesh avait été chassée");
@@ -246,7 +247,7 @@ test_sample_annotate (void)
     g_assert_cmpint (g_settings_get_int64 (settings, "last-document"), ==, doc_id);
     gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
     gtk_window_close (GTK_WINDOW (window));
-    hearsay_test_iterate ();
+    gui_test_iterate ();
     g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
     g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   }
@@ -277,7 +278,7 @@ test_read_only (void)
   g_assert_no_error (error);
   g_assert_true (hearsay_project_get_read_only (read_only));
 
-  window = hearsay_test_open_window (read_only);
+  window = gui_test_open_window (read_only);
   g_assert_true (gtk_widget_get_visible (hearsay_window_get_banner (window)));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate-key"));
@@ -285,13 +286,13 @@ test_read_only (void)
   shown = hearsay_reader_get_document (hearsay_window_get_reader (window));
   before = count_annotations (read_only, hearsay_document_get_id (shown));
   find_span (hearsay_document_get_text (shown), "Deir ez-Zor", &start, &end);
-  hearsay_test_select_range (hearsay_window_get_reader (window), start, end);
+  gui_test_select_range (hearsay_window_get_reader (window), start, end);
   g_action_group_activate_action (G_ACTION_GROUP (window), "annotate-key", g_variant_new_uint32 (1));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   g_assert_cmpuint (count_annotations (read_only, hearsay_document_get_id (shown)), ==, before);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
 }
 
 static void
@@ -315,13 +316,13 @@ test_arabic (void)
   g_assert_no_error (error);
   window = hearsay_window_new (NULL, project);
   gtk_window_present (GTK_WINDOW (window));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   g_assert_null (hearsay_reader_get_document (hearsay_window_get_reader (window)));
 
   /* Import through the window: the first imported document is shown. */
   g_assert_true (hearsay_window_import_files (window, paths, &error));
   g_assert_no_error (error);
-  g_assert_true (hearsay_test_wait_for (hearsay_test_window_has_document, window));
+  g_assert_true (gui_test_wait_for (gui_test_window_has_document, window));
   shown = hearsay_reader_get_document (hearsay_window_get_reader (window));
   g_assert_cmpint (hearsay_document_get_direction (shown), ==, HEARSAY_DIRECTION_RTL);
   buffer_text = dup_buffer_text (window);
@@ -333,19 +334,19 @@ test_arabic (void)
 
   /* A programmatic selection gives the code-point offsets of the text. */
   find_span (contents, "مدينة دير الزور", &start, &end);
-  hearsay_test_select_range (hearsay_window_get_reader (window), start, end);
+  gui_test_select_range (hearsay_window_get_reader (window), start, end);
   g_assert_true (hearsay_reader_get_selection (hearsay_window_get_reader (window), &s, &e));
   g_assert_cmpint (s, ==, start);
   g_assert_cmpint (e, ==, end);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "annotate", g_variant_new_string ("frame_cue"));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
   annotation = find_annotation (project, hearsay_document_get_id (shown), "frame_cue", start, end);
   g_assert_nonnull (annotation);
   g_assert_cmpstr (hearsay_annotation_get_fragment (annotation, 0)->exact, ==, "مدينة دير الزور");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  hearsay_test_iterate ();
+  gui_test_iterate ();
 }
 
 static void
@@ -367,14 +368,14 @@ test_open_project (void)
   g_clear_object (&other);
   g_assert_true (g_file_set_contents (bad_path, "just some text\n", -1, NULL));
 
-  window = hearsay_test_open_window (project);
+  window = gui_test_open_window (project);
 
   /* A file that is not a project: an error dialog, the project stays. */
   bad = g_file_new_for_path (bad_path);
   g_assert_false (hearsay_window_open_file (window, bad));
   g_assert_true (hearsay_window_get_project (window) == project);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "default — Hearsay");
-  hearsay_test_iterate ();
+  gui_test_iterate ();
 
   /* Another project replaces it in the window; it has no documents yet. */
   good = g_file_new_for_path (good_path);
@@ -386,7 +387,7 @@ test_open_project (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "annotate"));
 
   /* Every window of the process, the error dialog too. */
-  hearsay_test_destroy_all_windows ();
+  gui_test_destroy_all_windows ();
 }
 
 typedef struct
@@ -403,7 +404,7 @@ check_imported (gpointer data)
   OpenRun *run = data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
 
-  if (HEARSAY_IS_WINDOW (window) && hearsay_test_window_has_document (window))
+  if (HEARSAY_IS_WINDOW (window) && gui_test_window_has_document (window))
     {
       g_autoptr(GPtrArray) docs = hearsay_project_list_documents (hearsay_window_get_project (HEARSAY_WINDOW (window)),
                                                                   NULL);
@@ -446,7 +447,7 @@ test_open_article (void)
   g_timeout_add (50, check_imported, &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
   g_assert_true (run.imported);
-  hearsay_test_destroy_all_windows ();
+  gui_test_destroy_all_windows ();
 }
 
 int
@@ -454,11 +455,11 @@ main (int   argc,
       char *argv[])
 {
   /* A fresh default project. */
-  tmp_dir = hearsay_test_init_data_home (&argc, &argv, "hearsay-gui-XXXXXX");
+  tmp_dir = gui_test_init_data_home (&argc, &argv, "hearsay-gui-XXXXXX");
   g_test_add_func ("/window/sample-annotate", test_sample_annotate);
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/arabic", test_arabic);
   g_test_add_func ("/window/open-project", test_open_project);
   g_test_add_func ("/window/open-article", test_open_article);
-  return hearsay_test_run ();
+  return gui_test_run ();
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-dialog-util.c: small pieces the dialogs share. */
 #include "config.h"
 

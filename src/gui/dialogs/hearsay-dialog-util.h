@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-dialog-util.h: small pieces the dialogs share. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-link-picker-lists.c: the three lists of targets of the link picker. */
 #include "config.h"
 

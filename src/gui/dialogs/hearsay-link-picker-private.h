@@ -1,5 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-link-picker-private.h: state shared by the picker's files. */
 #pragma once
+
+#ifndef HEARSAY_GUI_DIALOGS_COMPILATION
+#error "hearsay-link-picker-private.h is private to src/gui/dialogs/; include its public headers instead."
+#endif
 
 #include "hearsay-link-picker.h"
 

@@ -1,10 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-link-picker.c: the dialog behind "Link…" (L). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-dialog-util.h"
-#include "hearsay-dialogs-resources.h"
 #include "hearsay-error.h"
 #include "hearsay-link-picker-private.h"
 
@@ -259,8 +259,6 @@ hearsay_link_picker_class_init (HearsayLinkPickerClass *klass)
   signals[LINKED] = g_signal_new ("linked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  /* Referencing the resource keeps its constructor in a static link. */
-  g_resource_unref (g_resource_ref (hearsay_dialogs_get_resource ()));
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hearsay/Hearsay/dialogs/hearsay-link-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, HearsayLinkPicker, source_label);
   gtk_widget_class_bind_template_child (widget_class, HearsayLinkPicker, source_text);

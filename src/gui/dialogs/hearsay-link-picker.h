@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-link-picker.h: picks the target of a relation from an annotation —
  * another annotation of the document, a claim in another document, or an
  * entity — and offers only the relation types the scheme allows. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme-editor-attributes.c: the selected label's attributes and
  * the values of the selected attribute. */
 #include "config.h"

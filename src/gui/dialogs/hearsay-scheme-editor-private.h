@@ -1,6 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme-editor-private.h: state shared by the editor's files, and
  * the operations its buttons perform (the tests call them too). */
 #pragma once
+
+#ifndef HEARSAY_GUI_DIALOGS_COMPILATION
+#error "hearsay-scheme-editor-private.h is private to src/gui/dialogs/; include its public headers instead."
+#endif
 
 #include "hearsay-scheme-editor.h"
 
@@ -55,10 +60,6 @@ void           hearsay_scheme_editor_mark_dirty         (HearsaySchemeEditor *se
 void           hearsay_scheme_editor_select_label       (HearsaySchemeEditor *self,
                                                          const char          *label_id);
 gboolean       hearsay_scheme_editor_add_label          (HearsaySchemeEditor *self,
-                                                         const char          *label_id,
-                                                         GError             **error);
-/* What "Remove" in the confirmation does. */
-gboolean       hearsay_scheme_editor_remove_label       (HearsaySchemeEditor *self,
                                                          const char          *label_id,
                                                          GError             **error);
 gboolean       hearsay_scheme_editor_apply              (HearsaySchemeEditor *self,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme-editor.c: the labels side of the scheme editor, the unknown
  * labels, files and Apply. Edits go to a working copy of the scheme. */
 #include "config.h"
@@ -6,7 +7,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-dialog-util.h"
-#include "hearsay-dialogs-resources.h"
 #include "hearsay-error.h"
 #include "hearsay-scheme-editor-private.h"
 
@@ -330,6 +330,8 @@ hearsay_scheme_editor_remove_label (HearsaySchemeEditor *self,
   g_autofree char *id = g_strdup (label_id);
   int index = -1;
 
+  g_return_val_if_fail (HEARSAY_IS_SCHEME_EDITOR (self), FALSE);
+
   for (guint i = 0; i < hearsay_scheme_get_n_labels (self->working); i++)
     if (g_strcmp0 (hearsay_scheme_get_label (self->working, i)->id, id) == 0)
       index = i;
@@ -595,8 +597,6 @@ hearsay_scheme_editor_class_init (HearsaySchemeEditorClass *klass)
 
   object_class->dispose = hearsay_scheme_editor_dispose;
 
-  /* Referencing the resource keeps its constructor in a static link. */
-  g_resource_unref (g_resource_ref (hearsay_dialogs_get_resource ()));
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hearsay/Hearsay/dialogs/hearsay-scheme-editor.ui");
   BIND (label_list);
   BIND (new_label_entry);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-annotation-list.c: a document's annotations in a GtkColumnView,
  * filtered by label and text; rows follow the project's change signals one
  * annotation at a time. */
@@ -7,7 +8,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-annotation-list.h"
-#include "hearsay-panels-resources.h"
 
 #define MAX_KEY_ATTRIBUTES 2
 
@@ -542,9 +542,6 @@ hearsay_annotation_list_class_init (HearsayAnnotationListClass *klass)
     g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  /* Referencing the resource keeps its object, and so its constructor, in a static link. */
-  g_assert (hearsay_panels_get_resource () != NULL);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/hearsay/Hearsay/panels/hearsay-annotation-list.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -693,4 +690,12 @@ hearsay_annotation_list_get_selected (HearsayAnnotationList *self)
   g_return_val_if_fail (HEARSAY_IS_ANNOTATION_LIST (self), 0);
   annotation = gtk_single_selection_get_selected_item (self->selection);
   return annotation ? hearsay_annotation_get_id (annotation) : 0;
+}
+
+void
+hearsay_annotation_list_focus_search (HearsayAnnotationList *self)
+{
+  g_return_if_fail (HEARSAY_IS_ANNOTATION_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-annotation-list.h: a document's annotations as a filterable table. */
 #pragma once
 
@@ -23,5 +24,7 @@ gint64          hearsay_annotation_list_get_document (HearsayAnnotationList *sel
 gboolean        hearsay_annotation_list_select       (HearsayAnnotationList *self,
                                                       gint64                 annotation_id);
 gint64          hearsay_annotation_list_get_selected (HearsayAnnotationList *self);
+/* Moves the keyboard focus to the text filter (win.find). */
+void            hearsay_annotation_list_focus_search (HearsayAnnotationList *self);
 
 G_END_DECLS

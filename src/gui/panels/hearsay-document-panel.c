@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-document-panel.c: a form for one document's metadata and the
  * scheme's document fields; each change is one hearsay_project_update_document. */
 #include "config.h"
@@ -7,7 +8,6 @@
 
 #include "hearsay-document-panel.h"
 #include "hearsay-date.h"
-#include "hearsay-panels-resources.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -662,9 +662,6 @@ hearsay_document_panel_class_init (HearsayDocumentPanelClass *klass)
     g_param_spec_object ("project", NULL, NULL, HEARSAY_TYPE_PROJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* Referencing the resource keeps its object, and so its constructor, in a static link. */
-  g_assert (hearsay_panels_get_resource () != NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/hearsay/Hearsay/panels/hearsay-document-panel.ui");

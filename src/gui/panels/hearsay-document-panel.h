@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-document-panel.h: edits one document's metadata and fields. */
 #pragma once
 

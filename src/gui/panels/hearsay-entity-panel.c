@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-entity-panel.c: lists the project's entities and edits the
  * selected one; every change is stored at once. */
 #include "config.h"
@@ -5,7 +6,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-entity-panel.h"
-#include "hearsay-panels-resources.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -661,9 +661,6 @@ hearsay_entity_panel_class_init (HearsayEntityPanelClass *klass)
   signals[ENTITY_ACTIVATED] =
     g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  /* Referencing the resource keeps its object, and so its constructor, in a static link. */
-  g_assert (hearsay_panels_get_resource () != NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/hearsay/Hearsay/panels/hearsay-entity-panel.ui");

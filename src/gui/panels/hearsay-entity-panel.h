@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-entity-panel.h: the registry of sources, outlets and actors. */
 #pragma once
 

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hearsay-widget-util.h: small helpers shared by the widgets. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Unparents every child of @widget (for dispose of a GtkWidget subclass). */
+void hearsay_widget_unparent_children (GtkWidget *widget);
+
+G_END_DECLS
