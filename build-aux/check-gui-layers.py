@@ -5,7 +5,7 @@
 Usage: check-gui-layers.py [SRCDIR]     (the source tree; default: ..)
        check-gui-layers.py --self-test  (the rules, on a made-up tree)
 
-The rule (docs/architecture-gui.md):
+The rule (docs/architecture.md, "The window"):
   - src/gui/ (the root: application, window) may use every GUI folder;
   - common/ may use only itself;
   - reader/, panels/, dialogs/, compare/ may use only themselves and common/;
@@ -233,7 +233,7 @@ def main(argv):
         print(f'{os.path.relpath(path, srcdir)}:{line}: {rule}')
     if violations:
         print(f'{len(violations)} include(s) break the GUI folder rule '
-              '(see docs/architecture-gui.md)')
+              '(see docs/architecture.md, "The window")')
         return 1
     print(f'{n_files} files, {n_includes} includes under src/gui: the GUI folder rule holds')
     return 0
