@@ -11,21 +11,30 @@
 #include "hearsay-import.h"
 #include "hearsay-transfer-task.h"
 
-static const struct {
-  const char *id;          /* NULL: detect */
-  const char *name;
-  const char *description;
-} formats[] = {
-  { NULL, N_("Detect from the file names"),
-    N_("Each file’s extension decides: .txt, .html, .jsonl, brat .txt with .ann, .json W3C annotations.") },
-  { "text", N_("Plain text"), N_("Each .txt file becomes a document; page furniture can be marked.") },
-  { "html", N_("Web pages (HTML)"), N_("Saved articles: the article text and its metadata, without the page around it.") },
-  { "jsonl", N_("Hearsay JSON Lines"), N_("Documents and annotations exported by Hearsay.") },
-  { "brat", N_("brat standoff"), N_(".txt and .ann pairs; annotation.conf adds missing labels.") },
-  { "semeval", N_("SemEval spans"), N_("Tab-separated technique spans next to article<ID>.txt files.") },
-  { "w3c", N_("W3C Web Annotation"), N_("JSON-LD annotations with position and quote selectors.") },
-  { "doccano", N_("doccano JSONL"), N_("One JSON object a line, with the text and its labelled spans.") },
-};
+/* The first choice guesses each path's format; the others are the core's
+ * importer table, in its order. */
+#define DETECT_NAME N_("Detect from the file names")
+#define DETECT_DESCRIPTION \
+  N_("Each file’s extension decides: .txt, .html, .jsonl, brat .txt with .ann, .json W3C annotations.")
+
+static guint
+n_choices (void)
+{
+  guint n = 1;
+
+  for (const HearsayImportFormat * const *f = hearsay_import_formats (); *f != NULL; f++)
+    n++;
+  return n;
+}
+
+/* The format of choice @i, or NULL for detection (and past the end). */
+static const HearsayImportFormat *
+choice (guint i)
+{
+  const HearsayImportFormat * const *formats = hearsay_import_formats ();
+
+  return i > 0 && i < n_choices () ? formats[i - 1] : NULL;
+}
 
 typedef struct
 {
@@ -88,7 +97,7 @@ selected_format (HearsayImportDialog *self)
 {
   guint i = gtk_drop_down_get_selected (self->format_dropdown);
 
-  return i < G_N_ELEMENTS (formats) ? formats[i].id : NULL;
+  return choice (i) != NULL ? choice (i)->name : NULL;
 }
 
 static void
@@ -99,9 +108,9 @@ on_format_changed (HearsayImportDialog *self)
   gboolean detect = id == NULL;
   gboolean article = detect || g_str_equal (id, "text") || g_str_equal (id, "html");
 
-  if (i >= G_N_ELEMENTS (formats))
+  if (i >= n_choices ())
     return;
-  gtk_label_set_text (self->format_description, _(formats[i].description));
+  gtk_label_set_text (self->format_description, _(i == 0 ? DETECT_DESCRIPTION : choice (i)->description));
   gtk_widget_set_visible (self->encoding_box, article);
   gtk_widget_set_visible (GTK_WIDGET (self->boilerplate_check), article);
   gtk_widget_set_visible (GTK_WIDGET (self->end_inclusive_check), detect || g_str_equal (id, "semeval"));
@@ -216,8 +225,8 @@ hearsay_import_dialog_set_format (HearsayImportDialog *self,
 {
   g_return_val_if_fail (HEARSAY_IS_IMPORT_DIALOG (self), FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_strcmp0 (formats[i].id, format) == 0)
+  for (guint i = 0; i < n_choices (); i++)
+    if (g_strcmp0 (choice (i) ? choice (i)->name : NULL, format) == 0)
       {
         gtk_drop_down_set_selected (self->format_dropdown, i);
         return TRUE;
@@ -270,12 +279,15 @@ choose (HearsayImportDialog  *self,
     {
       g_autoptr(GtkFileFilter) known = gtk_file_filter_new ();
       g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-      static const char *patterns[] = { "*.txt", "*.html", "*.htm", "*.jsonl", "*.ann",
-                                        "*.json", "*.jsonld", "*.tsv", "*.labels" };
 
       gtk_file_filter_set_name (known, _("Files Hearsay can import"));
-      for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
-        gtk_file_filter_add_pattern (known, patterns[i]);
+      for (const HearsayImportFormat * const *f = hearsay_import_formats (); *f != NULL; f++)
+        for (guint i = 0; (*f)->suffixes[i] != NULL; i++)
+          {
+            g_autofree char *pattern = g_strconcat ("*", (*f)->suffixes[i], NULL);
+
+            gtk_file_filter_add_pattern (known, pattern);
+          }
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), known);
       gtk_file_filter_set_name (all, _("All files"));
       gtk_file_filter_add_pattern (all, "*");
@@ -618,8 +630,8 @@ hearsay_import_dialog_init (HearsayImportDialog *self)
 
   self->paths = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    gtk_string_list_append (names, _(formats[i].name));
+  for (guint i = 0; i < n_choices (); i++)
+    gtk_string_list_append (names, _(i == 0 ? DETECT_NAME : choice (i)->label));
   gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->format_dropdown, 0);
   on_format_changed (self);
