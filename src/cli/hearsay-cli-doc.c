@@ -6,25 +6,6 @@
 
 #include "hearsay-cli-private.h"
 
-static const char * const metadata[] = { "title", "outlet", "url", "published_at", "language", NULL };
-
-static void
-set_metadata (HearsayDocument *doc,
-              const char      *name,
-              const char      *value)
-{
-  if (g_str_equal (name, "title"))
-    hearsay_document_set_title (doc, value ? value : "");
-  else if (g_str_equal (name, "outlet"))
-    hearsay_document_set_outlet (doc, value);
-  else if (g_str_equal (name, "url"))
-    hearsay_document_set_url (doc, value);
-  else if (g_str_equal (name, "published_at"))
-    hearsay_document_set_published_at (doc, value);
-  else
-    hearsay_document_set_language (doc, value);
-}
-
 static int
 doc_set (const HearsayCliGlobals *globals,
          int                      argc,
@@ -32,7 +13,9 @@ doc_set (const HearsayCliGlobals *globals,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HearsayProject) project = NULL;
-  g_autoptr(HearsayDocument) doc = NULL;
+  g_autoptr(GStrvBuilder) names_builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_auto(GStrv) names = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *document = NULL;
   gint64 document_id;
@@ -59,13 +42,6 @@ doc_set (const HearsayCliGlobals *globals,
   project = hearsay_cli_open_project (globals);
   if (project == NULL)
     return HEARSAY_CLI_EXIT_BAD_INPUT;
-  doc = hearsay_project_load_document (project, document_id, &error);
-  if (doc == NULL)
-    {
-      hearsay_cli_print_error (error);
-      return HEARSAY_CLI_EXIT_BAD_INPUT;
-    }
-
   for (int i = 1; i < argc; i++)
     {
       const char *eq = strchr (argv[i], '=');
@@ -76,22 +52,27 @@ doc_set (const HearsayCliGlobals *globals,
         return hearsay_cli_usage_error ("doc set", _("expected FIELD=VALUE, not “%s”"), argv[i]);
       name = g_strndup (argv[i], eq - argv[i]);
       value = *(eq + 1) != '\0' ? eq + 1 : NULL;
-      if (g_strv_contains (metadata, name))
-        set_metadata (doc, name, value);
-      else if (hearsay_scheme_lookup_document_field (hearsay_project_get_scheme (project), name) != NULL)
+      if (hearsay_scheme_lookup_document_field (hearsay_project_get_scheme (project), name) != NULL)
         {
-          g_auto(GStrv) values = value ? g_strsplit (value, ",", -1) : NULL;
+          char **split = value ? g_strsplit (value, ",", -1) : NULL;
 
-          for (guint j = 0; values && values[j]; j++)
-            g_strstrip (values[j]);
-          hearsay_document_set_field (doc, name, (const char * const *) values);
+          for (guint j = 0; split && split[j]; j++)
+            g_strstrip (split[j]);
+          g_ptr_array_add (values, split);
         }
+      else if (g_str_equal (name, "title") || g_str_equal (name, "outlet") || g_str_equal (name, "url") ||
+               g_str_equal (name, "published_at") || g_str_equal (name, "language"))
+        g_ptr_array_add (values, value ? g_strdupv ((char *[]) { (char *) value, NULL }) : NULL);
       else
         return hearsay_cli_usage_error ("doc set", _("“%s” is not a document field"), name);
+      g_strv_builder_add (names_builder, name);
     }
+  names = g_strv_builder_end (names_builder);
 
-  /* The core checks dates and the fields' allowed values before saving. */
-  if (!hearsay_project_update_document (project, doc, &error))
+  /* One edit, read and written in one transaction; the core checks dates
+   * and the fields' allowed values. */
+  if (!hearsay_project_set_document_values (project, document_id, (const char * const *) names,
+                                            (const char * const * const *) values->pdata, &error))
     {
       hearsay_cli_print_error (error);
       return HEARSAY_CLI_EXIT_BAD_INPUT;

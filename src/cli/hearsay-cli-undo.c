@@ -16,30 +16,40 @@ step (const HearsayCliGlobals *globals,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HearsayProject) project = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  GOptionEntry entries[] = { { NULL } };
+  g_auto(HearsayHistoryStep) done = { 0 };
+  g_autofree char *document = NULL;
+  gint64 scope = HEARSAY_PROJECT_ANY_DOCUMENT;
+  int status;
+  GOptionEntry entries[] = {
+    { "document", 0, 0, G_OPTION_ARG_STRING, &document,
+      N_("Only the edits of this document (default: the last edit of the project)"), N_("ID") },
+    { NULL }
+  };
 
   context = hearsay_cli_option_context_new (command, "",
                                             redo ? _("Redo the last undone edit of the project.")
                                                  : _("Undo the last edit of the project."),
                                             _("The history is kept in the project file, shared with "
-                                              "the window. Prints what was undone or redone."),
+                                              "the window; each edit belongs to the document it "
+                                              "changed. Prints what was undone or redone."),
                                             entries);
   if (!hearsay_cli_parse (context, &argc, &argv))
     return HEARSAY_CLI_EXIT_USAGE;
   if (argc > 1)
     return hearsay_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
+  if (document != NULL && !hearsay_cli_require_id (command, "document", document, &scope, &status))
+    return status;
 
   project = hearsay_cli_open_project (globals);
   if (project == NULL)
     return HEARSAY_CLI_EXIT_BAD_INPUT;
-  label = redo ? hearsay_project_dup_redo_label (project) : hearsay_project_dup_undo_label (project);
-  if (!(redo ? hearsay_project_redo (project, &error) : hearsay_project_undo (project, &error)))
+  if (!(redo ? hearsay_project_redo (project, scope, &done, &error)
+              : hearsay_project_undo (project, scope, &done, &error)))
     {
       hearsay_cli_print_error (error);
       return HEARSAY_CLI_EXIT_BAD_INPUT;
     }
-  printf ("%s\n", label);
+  printf ("%s\n", done.label);
   return HEARSAY_CLI_EXIT_OK;
 }
 

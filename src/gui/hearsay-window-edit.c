@@ -34,7 +34,16 @@ selected_annotation (HearsayWindow *self)
   return hearsay_inspector_get_annotation_id (self->inspector);
 }
 
-/* Undo and redo */
+/* Undo and redo stay within the document being read: an edit of another
+ * document is undone there, where its effect can be seen. */
+
+static gint64
+history_scope (HearsayWindow *self)
+{
+  HearsayDocument *doc = hearsay_reader_get_document (self->reader);
+
+  return doc != NULL ? hearsay_document_get_id (doc) : 0;
+}
 
 static void
 update_history (HearsayWindow *self)
@@ -47,8 +56,8 @@ update_history (HearsayWindow *self)
 
   if (self->project != NULL)
     {
-      undo = hearsay_project_dup_undo_label (self->project);
-      redo = hearsay_project_dup_redo_label (self->project);
+      undo = hearsay_project_dup_undo_label (self->project, history_scope (self));
+      redo = hearsay_project_dup_redo_label (self->project, history_scope (self));
     }
   /* Translators: a menu item, %s is what it undoes, e.g. "Undo Add Claim" */
   undo_text = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
@@ -83,8 +92,8 @@ history_action (GSimpleAction *action,
   if (!is_editable (self))
     return;
   hearsay_inspector_flush_note (self->inspector);
-  if (!(redo ? hearsay_project_redo (self->project, &error)
-             : hearsay_project_undo (self->project, &error)))
+  if (!(redo ? hearsay_project_redo (self->project, history_scope (self), NULL, &error)
+             : hearsay_project_undo (self->project, history_scope (self), NULL, &error)))
     {
       hearsay_window_show_error (self, redo ? _("Could not redo") : _("Could not undo"), error);
       return;

@@ -177,10 +177,10 @@ test_edits (void)
   g_assert_true (hearsay_project_delete_annotation (project, hearsay_annotation_get_id (claim), &error));
   g_assert_no_error (error);
   assert_up_to_date (project, f.event_id, "a linked claim deleted");
-  g_assert_true (hearsay_project_undo (project, &error));
+  g_assert_true (hearsay_project_undo (project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   g_assert_no_error (error);
   assert_up_to_date (project, f.event_id, "the deletion undone");
-  g_assert_true (hearsay_project_redo (project, &error));
+  g_assert_true (hearsay_project_redo (project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   g_assert_no_error (error);
   assert_up_to_date (project, f.event_id, "the deletion redone");
 }

@@ -415,10 +415,10 @@ test_undo_redo (Fixture       *f,
   gint64 id = create (f, "claim", 0, 5);
 
   g_assert_cmpuint (count (f), ==, 1);
-  g_assert_true (hearsay_project_undo (f->project, &error));
+  g_assert_true (hearsay_project_undo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count (f), ==, 0);
-  g_assert_true (hearsay_project_redo (f->project, &error));
+  g_assert_true (hearsay_project_redo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count (f), ==, 1);
   {
@@ -496,7 +496,7 @@ test_relations (Fixture       *f,
   rels = hearsay_project_list_relations (f->project, f->doc, &error);
   g_assert_cmpuint (rels->len, ==, 2);
   g_clear_pointer (&rels, g_ptr_array_unref);
-  g_assert_true (hearsay_project_undo (f->project, &error));
+  g_assert_true (hearsay_project_undo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   g_assert_no_error (error);
   rels = hearsay_project_list_relations (f->project, f->doc, &error);
   g_assert_cmpuint (rels->len, ==, 4);
@@ -602,19 +602,19 @@ test_undo_each_edit (Fixture       *f,
       g_assert_true (ok);
       after = describe (f, id);
       g_assert_cmpstr (before, !=, after);
-      label = hearsay_project_dup_undo_label (f->project);
+      label = hearsay_project_dup_undo_label (f->project, HEARSAY_PROJECT_ANY_DOCUMENT);
       g_assert_nonnull (label);
       g_clear_pointer (&label, g_free);
-      g_assert_true (hearsay_project_undo (f->project, &error));
+      g_assert_true (hearsay_project_undo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
       g_assert_no_error (error);
       undone = describe (f, id);
       g_assert_cmpstr (undone, ==, before);
-      g_assert_true (hearsay_project_redo (f->project, &error));
+      g_assert_true (hearsay_project_redo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
       g_assert_no_error (error);
       redone = describe (f, id);
       g_assert_cmpstr (redone, ==, after);
     }
-  g_assert_false (hearsay_project_redo (f->project, &error));
+  g_assert_false (hearsay_project_redo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   g_assert_nonnull (error);
 }
 

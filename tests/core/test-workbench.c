@@ -229,7 +229,7 @@ test_undo_redo_restart (Fixture       *f,
   g_assert_true (hearsay_project_delete_annotation (f->project, claim, &error));
   g_assert_cmpuint (count_annotations (f->project, f->doc), ==, 1);
 
-  label = hearsay_project_dup_undo_label (f->project);
+  label = hearsay_project_dup_undo_label (f->project, HEARSAY_PROJECT_ANY_DOCUMENT);
   g_assert_cmpstr (label, ==, "Delete Claim");
   g_clear_pointer (&label, g_free);
 
@@ -238,7 +238,7 @@ test_undo_redo_restart (Fixture       *f,
   f->project = hearsay_project_open (f->path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
-  g_assert_true (hearsay_project_undo (f->project, &error));
+  g_assert_true (hearsay_project_undo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   g_assert_no_error (error);
   ann = hearsay_project_get_annotation (f->project, claim, &error);
   g_assert_no_error (error);
@@ -250,31 +250,31 @@ test_undo_redo_restart (Fixture       *f,
   g_assert_cmpint (((HearsayRelation *) relations->pdata[0])->id, ==, relation);
   g_clear_object (&ann);
 
-  label = hearsay_project_dup_redo_label (f->project);
+  label = hearsay_project_dup_redo_label (f->project, HEARSAY_PROJECT_ANY_DOCUMENT);
   g_assert_cmpstr (label, ==, "Delete Claim");
   g_clear_pointer (&label, g_free);
 
   /* Fragment, note, attribute, relation, two annotations. */
   for (int i = 0; i < 6; i++)
     {
-      g_assert_true (hearsay_project_undo (f->project, &error));
+      g_assert_true (hearsay_project_undo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
       g_assert_no_error (error);
     }
   g_assert_cmpuint (count_annotations (f->project, f->doc), ==, 0);
-  g_assert_false (hearsay_project_undo (f->project, &error));
+  g_assert_false (hearsay_project_undo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   g_assert_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (hearsay_project_dup_undo_label (f->project));
+  g_assert_null (hearsay_project_dup_undo_label (f->project, HEARSAY_PROJECT_ANY_DOCUMENT));
 
   for (int i = 0; i < 7; i++)
-    g_assert_true (hearsay_project_redo (f->project, &error));
+    g_assert_true (hearsay_project_redo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   g_assert_cmpuint (count_annotations (f->project, f->doc), ==, 1);
-  g_assert_false (hearsay_project_redo (f->project, NULL));
+  g_assert_false (hearsay_project_redo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, NULL));
 
   /* A new edit after undo drops the redo stack. */
-  g_assert_true (hearsay_project_undo (f->project, &error));
+  g_assert_true (hearsay_project_undo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   annotate (f->project, f->doc, "frame_cue", 5, 8);
-  g_assert_null (hearsay_project_dup_redo_label (f->project));
+  g_assert_null (hearsay_project_dup_redo_label (f->project, HEARSAY_PROJECT_ANY_DOCUMENT));
 }
 
 static void
@@ -288,7 +288,7 @@ test_signals (Fixture       *f,
   g_signal_connect_swapped (f->project, "annotation-removed", G_CALLBACK (g_atomic_int_inc), &removed);
   claim = annotate (f->project, f->doc, "claim", 15, 52);
   g_assert_cmpuint (history, ==, 1);
-  g_assert_true (hearsay_project_undo (f->project, NULL));
+  g_assert_true (hearsay_project_undo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, NULL));
   g_assert_cmpuint (history, ==, 2);
   g_assert_cmpuint (removed, ==, 1);
   g_assert_cmpint (claim, >, 0);
@@ -367,7 +367,7 @@ test_migration_v1 (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (count_annotations (f->project, f->doc), ==, 1);
   annotate (f->project, f->doc, "frame_cue", 5, 8);
-  g_assert_true (hearsay_project_undo (f->project, &error));
+  g_assert_true (hearsay_project_undo (f->project, HEARSAY_PROJECT_ANY_DOCUMENT, NULL, &error));
   g_assert_cmpuint (count_annotations (f->project, f->doc), ==, 1);
 }
 

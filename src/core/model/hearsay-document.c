@@ -314,3 +314,42 @@ hearsay_document_dup_field_names (HearsayDocument *self)
   hearsay_strv_sort (names);
   return names;
 }
+
+const char *
+hearsay_document_get_metadata (HearsayDocument *self,
+                               const char      *name)
+{
+  g_return_val_if_fail (HEARSAY_IS_DOCUMENT (self), NULL);
+
+  if (g_strcmp0 (name, "title") == 0)
+    return hearsay_document_get_title (self);
+  if (g_strcmp0 (name, "outlet") == 0)
+    return hearsay_document_get_outlet (self);
+  if (g_strcmp0 (name, "url") == 0)
+    return hearsay_document_get_url (self);
+  if (g_strcmp0 (name, "published_at") == 0)
+    return hearsay_document_get_published_at (self);
+  if (g_strcmp0 (name, "language") == 0)
+    return hearsay_document_get_language (self);
+  return NULL;
+}
+
+void
+hearsay_document_set_metadata (HearsayDocument *self,
+                               const char      *name,
+                               const char      *value)
+{
+  g_return_if_fail (HEARSAY_IS_DOCUMENT (self));
+
+  /* A document always has a title, if only an empty one. */
+  if (g_strcmp0 (name, "title") == 0)
+    hearsay_document_set_title (self, value ? value : "");
+  else if (g_strcmp0 (name, "outlet") == 0)
+    hearsay_document_set_outlet (self, value);
+  else if (g_strcmp0 (name, "url") == 0)
+    hearsay_document_set_url (self, value);
+  else if (g_strcmp0 (name, "published_at") == 0)
+    hearsay_document_set_published_at (self, value);
+  else if (g_strcmp0 (name, "language") == 0)
+    hearsay_document_set_language (self, value);
+}

@@ -50,6 +50,14 @@ HEARSAY_DOCUMENT_STRING_PROPERTY (imported_at)
 
 #undef HEARSAY_DOCUMENT_STRING_PROPERTY
 
+/* The metadata by name: title, outlet, url, published_at or language
+ * (NULL for another name; setting another name does nothing). */
+const char       *hearsay_document_get_metadata      (HearsayDocument *self,
+                                                      const char      *name);
+void              hearsay_document_set_metadata      (HearsayDocument *self,
+                                                      const char      *name,
+                                                      const char      *value);
+
 guint             hearsay_document_get_n_annotations (HearsayDocument *self);
 void              hearsay_document_set_n_annotations (HearsayDocument *self,
                                                       guint            n);

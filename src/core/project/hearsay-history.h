@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hearsay-history.h: recording edits as undo/redo operation lists (JSON). */
+/* hearsay-history.h: edits as operation lists (JSON). An edit is applied by
+ * running its redo list through the same code that redo and undo replay,
+ * and recorded with its undo list in the same transaction. */
 #pragma once
 
 #include "hearsay-project-private.h"
@@ -11,13 +13,15 @@ typedef struct
 {
   const char *kind;     /* add_annotation, delete_annotation, set_attribute, … */
   char *subject;        /* label, attribute or relation type the edit is about */
+  gint64 scope;         /* the document it changes; 0: a project-wide edit */
   GString *undo;
   GString *redo;
 } HearsayEdit;
 
 void     hearsay_edit_init              (HearsayEdit        *edit,
                                          const char         *kind,
-                                         const char         *subject);
+                                         const char         *subject,
+                                         gint64              scope);
 void     hearsay_edit_clear             (HearsayEdit        *edit);
 
 void     hearsay_ops_delete_annotation  (GString            *ops,
@@ -43,18 +47,31 @@ void     hearsay_ops_insert_relation    (GString            *ops,
                                          const HearsayRelation *relation);
 void     hearsay_ops_delete_relation    (GString            *ops,
                                          gint64              id);
+/* Sets @names (metadata: title, outlet, url, published_at, language; or
+ * document fields) of document @id to their values in @document. */
+void     hearsay_ops_set_document       (GString            *ops,
+                                         HearsayDocument    *document,
+                                         const char * const *names);
 
-/* Stores @edit in the history; call inside the edit's own transaction. */
-gboolean hearsay_history_record         (HearsayProject     *project,
-                                         HearsayEdit        *edit,
-                                         GError            **error);
+/* The document metadata a set_document operation may set. */
+extern const char * const hearsay_document_metadata[];
 
-/* Ends an edit whose store changes ran after hearsay_store_begin(): when @ok,
- * records @edit and commits; otherwise (or on error) rolls everything back.
- * Clears @edit either way. */
-gboolean hearsay_history_commit         (HearsayProject     *project,
-                                         HearsayEdit        *edit,
-                                         gboolean            ok,
+/* Opens an edit's transaction. An edit reads the state it builds its
+ * operations from after this call, so that two writers never work from
+ * the same state (one waits for the other). */
+gboolean hearsay_history_begin          (HearsayProject     *project,
                                          GError            **error);
+/* Applies @edit's redo operations (inserts with id 0 get their ids; their
+ * deletion is added to the undo list), records the edit, commits and tells
+ * the listeners what changed. On an error everything is rolled back.
+ * Clears @edit either way. @inserted (may be NULL) gets the id the first
+ * insert received. */
+gboolean hearsay_history_apply          (HearsayProject     *project,
+                                         HearsayEdit        *edit,
+                                         gint64             *inserted,
+                                         GError            **error);
+/* Rolls back the transaction hearsay_history_begin() opened; clears @edit. */
+void     hearsay_history_abort          (HearsayProject     *project,
+                                         HearsayEdit        *edit);
 
 G_END_DECLS

@@ -113,11 +113,10 @@ hearsay_project_create_annotation (HearsayProject     *self,
                                    HearsayAnnotation  *ann,
                                    GError            **error)
 {
-  HearsayStore *store;
   HearsayTextIndex *text;
   g_autofree char *now = NULL;
   HearsayEdit edit;
-  gboolean ok;
+  gint64 id = 0;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (HEARSAY_IS_ANNOTATION (ann), FALSE);
@@ -127,7 +126,6 @@ hearsay_project_create_annotation (HearsayProject     *self,
       !hearsay_project_validate_annotation (self, ann, text, TRUE, error))
     return FALSE;
 
-  store = hearsay_project_get_store (self);
   now = hearsay_now_iso8601 ();
   hearsay_annotation_fill_quotes (ann, text);
   if (hearsay_annotation_get_annotator (ann) == NULL)
@@ -137,23 +135,15 @@ hearsay_project_create_annotation (HearsayProject     *self,
   if (hearsay_annotation_get_modified_at (ann) == NULL)
     hearsay_annotation_set_modified_at (ann, now);
 
-  if (!hearsay_store_begin (store, error))
+  if (!hearsay_history_begin (self, error))
     return FALSE;
-  hearsay_edit_init (&edit, "add_annotation", hearsay_annotation_get_label (ann));
-  ok = hearsay_store_insert_annotation (store, ann, error);
-  if (ok)
-    {
-      hearsay_ops_delete_annotation (edit.undo, hearsay_annotation_get_id (ann));
-      hearsay_ops_insert_annotation (edit.redo, hearsay_project_get_scheme (self), ann, NULL);
-    }
-  if (!hearsay_history_commit (self, &edit, ok, error))
-    {
-      hearsay_annotation_set_id (ann, 0);
-      return FALSE;
-    }
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED,
-                               hearsay_annotation_get_document_id (ann), hearsay_annotation_get_id (ann), 0);
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0);
+  hearsay_edit_init (&edit, "add_annotation", hearsay_annotation_get_label (ann),
+                     hearsay_annotation_get_document_id (ann));
+  hearsay_annotation_set_id (ann, 0);
+  hearsay_ops_insert_annotation (edit.redo, hearsay_project_get_scheme (self), ann, NULL);
+  if (!hearsay_history_apply (self, &edit, &id, error))
+    return FALSE;
+  hearsay_annotation_set_id (ann, id);
   return TRUE;
 }
 
@@ -168,49 +158,51 @@ hearsay_project_delete_annotation (HearsayProject  *self,
   HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
-  if (!check_writable (self, error))
+  if (!hearsay_history_begin (self, error))
     return FALSE;
   store = hearsay_project_get_store (self);
   if ((ann = hearsay_store_load_annotation (store, id, error)) == NULL ||
-      (relations = hearsay_store_list_annotation_relations (store, id, error)) == NULL ||
-      !hearsay_store_begin (store, error))
-    return FALSE;
-
+      (relations = hearsay_store_list_annotation_relations (store, id, error)) == NULL)
+    {
+      hearsay_store_rollback (store);
+      return FALSE;
+    }
   /* Undo restores the annotation with its id and every relation it had. */
-  hearsay_edit_init (&edit, "delete_annotation", hearsay_annotation_get_label (ann));
+  hearsay_edit_init (&edit, "delete_annotation", hearsay_annotation_get_label (ann),
+                     hearsay_annotation_get_document_id (ann));
   hearsay_ops_insert_annotation (edit.undo, hearsay_project_get_scheme (self), ann, relations);
   hearsay_ops_delete_annotation (edit.redo, id);
-  if (!hearsay_history_commit (self, &edit, hearsay_store_delete_annotation (store, id, error), error))
-    return FALSE;
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ANNOTATION_REMOVED,
-                               hearsay_annotation_get_document_id (ann), id, 0);
-  for (guint i = 0; i < relations->len; i++)
-    {
-      const HearsayRelation *r = g_ptr_array_index (relations, i);
+  return hearsay_history_apply (self, &edit, NULL, error);
+}
 
-      hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_RELATIONS, 0, r->from_id, r->to_id);
-    }
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0);
+/* Opens the edit's transaction and reads the annotation in it. */
+static HearsayAnnotation *
+begin_edit (HearsayProject  *self,
+            gint64           id,
+            GError         **error)
+{
+  HearsayAnnotation *ann;
+
+  if (!hearsay_history_begin (self, error))
+    return NULL;
+  ann = hearsay_store_load_annotation (hearsay_project_get_store (self), id, error);
+  if (ann == NULL)
+    hearsay_store_rollback (hearsay_project_get_store (self));
+  return ann;
+}
+
+static gboolean
+end_unchanged (HearsayProject *self)
+{
+  hearsay_store_rollback (hearsay_project_get_store (self));
   return TRUE;
 }
 
-static HearsayAnnotation *
-load_for_edit (HearsayProject  *self,
-               gint64           id,
-               GError         **error)
+static gboolean
+refuse (HearsayProject *self)
 {
-  if (!check_writable (self, error))
-    return NULL;
-  return hearsay_store_load_annotation (hearsay_project_get_store (self), id, error);
-}
-
-static void
-emit_changed (HearsayProject    *self,
-              HearsayAnnotation *ann)
-{
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ANNOTATION_CHANGED,
-                               hearsay_annotation_get_document_id (ann), hearsay_annotation_get_id (ann), 0);
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0);
+  hearsay_store_rollback (hearsay_project_get_store (self));
+  return FALSE;
 }
 
 gboolean
@@ -221,16 +213,14 @@ hearsay_project_set_attribute (HearsayProject      *self,
                                GError             **error)
 {
   g_autoptr(HearsayAnnotation) ann = NULL;
-  g_autofree char *now = NULL;
   const HearsayLabel *label;
   const HearsayAttributeDef *def = NULL;
-  HearsayStore *store;
   HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if ((ann = load_for_edit (self, annotation_id, error)) == NULL)
+  if ((ann = begin_edit (self, annotation_id, error)) == NULL)
     return FALSE;
   label = hearsay_scheme_lookup_label (hearsay_project_get_scheme (self), hearsay_annotation_get_label (ann));
   if (label != NULL)
@@ -239,23 +229,15 @@ hearsay_project_set_attribute (HearsayProject      *self,
     {
       g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_UNKNOWN_ATTRIBUTE,
                    _("The label “%s” has no attribute “%s”"), hearsay_annotation_get_label (ann), name);
-      return FALSE;
+      return refuse (self);
     }
   if (!hearsay_attribute_check_values (def, values, error))
-    return FALSE;
+    return refuse (self);
 
-  store = hearsay_project_get_store (self);
-  now = hearsay_now_iso8601 ();
-  if (!hearsay_store_begin (store, error))
-    return FALSE;
-  hearsay_edit_init (&edit, "set_attribute", name);
+  hearsay_edit_init (&edit, "set_attribute", name, hearsay_annotation_get_document_id (ann));
   hearsay_ops_set_attribute (edit.undo, annotation_id, name, hearsay_annotation_get_attribute_values (ann, name));
   hearsay_ops_set_attribute (edit.redo, annotation_id, name, values);
-  if (!hearsay_history_commit (self, &edit, hearsay_store_set_attribute (store, annotation_id, name, values, now, error),
-                    error))
-    return FALSE;
-  emit_changed (self, ann);
-  return TRUE;
+  return hearsay_history_apply (self, &edit, NULL, error);
 }
 
 gboolean
@@ -265,29 +247,20 @@ hearsay_project_set_note (HearsayProject  *self,
                           GError         **error)
 {
   g_autoptr(HearsayAnnotation) ann = NULL;
-  g_autofree char *now = NULL;
-  HearsayStore *store;
   HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
-  if ((ann = load_for_edit (self, annotation_id, error)) == NULL)
+  if ((ann = begin_edit (self, annotation_id, error)) == NULL)
     return FALSE;
   if (note != NULL && *note == '\0')
     note = NULL;
   if (g_strcmp0 (hearsay_annotation_get_note (ann), note) == 0)
-    return TRUE;
+    return end_unchanged (self);
 
-  store = hearsay_project_get_store (self);
-  now = hearsay_now_iso8601 ();
-  if (!hearsay_store_begin (store, error))
-    return FALSE;
-  hearsay_edit_init (&edit, "set_note", NULL);
+  hearsay_edit_init (&edit, "set_note", NULL, hearsay_annotation_get_document_id (ann));
   hearsay_ops_set_note (edit.undo, annotation_id, hearsay_annotation_get_note (ann));
   hearsay_ops_set_note (edit.redo, annotation_id, note);
-  if (!hearsay_history_commit (self, &edit, hearsay_store_set_note (store, annotation_id, note, now, error), error))
-    return FALSE;
-  emit_changed (self, ann);
-  return TRUE;
+  return hearsay_history_apply (self, &edit, NULL, error);
 }
 
 gboolean
@@ -297,13 +270,9 @@ hearsay_project_set_label (HearsayProject  *self,
                            GError         **error)
 {
   g_autoptr(HearsayAnnotation) ann = NULL;
-  g_autofree char *now = NULL;
-  HearsayStore *store;
   HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
-  if ((ann = load_for_edit (self, annotation_id, error)) == NULL)
-    return FALSE;
   if (hearsay_scheme_lookup_label (hearsay_project_get_scheme (self), label_id) == NULL)
     {
       g_autofree char *known = label_list (hearsay_project_get_scheme (self));
@@ -312,20 +281,15 @@ hearsay_project_set_label (HearsayProject  *self,
                    _("Unknown label “%s”; the scheme has: %s"), label_id, known);
       return FALSE;
     }
-  if (g_strcmp0 (hearsay_annotation_get_label (ann), label_id) == 0)
-    return TRUE;
-
-  store = hearsay_project_get_store (self);
-  now = hearsay_now_iso8601 ();
-  if (!hearsay_store_begin (store, error))
+  if ((ann = begin_edit (self, annotation_id, error)) == NULL)
     return FALSE;
-  hearsay_edit_init (&edit, "set_label", label_id);
+  if (g_strcmp0 (hearsay_annotation_get_label (ann), label_id) == 0)
+    return end_unchanged (self);
+
+  hearsay_edit_init (&edit, "set_label", label_id, hearsay_annotation_get_document_id (ann));
   hearsay_ops_set_label (edit.undo, annotation_id, hearsay_annotation_get_label (ann));
   hearsay_ops_set_label (edit.redo, annotation_id, label_id);
-  if (!hearsay_history_commit (self, &edit, hearsay_store_set_label (store, annotation_id, label_id, now, error), error))
-    return FALSE;
-  emit_changed (self, ann);
-  return TRUE;
+  return hearsay_history_apply (self, &edit, NULL, error);
 }
 
 gboolean
@@ -336,29 +300,25 @@ hearsay_project_add_fragment (HearsayProject  *self,
                               GError         **error)
 {
   g_autoptr(HearsayAnnotation) ann = NULL;
-  g_autofree char *now = NULL;
   HearsayTextIndex *text;
-  HearsayStore *store;
   HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
-  if ((ann = load_for_edit (self, annotation_id, error)) == NULL ||
-      (text = hearsay_project_get_text_index (self, hearsay_annotation_get_document_id (ann), error)) == NULL)
+  if ((ann = begin_edit (self, annotation_id, error)) == NULL)
     return FALSE;
+  if ((text = hearsay_project_get_text_index (self, hearsay_annotation_get_document_id (ann), error)) == NULL)
+    return refuse (self);
 
-  store = hearsay_project_get_store (self);
-  if (!hearsay_store_begin (store, error))
-    return FALSE;
-  hearsay_edit_init (&edit, "add_fragment", hearsay_annotation_get_label (ann));
+  hearsay_edit_init (&edit, "add_fragment", hearsay_annotation_get_label (ann),
+                     hearsay_annotation_get_document_id (ann));
   hearsay_ops_set_fragments (edit.undo, ann);
   hearsay_annotation_add_fragment (ann, start, end);
   if (!check_fragments (ann, text, error))
-    return hearsay_history_commit (self, &edit, FALSE, error);
+    {
+      hearsay_history_abort (self, &edit);
+      return FALSE;
+    }
   hearsay_annotation_fill_quotes (ann, text);
   hearsay_ops_set_fragments (edit.redo, ann);
-  now = hearsay_now_iso8601 ();
-  if (!hearsay_history_commit (self, &edit, hearsay_store_replace_fragments (store, ann, now, error), error))
-    return FALSE;
-  emit_changed (self, ann);
-  return TRUE;
+  return hearsay_history_apply (self, &edit, NULL, error);
 }

@@ -25,9 +25,11 @@ typedef enum {
   HEARSAY_PROJECT_CHANGE_RELATIONS,
   HEARSAY_PROJECT_CHANGE_ENTITIES,
   HEARSAY_PROJECT_CHANGE_HISTORY,
+  HEARSAY_PROJECT_CHANGE_DOCUMENT,
 } HearsayProjectChange;
 
 /* Emits the signal for @change: annotation ones take (document, annotation),
+ * a document's metadata (document),
  * relations take (from annotation, to annotation or 0). */
 void          hearsay_project_emit_change        (HearsayProject       *self,
                                                   HearsayProjectChange  change,

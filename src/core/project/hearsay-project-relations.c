@@ -60,37 +60,75 @@ hearsay_project_allowed_relation_types (HearsayProject *self,
   return types;
 }
 
+/* The document an edit of @relation belongs to: its source annotation's. */
+static gint64
+relation_scope (HearsayProject        *self,
+                const HearsayRelation *relation)
+{
+  g_autoptr(HearsayAnnotation) from = hearsay_store_load_annotation (hearsay_project_get_store (self),
+                                                                     relation->from_id, NULL);
+
+  return from != NULL ? hearsay_annotation_get_document_id (from) : 0;
+}
+
+/* A second identical link says nothing more and would be counted twice. */
+static gboolean
+check_not_linked (HearsayProject         *self,
+                  const HearsayRelation  *relation,
+                  GError                **error)
+{
+  g_autoptr(GPtrArray) existing = hearsay_store_list_annotation_relations (hearsay_project_get_store (self),
+                                                                            relation->from_id, error);
+
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = 0; i < existing->len; i++)
+    {
+      const HearsayRelation *r = g_ptr_array_index (existing, i);
+
+      if (r->from_id == relation->from_id && g_strcmp0 (r->type, relation->type) == 0 &&
+          r->to_id == relation->to_id && r->to_entity_id == relation->to_entity_id)
+        {
+          g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_EXISTS,
+                       relation->to_id > 0
+                         ? _("Annotation %" PRId64 " is already linked to annotation %" PRId64 " by “%s” (relation %" PRId64 ")")
+                         : _("Annotation %" PRId64 " is already linked to entity %" PRId64 " by “%s” (relation %" PRId64 ")"),
+                       relation->from_id, relation->to_id > 0 ? relation->to_id : relation->to_entity_id,
+                       relation->type, r->id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gint64
 insert_relation (HearsayProject  *self,
                  HearsayRelation *relation,
                  const char      *kind,
                  GError         **error)
 {
-  HearsayStore *store = hearsay_project_get_store (self);
   g_autofree char *now = hearsay_now_iso8601 ();
-  g_autofree char *annotator = g_strdup (hearsay_project_get_annotator (self));
   HearsayEdit edit;
-  gboolean ok;
+  gint64 id = 0;
 
-  if (!hearsay_store_check_writable (store, error) || !hearsay_store_begin (store, error))
+  if (!hearsay_history_begin (self, error))
     return 0;
-  relation->annotator = annotator;
-  relation->created_at = now;
-  relation->id = hearsay_store_insert_relation (store, relation, error);
-  ok = relation->id != 0;
-  hearsay_edit_init (&edit, kind, relation->type);
-  if (ok)
+  if (!check_not_linked (self, relation, error))
     {
-      hearsay_ops_delete_relation (edit.undo, relation->id);
-      hearsay_ops_insert_relation (edit.redo, relation);
+      hearsay_store_rollback (hearsay_project_get_store (self));
+      return 0;
     }
+  relation->id = 0;
+  relation->annotator = (char *) hearsay_project_get_annotator (self);
+  relation->created_at = now;
+  hearsay_edit_init (&edit, kind, relation->type, relation_scope (self, relation));
+  hearsay_ops_insert_relation (edit.redo, relation);
   relation->annotator = NULL;
   relation->created_at = NULL;
-  if (!hearsay_history_commit (self, &edit, ok, error))
+  if (!hearsay_history_apply (self, &edit, &id, error))
     return 0;
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_RELATIONS, 0, relation->from_id, relation->to_id);
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0);
-  return relation->id;
+  relation->id = id;
+  return id;
 }
 
 static const HearsayRelationType *
@@ -201,24 +239,23 @@ hearsay_project_delete_relation (HearsayProject  *self,
                                  gint64           id,
                                  GError         **error)
 {
-  HearsayStore *store = hearsay_project_get_store (self);
   g_autoptr(HearsayRelation) relation = NULL;
   HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
 
-  if (!check_open (self, error) || !hearsay_store_check_writable (store, error) ||
-      (relation = hearsay_store_load_relation (store, id, error)) == NULL ||
-      !hearsay_store_begin (store, error))
+  if (!hearsay_history_begin (self, error))
     return FALSE;
-  hearsay_edit_init (&edit, "delete_relation", relation->type);
+  relation = hearsay_store_load_relation (hearsay_project_get_store (self), id, error);
+  if (relation == NULL)
+    {
+      hearsay_store_rollback (hearsay_project_get_store (self));
+      return FALSE;
+    }
+  hearsay_edit_init (&edit, "delete_relation", relation->type, relation_scope (self, relation));
   hearsay_ops_insert_relation (edit.undo, relation);
   hearsay_ops_delete_relation (edit.redo, id);
-  if (!hearsay_history_commit (self, &edit, hearsay_store_delete_relation (store, id, error), error))
-    return FALSE;
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_RELATIONS, 0, relation->from_id, relation->to_id);
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0);
-  return TRUE;
+  return hearsay_history_apply (self, &edit, NULL, error);
 }
 
 GPtrArray *

@@ -10,6 +10,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-date.h"
+#include "hearsay-history.h"
 #include "hearsay-project-private.h"
 #include "hearsay-text.h"
 
@@ -373,12 +374,107 @@ hearsay_project_add_documents (HearsayProject  *self,
   return TRUE;
 }
 
+static gboolean
+same_values (const char * const *a,
+             const char * const *b)
+{
+  guint i;
+
+  for (i = 0; a != NULL && b != NULL && a[i] != NULL && b[i] != NULL; i++)
+    if (g_strcmp0 (a[i], b[i]) != 0)
+      return FALSE;
+  return (a == NULL || a[i] == NULL) && (b == NULL || b[i] == NULL);
+}
+
+/* The metadata and fields where @document differs from @stored. */
+static GStrv
+changed_names (HearsayDocument *stored,
+               HearsayDocument *document)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) mine = hearsay_document_dup_field_names (document);
+  g_auto(GStrv) theirs = hearsay_document_dup_field_names (stored);
+
+  for (guint i = 0; hearsay_document_metadata[i] != NULL; i++)
+    if (g_strcmp0 (hearsay_document_get_metadata (stored, hearsay_document_metadata[i]),
+                   hearsay_document_get_metadata (document, hearsay_document_metadata[i])) != 0)
+      g_strv_builder_add (names, hearsay_document_metadata[i]);
+  for (guint i = 0; mine[i] != NULL; i++)
+    if (!same_values (hearsay_document_get_field (stored, mine[i]), hearsay_document_get_field (document, mine[i])))
+      g_strv_builder_add (names, mine[i]);
+  for (guint i = 0; theirs[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) mine, theirs[i]) &&
+        hearsay_document_get_field (stored, theirs[i]) != NULL)
+      g_strv_builder_add (names, theirs[i]);
+  return g_strv_builder_end (names);
+}
+
+gboolean
+hearsay_project_set_document_values (HearsayProject             *self,
+                                     gint64                      document_id,
+                                     const char * const         *names,
+                                     const char * const * const *values,
+                                     GError                    **error)
+{
+  g_autoptr(HearsayDocument) doc = NULL;
+  HearsayEdit edit;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (names != NULL && values != NULL, FALSE);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const HearsayAttributeDef *def = hearsay_scheme_lookup_document_field (self->scheme, names[i]);
+
+      if (g_strv_contains (hearsay_document_metadata, names[i]))
+        {
+          if (g_str_equal (names[i], "published_at") && values[i] != NULL &&
+              !hearsay_date_check (values[i][0], error))
+            return FALSE;
+        }
+      else if (def == NULL)
+        {
+          g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_UNKNOWN_ATTRIBUTE,
+                       _("“%s” is not a document field"), names[i]);
+          return FALSE;
+        }
+      else if (values[i] != NULL && !hearsay_attribute_check_values (def, values[i], error))
+        return FALSE;
+    }
+  if (names[0] == NULL)
+    return TRUE;
+  /* Read inside the edit's transaction: a field another writer set since
+   * the caller looked keeps that writer's value. */
+  if (!hearsay_history_begin (self, error))
+    return FALSE;
+  doc = hearsay_store_load_document (self->store, document_id, error);
+  if (doc == NULL)
+    {
+      hearsay_store_rollback (self->store);
+      return FALSE;
+    }
+  hearsay_edit_init (&edit, "set_document", names[1] == NULL ? names[0] : NULL, document_id);
+  hearsay_ops_set_document (edit.undo, doc, names);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_strv_contains (hearsay_document_metadata, names[i]))
+        hearsay_document_set_metadata (doc, names[i], values[i] != NULL ? values[i][0] : NULL);
+      else
+        hearsay_document_set_field (doc, names[i], values[i]);
+    }
+  hearsay_ops_set_document (edit.redo, doc, names);
+  return hearsay_history_apply (self, &edit, NULL, error);
+}
+
 gboolean
 hearsay_project_update_document (HearsayProject   *self,
                                  HearsayDocument  *document,
                                  GError          **error)
 {
+  g_autoptr(HearsayDocument) stored = NULL;
   g_auto(GStrv) fields = NULL;
+  g_auto(GStrv) names = NULL;
+  HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
   if (!hearsay_date_check (hearsay_document_get_published_at (document), error))
@@ -393,16 +489,26 @@ hearsay_project_update_document (HearsayProject   *self,
       if (def != NULL && !hearsay_attribute_check_values (def, hearsay_document_get_field (document, fields[i]), error))
         return FALSE;
     }
-  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+  /* Only what the caller changed is written, read and written in one
+   * transaction: two writers changing different fields both keep theirs. */
+  if (!hearsay_history_begin (self, error))
     return FALSE;
-  if (!hearsay_store_update_document (self->store, document, error) ||
-      !hearsay_store_commit (self->store, error))
+  stored = hearsay_store_load_document (self->store, hearsay_document_get_id (document), error);
+  if (stored == NULL)
     {
       hearsay_store_rollback (self->store);
       return FALSE;
     }
-  g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, hearsay_document_get_id (document));
-  return TRUE;
+  names = changed_names (stored, document);
+  if (names[0] == NULL)
+    {
+      hearsay_store_rollback (self->store);
+      return TRUE;
+    }
+  hearsay_edit_init (&edit, "set_document", names[1] == NULL ? names[0] : NULL, hearsay_document_get_id (document));
+  hearsay_ops_set_document (edit.undo, stored, (const char * const *) names);
+  hearsay_ops_set_document (edit.redo, document, (const char * const *) names);
+  return hearsay_history_apply (self, &edit, NULL, error);
 }
 
 gboolean
@@ -500,6 +606,9 @@ hearsay_project_emit_change (HearsayProject       *self,
       break;
     case HEARSAY_PROJECT_CHANGE_HISTORY:
       g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+      break;
+    case HEARSAY_PROJECT_CHANGE_DOCUMENT:
+      g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, document_id);
       break;
     default:
       g_assert_not_reached ();

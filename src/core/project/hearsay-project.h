@@ -72,8 +72,19 @@ HearsayDocument   *hearsay_project_load_document         (HearsayProject     *se
 gboolean           hearsay_project_add_documents         (HearsayProject     *self,
                                                           GPtrArray          *documents,
                                                           GError            **error);
+/* Writes @document's metadata and fields where they differ from the stored
+ * ones, as one undoable edit of the document. */
 gboolean           hearsay_project_update_document       (HearsayProject     *self,
                                                           HearsayDocument    *document,
+                                                          GError            **error);
+/* Sets the metadata (title, outlet, url, published_at, language: the first
+ * value) and scheme document fields named in @names to @values[i] (NULL
+ * clears one), in one undoable edit that reads the document inside its own
+ * transaction: what another writer set meanwhile in other fields stays. */
+gboolean           hearsay_project_set_document_values   (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          const char * const *names,
+                                                          const char * const * const *values,
                                                           GError            **error);
 /* Calls @func for each document (with its text), in id order, reading one
  * at a time; @ids (may be NULL: every document) limits the set. */
@@ -189,13 +200,34 @@ GPtrArray         *hearsay_project_suggest_entities      (HearsayProject     *se
                                                           GError            **error);
 
 /* Undo and redo (hearsay-history.c): every edit above can be undone, also
- * after a restart; the labels read e.g. "Add Claim" (translated). */
+ * after a restart. @document_id chooses whose edits: a document's,
+ * 0 for the project-wide ones, or HEARSAY_PROJECT_ANY_DOCUMENT for the
+ * newest edit anywhere. @step (may be NULL; clear it) says what was undone
+ * or redone and in which document. An entry that can no longer apply (what
+ * it names is gone) is taken out of the history, with a
+ * HEARSAY_PROJECT_ERROR_CONFLICT error that says so. The labels read e.g.
+ * "Add Claim" (translated); NULL when there is nothing. */
+#define HEARSAY_PROJECT_ANY_DOCUMENT (-1)
+
+typedef struct
+{
+  gint64 document_id;   /* 0: a project-wide edit */
+  char *label;          /* "Add Claim" */
+} HearsayHistoryStep;
+
+void               hearsay_history_step_clear            (HearsayHistoryStep *step);
 gboolean           hearsay_project_undo                  (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          HearsayHistoryStep *step,
                                                           GError            **error);
 gboolean           hearsay_project_redo                  (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          HearsayHistoryStep *step,
                                                           GError            **error);
-char              *hearsay_project_dup_undo_label        (HearsayProject     *self);
-char              *hearsay_project_dup_redo_label        (HearsayProject     *self);
+char              *hearsay_project_dup_undo_label        (HearsayProject     *self,
+                                                          gint64              document_id);
+char              *hearsay_project_dup_redo_label        (HearsayProject     *self,
+                                                          gint64              document_id);
 
 /* Events, search and filters (hearsay-project-events.c) */
 /* Creates the event when its id is 0, else renames/redates it. */
@@ -245,5 +277,7 @@ HearsayCompareSums *hearsay_project_read_compare_sums    (HearsayProject     *se
                                                           guint               n_documents,
                                                           gint64              event_id,
                                                           GError            **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HearsayHistoryStep, hearsay_history_step_clear)
 
 G_END_DECLS

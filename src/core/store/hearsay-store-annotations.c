@@ -61,12 +61,14 @@ hearsay_store_insert_annotation (HearsayStore       *self,
 {
   g_auto(GStrv) names = NULL;
   sqlite3_stmt *stmt;
-  gint64 annotator_id, id;
+  gint64 annotator_id, id, new_id = 0;
 
   if (!hearsay_store_check_writable (self, error))
     return FALSE;
   annotator_id = hearsay_store_annotator_id (self, hearsay_annotation_get_annotator (ann), error);
   if (annotator_id < 0)
+    return FALSE;
+  if (hearsay_annotation_get_id (ann) <= 0 && (new_id = hearsay_store_new_id (self, "annotation", error)) < 0)
     return FALSE;
 
   stmt = hearsay_store_prepare (self,
@@ -77,6 +79,8 @@ hearsay_store_insert_annotation (HearsayStore       *self,
   /* An id given by the caller is kept (undo restores a deleted annotation as it was). */
   if (hearsay_annotation_get_id (ann) > 0)
     sqlite3_bind_int64 (stmt, 1, hearsay_annotation_get_id (ann));
+  else if (new_id > 0)
+    sqlite3_bind_int64 (stmt, 1, new_id);
   sqlite3_bind_int64 (stmt, 2, hearsay_annotation_get_document_id (ann));
   sqlite3_bind_text (stmt, 3, hearsay_annotation_get_label (ann), -1, SQLITE_STATIC);
   if (annotator_id > 0)
@@ -110,6 +114,8 @@ hearsay_store_delete_annotation (HearsayStore  *self,
 
   if (!hearsay_store_check_writable (self, error))
     return FALSE;
+  /* Its relations go with it (ON DELETE CASCADE): both tables' floors may rise. */
+  self->annotation_ids_clear = self->relation_ids_clear = FALSE;
   stmt = hearsay_store_prepare (self, "DELETE FROM annotation WHERE id = ?1;", error);
   if (stmt == NULL)
     return FALSE;

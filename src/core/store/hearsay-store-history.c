@@ -14,6 +14,7 @@
 
 gboolean
 hearsay_store_history_push (HearsayStore  *self,
+                            gint64         scope,
                             const char    *kind,
                             const char    *subject,
                             const char    *undo,
@@ -23,12 +24,16 @@ hearsay_store_history_push (HearsayStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = hearsay_store_prepare (self, "DELETE FROM history WHERE undone = 1;", error);
-  if (stmt == NULL || !hearsay_store_step_done (self, stmt, _("could not save the undo history"), error))
+  stmt = hearsay_store_prepare (self, "DELETE FROM history WHERE undone = 1 AND document_id IS ?1;", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (scope > 0)
+    sqlite3_bind_int64 (stmt, 1, scope);
+  if (!hearsay_store_step_done (self, stmt, _("could not save the undo history"), error))
     return FALSE;
   stmt = hearsay_store_prepare (self,
-                                "INSERT INTO history (kind, subject, undo, redo, undone, created_at) "
-                                "VALUES (?1, ?2, ?3, ?4, 0, ?5);", error);
+                                "INSERT INTO history (kind, subject, undo, redo, undone, created_at, document_id) "
+                                "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6);", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
@@ -36,6 +41,8 @@ hearsay_store_history_push (HearsayStore  *self,
   sqlite3_bind_text (stmt, 3, undo, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, redo, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, created_at, -1, SQLITE_STATIC);
+  if (scope > 0)
+    sqlite3_bind_int64 (stmt, 6, scope);
   if (!hearsay_store_step_done (self, stmt, _("could not save the undo history"), error))
     return FALSE;
   stmt = hearsay_store_prepare (self,
@@ -47,20 +54,32 @@ hearsay_store_history_push (HearsayStore  *self,
 gboolean
 hearsay_store_history_peek (HearsayStore  *self,
                             gboolean       redo,
+                            gint64         scope,
                             gint64        *id,
+                            gint64        *entry_scope,
                             char         **kind,
                             char         **subject,
                             char         **ops)
 {
+  static const char * const sql[2][2] = {
+    { "SELECT id, kind, subject, undo, document_id FROM history WHERE undone = 0 "
+      "ORDER BY id DESC LIMIT 1;",
+      "SELECT id, kind, subject, undo, document_id FROM history WHERE undone = 0 AND document_id IS ?1 "
+      "ORDER BY id DESC LIMIT 1;" },
+    { "SELECT id, kind, subject, redo, document_id FROM history WHERE undone = 1 "
+      "ORDER BY id LIMIT 1;",
+      "SELECT id, kind, subject, redo, document_id FROM history WHERE undone = 1 AND document_id IS ?1 "
+      "ORDER BY id LIMIT 1;" },
+  };
+  gboolean any = scope == HEARSAY_STORE_ANY_SCOPE;
   sqlite3_stmt *stmt;
   gboolean found = FALSE;
 
-  stmt = hearsay_store_prepare (self, redo
-                                ? "SELECT id, kind, subject, redo FROM history WHERE undone = 1 ORDER BY id LIMIT 1;"
-                                : "SELECT id, kind, subject, undo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1;",
-                                NULL);
+  stmt = hearsay_store_prepare (self, sql[redo ? 1 : 0][any ? 0 : 1], NULL);
   if (stmt == NULL)
     return FALSE;
+  if (!any && scope > 0)
+    sqlite3_bind_int64 (stmt, 1, scope);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       found = TRUE;
@@ -72,6 +91,8 @@ hearsay_store_history_peek (HearsayStore  *self,
         *subject = g_strdup (hearsay_store_column_text (stmt, 2));
       if (ops)
         *ops = g_strdup (hearsay_store_column_text (stmt, 3));
+      if (entry_scope)
+        *entry_scope = sqlite3_column_int64 (stmt, 4);
     }
   sqlite3_reset (stmt);
   return found;
@@ -89,5 +110,18 @@ hearsay_store_history_mark (HearsayStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, undone ? 1 : 0);
+  return hearsay_store_step_done (self, stmt, _("could not save the undo history"), error);
+}
+
+gboolean
+hearsay_store_history_forget (HearsayStore  *self,
+                              gint64         id,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt = hearsay_store_prepare (self, "DELETE FROM history WHERE id = ?1;", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
   return hearsay_store_step_done (self, stmt, _("could not save the undo history"), error);
 }

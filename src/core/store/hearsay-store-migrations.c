@@ -188,6 +188,24 @@ const char * const hearsay_store_migrations[] = {
   "    JOIN annotation a ON a.id = r.from_id WHERE r.to_id = old.from_id;"
   "END;"
   "INSERT OR IGNORE INTO compare_dirty SELECT id FROM document;",
+
+  /* 4 → 5: each undo entry knows the document it changed (NULL: a
+   * project-wide edit, or an entry older than this step), so that undo can
+   * stay within the document the analyst is reading. */
+  "ALTER TABLE history ADD COLUMN document_id INTEGER;"
+  "CREATE INDEX IF NOT EXISTS history_scope ON history (document_id, undone, id);"
+  /* The highest id an annotation or a relation ever had: a new one gets a
+   * higher id (hearsay_store_new_id), never the id of a deleted one that
+   * the undo history may still name. */
+  "CREATE TABLE IF NOT EXISTS id_floor (name TEXT PRIMARY KEY, floor INTEGER NOT NULL) WITHOUT ROWID;"
+  "INSERT OR IGNORE INTO id_floor VALUES ('annotation', (SELECT coalesce (max (id), 0) FROM annotation)),"
+  " ('relation', (SELECT coalesce (max (id), 0) FROM relation));"
+  "CREATE TRIGGER IF NOT EXISTS id_floor_annotation AFTER DELETE ON annotation BEGIN"
+  "  UPDATE id_floor SET floor = max (floor, old.id) WHERE name = 'annotation';"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS id_floor_relation AFTER DELETE ON relation BEGIN"
+  "  UPDATE id_floor SET floor = max (floor, old.id) WHERE name = 'relation';"
+  "END;",
   NULL
 };
 

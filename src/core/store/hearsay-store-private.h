@@ -23,6 +23,10 @@ struct _HearsayStore
   char *snapshot_dir;      /* a read-only open of a file with unread WAL frames
                               reads a private copy from here (removed on close) */
   char *damage;            /* why the file was opened read-only: it failed its check */
+  /* Whether this transaction's next new annotation or relation is known to
+   * get an id above every id ever deleted (hearsay_store_new_id). */
+  gboolean annotation_ids_clear;
+  gboolean relation_ids_clear;
 };
 
 /* Returns a cached, reset statement for @sql, or NULL with @error set. */
@@ -46,6 +50,12 @@ void          hearsay_store_bind_text      (sqlite3_stmt  *stmt,
                                             const char    *value);
 const char   *hearsay_store_column_text    (sqlite3_stmt  *stmt,
                                             int            column);
+/* The id for a new row of @table ("annotation" or "relation"): 0 to let
+ * SQLite choose (max + 1, known to be above every id ever deleted), or an
+ * explicit id above the table's floor; -1 on error. */
+gint64        hearsay_store_new_id         (HearsayStore  *self,
+                                            const char    *table,
+                                            GError       **error);
 gint64        hearsay_store_annotator_id   (HearsayStore  *self,
                                             const char    *name,
                                             GError       **error);

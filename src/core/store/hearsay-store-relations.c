@@ -59,12 +59,14 @@ hearsay_store_insert_relation (HearsayStore           *self,
                                GError                **error)
 {
   sqlite3_stmt *stmt;
-  gint64 annotator_id;
+  gint64 annotator_id, new_id = 0;
 
   if (!hearsay_store_check_writable (self, error))
     return 0;
   annotator_id = hearsay_store_annotator_id (self, relation->annotator, error);
   if (annotator_id < 0)
+    return 0;
+  if (relation->id <= 0 && (new_id = hearsay_store_new_id (self, "relation", error)) < 0)
     return 0;
   stmt = hearsay_store_prepare (self,
                                 "INSERT INTO relation (id, type, from_id, to_id, to_entity_id, annotator_id, "
@@ -73,6 +75,8 @@ hearsay_store_insert_relation (HearsayStore           *self,
     return 0;
   if (relation->id > 0)
     sqlite3_bind_int64 (stmt, 1, relation->id);
+  else if (new_id > 0)
+    sqlite3_bind_int64 (stmt, 1, new_id);
   sqlite3_bind_text (stmt, 2, relation->type, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, relation->from_id);
   if (relation->to_id > 0)
@@ -135,6 +139,7 @@ hearsay_store_delete_relation (HearsayStore  *self,
 
   if (!hearsay_store_check_writable (self, error))
     return FALSE;
+  self->relation_ids_clear = FALSE;
   stmt = hearsay_store_prepare (self, "DELETE FROM relation WHERE id = ?1;", error);
   if (stmt == NULL)
     return FALSE;

@@ -165,6 +165,9 @@ hearsay_store_begin (HearsayStore  *self,
     return FALSE;
   if (self->txn_depth == 0 && !hearsay_store_exec (self, "BEGIN IMMEDIATE;", error))
     return FALSE;
+  /* Another connection may have deleted rows since our last transaction. */
+  if (self->txn_depth == 0)
+    self->annotation_ids_clear = self->relation_ids_clear = FALSE;
   self->txn_depth++;
   return TRUE;
 }
@@ -336,6 +339,37 @@ hearsay_store_set_scheme_json (HearsayStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gint64
+hearsay_store_new_id (HearsayStore  *self,
+                      const char    *table,
+                      GError       **error)
+{
+  gboolean relation = g_str_equal (table, "relation");
+  gboolean *clear = relation ? &self->relation_ids_clear : &self->annotation_ids_clear;
+  sqlite3_stmt *stmt;
+  gint64 floor = 0, max = 0;
+
+  if (*clear)
+    return 0;
+  stmt = hearsay_store_prepare (self, relation
+                                ? "SELECT (SELECT floor FROM id_floor WHERE name = 'relation'), "
+                                  "(SELECT max (id) FROM relation);"
+                                : "SELECT (SELECT floor FROM id_floor WHERE name = 'annotation'), "
+                                  "(SELECT max (id) FROM annotation);", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      floor = sqlite3_column_int64 (stmt, 0);
+      max = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  /* Once a new id lies above the floor, SQLite's max + 1 does too, until
+   * the next transaction (another connection may delete in between). */
+  *clear = TRUE;
+  return floor >= max ? floor + 1 : 0;
 }
 
 gint64

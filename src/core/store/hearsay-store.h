@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 
 /* 'HRSY': identifies a Hearsay project among SQLite files. */
 #define HEARSAY_STORE_APPLICATION_ID 0x48525359
-#define HEARSAY_STORE_SCHEMA_VERSION 4
+#define HEARSAY_STORE_SCHEMA_VERSION 5
 
 typedef struct _HearsayStore HearsayStore;
 
@@ -161,24 +161,35 @@ HearsayEntity     *hearsay_store_load_entity          (HearsayStore      *self,
                                                        gint64             id,
                                                        GError           **error);
 
-/* Undo history */
+/* Undo history. @scope: a document id, 0 for project-wide edits, or
+ * HEARSAY_STORE_ANY_SCOPE for the newest entry of any scope. */
+#define HEARSAY_STORE_ANY_SCOPE (-1)
+
+/* Adds an entry and forgets the entries of its scope that were undone. */
 gboolean           hearsay_store_history_push         (HearsayStore      *self,
+                                                       gint64             scope,
                                                        const char        *kind,
                                                        const char        *subject,
                                                        const char        *undo,
                                                        const char        *redo,
                                                        const char        *created_at,
                                                        GError           **error);
-/* The entry the next undo (or redo) applies; FALSE when there is none. */
+/* The entry the next undo (or redo) of @scope applies; FALSE when there is
+ * none. @entry_scope (may be NULL) gets the entry's own scope. */
 gboolean           hearsay_store_history_peek         (HearsayStore      *self,
                                                        gboolean           redo,
+                                                       gint64             scope,
                                                        gint64            *id,
+                                                       gint64            *entry_scope,
                                                        char             **kind,
                                                        char             **subject,
                                                        char             **ops);
 gboolean           hearsay_store_history_mark         (HearsayStore      *self,
                                                        gint64             id,
                                                        gboolean           undone,
+                                                       GError           **error);
+gboolean           hearsay_store_history_forget       (HearsayStore      *self,
+                                                       gint64             id,
                                                        GError           **error);
 gboolean           hearsay_store_replace_fragments    (HearsayStore      *self,
                                                        HearsayAnnotation *annotation,
