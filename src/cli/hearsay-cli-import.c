@@ -25,6 +25,9 @@ print_report (HearsayImportReport *report)
     for (guint i = 0; i < report->quote_mismatches->len; i++)
       hearsay_cli_printerr (_("warning: %s"),
                             (const char *) g_ptr_array_index (report->quote_mismatches, i));
+  if (report->skipped != NULL)
+    for (guint i = 0; i < report->skipped->len; i++)
+      hearsay_cli_printerr (_("warning: %s"), (const char *) g_ptr_array_index (report->skipped, i));
 }
 
 /* "text, html, … doccano or qdpx". */

@@ -63,6 +63,22 @@ check_no_nul (const char  *display_name,
   return TRUE;
 }
 
+/* A text that is only a byte-order mark is as empty as an empty file. */
+static char *
+refuse_if_empty (const char  *display_name,
+                 char        *text,
+                 GError     **error)
+{
+  if (text != NULL && (text[0] == '\0' || strcmp (text, "\xEF\xBB\xBF") == 0))
+    {
+      g_free (text);
+      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_EMPTY,
+                   _("%s is empty: there is no text to import"), display_name);
+      return NULL;
+    }
+  return text;
+}
+
 char *
 hearsay_encoding_decode (const char  *display_name,
                          const char  *data,
@@ -105,7 +121,7 @@ hearsay_encoding_decode (const char  *display_name,
     {
       if (!check_no_nul (display_name, converted, converted_length, error))
         return NULL;
-      return g_steal_pointer (&converted);
+      return refuse_if_empty (display_name, g_steal_pointer (&converted), error);
     }
 
   if (!check_no_nul (display_name, data, length, error))
@@ -121,5 +137,5 @@ hearsay_encoding_decode (const char  *display_name,
                    display_name, (guint) u[at], at);
       return NULL;
     }
-  return g_strndup (data, length);
+  return refuse_if_empty (display_name, g_strndup (data, length), error);
 }

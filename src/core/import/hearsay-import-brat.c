@@ -75,15 +75,13 @@ static gboolean
 parse_offset (const char *s,
               gint64     *value)
 {
-  char *end = NULL;
-  gint64 v;
+  guint64 v;
 
-  if (s == NULL || !g_ascii_isdigit (*s))
+  /* Out of range is not a number either: saturating would shift the span. */
+  if (s == NULL || !g_ascii_isdigit (*s) ||
+      !g_ascii_string_to_unsigned (s, 10, 0, G_MAXINT64, &v, NULL))
     return FALSE;
-  v = g_ascii_strtoll (s, &end, 10);
-  if (end == NULL || *end != '\0' || v < 0)
-    return FALSE;
-  *value = v;
+  *value = (gint64) v;
   return TRUE;
 }
 
@@ -137,10 +135,13 @@ read_t_line (AnnFile     *f,
     return hearsay_import_fail (error, f->path, line, _("the id %s is used twice"), fields[0]);
   if (strcmp (expected->str, fields[2]) != 0)
     {
+      g_autofree char *given = hearsay_import_excerpt (fields[2], 80);
+      g_autofree char *found = hearsay_import_excerpt (expected->str, 80);
+
       g_hash_table_add (f->skipped, g_strdup (fields[0]));
       return hearsay_import_quote_mismatch (f->ctx, error, f->path, line,
                                             _("%s (%s): the text “%s” does not match the file's text “%s” at its offsets; skipped"),
-                                            fields[0], label, fields[2], expected->str);
+                                            fields[0], label, given, found);
     }
   g_ptr_array_add (f->order, g_strdup (fields[0]));
   g_hash_table_insert (f->annotations, g_strdup (fields[0]), g_steal_pointer (&ann));

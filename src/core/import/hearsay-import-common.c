@@ -19,6 +19,7 @@ hearsay_import_report_init (HearsayImportReport *report)
   memset (report, 0, sizeof *report);
   report->documents = g_ptr_array_new_with_free_func (g_object_unref);
   report->quote_mismatches = g_ptr_array_new_with_free_func (g_free);
+  report->skipped = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -26,6 +27,7 @@ hearsay_import_report_clear (HearsayImportReport *report)
 {
   g_clear_pointer (&report->documents, g_ptr_array_unref);
   g_clear_pointer (&report->quote_mismatches, g_ptr_array_unref);
+  g_clear_pointer (&report->skipped, g_ptr_array_unref);
 }
 
 GBytes *
@@ -140,6 +142,23 @@ hearsay_import_quote_mismatch (HearsayImportContext  *ctx,
   return TRUE;
 }
 
+void
+hearsay_import_skip (HearsayImportContext  *ctx,
+                     const char            *path,
+                     guint                  line,
+                     const char            *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (ctx->report->skipped, line > 0 ? g_strdup_printf ("%s:%u: %s", path, line, message)
+                                                  : g_strdup_printf ("%s: %s", path, message));
+}
+
 gboolean
 hearsay_import_store_document (HearsayImportContext  *ctx,
                                HearsayDocument       *doc,
@@ -211,6 +230,22 @@ hearsay_import_store_relation (HearsayImportContext  *ctx,
     return FALSE;
   ctx->report->n_relations++;
   return TRUE;
+}
+
+char *
+hearsay_import_excerpt (const char *text,
+                        guint       max)
+{
+  glong n;
+  g_autofree char *head = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  n = g_utf8_strlen (text, -1);
+  if (max < 8 || n <= (glong) max)
+    return g_strdup (text);
+  head = g_utf8_substring (text, 0, max / 2);
+  return g_strconcat (head, "…", g_utf8_offset_to_pointer (text, n - (glong) (max - max / 2 - 1)), NULL);
 }
 
 char *

@@ -75,6 +75,12 @@ gboolean          hearsay_import_quote_mismatch    (HearsayImportContext  *ctx,
                                                     const char            *format,
                                                     ...) G_GNUC_PRINTF (5, 6);
 
+/* Lists in the report something the import leaves out, and why. */
+void              hearsay_import_skip              (HearsayImportContext  *ctx,
+                                                    const char            *path,
+                                                    guint                  line,
+                                                    const char            *format,
+                                                    ...) G_GNUC_PRINTF (4, 5);
 /* Stores a new document (imported_at set), marks its boilerplate when asked,
  * and lists it in the report. */
 gboolean          hearsay_import_store_document    (HearsayImportContext  *ctx,
@@ -95,6 +101,10 @@ gboolean          hearsay_import_store_relation    (HearsayImportContext  *ctx,
                                                     gint64                 to_id,
                                                     const char            *annotator,
                                                     GError               **error);
+/* @text shortened to at most @max characters (an ellipsis in the middle),
+ * for quoting a file's text in a message. */
+char             *hearsay_import_excerpt           (const char            *text,
+                                                    guint                  max);
 /* The scheme label id for a foreign name ("Loaded-Language" → "loaded_language")
  * when the scheme has it, else the name itself. */
 char             *hearsay_import_map_label         (HearsayScheme         *scheme,

@@ -193,12 +193,14 @@ static gboolean
 parse_int (const char *s,
            gint64     *value)
 {
-  char *end = NULL;
+  guint64 v;
 
-  if (s == NULL || !g_ascii_isdigit (*s))
+  /* Out of range is not a number either: saturating would shift the span. */
+  if (s == NULL || !g_ascii_isdigit (*s) ||
+      !g_ascii_string_to_unsigned (s, 10, 0, G_MAXINT64, &v, NULL))
     return FALSE;
-  *value = g_ascii_strtoll (s, &end, 10);
-  return end != NULL && *end == '\0';
+  *value = (gint64) v;
+  return TRUE;
 }
 
 gboolean

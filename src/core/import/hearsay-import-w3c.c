@@ -276,16 +276,20 @@ read_target (W3cFile            *f,
                                     _("%s: the span %" PRId64 "–%" PRId64 " is beyond the text, "
                                       "which has %" PRId64 " characters"),
                                     where, start, end, hearsay_text_index_get_length (*index));
+      g_autofree char *shown = hearsay_import_excerpt (exact, 80);
+
       return hearsay_import_quote_mismatch (f->ctx, error, f->path, 0,
                                             _("%s: the quote “%s” does not match the text at %" PRId64 "–%"
-                                              PRId64 "; skipped"), where, exact, start, end);
+                                              PRId64 "; skipped"), where, shown, start, end);
     }
   if (!has_position && !anchor_quote (*index, exact, prefix, suffix, &start, &end))
     {
       *skip = TRUE;
+      g_autofree char *shown = hearsay_import_excerpt (exact, 80);
+
       return hearsay_import_quote_mismatch (f->ctx, error, f->path, 0,
                                             _("%s: the quote “%s” is not in the text (or not only once); skipped"),
-                                            where, exact);
+                                            where, shown);
     }
   hearsay_annotation_add_fragment (*ann, start, end);
   return TRUE;
@@ -393,13 +397,33 @@ read_annotation (W3cFile     *f,
       const gint64 *from, *to;
 
       if (!linking)
-        return TRUE;
+        {
+          /* Two bare IRIs that are not both annotations of this file. */
+          if (targets->len == 2 && target_iri (g_ptr_array_index (targets, 0)) != NULL &&
+              !JSON_NODE_HOLDS_OBJECT (g_ptr_array_index (targets, 0)) &&
+              !g_str_has_prefix (target_iri (g_ptr_array_index (targets, 0)), "urn:uuid:"))
+            hearsay_import_skip (f->ctx, f->path, 0, _("%s links %s, which is not an annotation of this file; "
+                                                       "the link is left out"),
+                                 where, target_iri (g_ptr_array_index (targets, 0)));
+          return TRUE;
+        }
       read_bodies (NULL, json_object_get_member (o, "body"), &label);
       from = g_hash_table_lookup (f->ids, target_iri (g_ptr_array_index (targets, 0)));
       to = target_iri (g_ptr_array_index (targets, 1)) ? g_hash_table_lookup (f->ids, target_iri (g_ptr_array_index (targets, 1))) : NULL;
-      /* A link to an entity, or to an annotation that was skipped, is left out. */
-      if (to == NULL || *from == 0 || *to == 0)
-        return TRUE;
+      if (to == NULL)
+        {
+          hearsay_import_skip (f->ctx, f->path, 0, _("%s links to %s, which is not an annotation of this file; "
+                                                     "the link is left out"),
+                               where, target_iri (g_ptr_array_index (targets, 1)) ? target_iri (g_ptr_array_index (targets, 1)) : "?");
+          return TRUE;
+        }
+      /* An end whose annotation was skipped (listed already) takes the link with it. */
+      if (*from == 0 || *to == 0)
+        {
+          hearsay_import_skip (f->ctx, f->path, 0, _("%s links an annotation that was skipped; the link is left out"),
+                               where);
+          return TRUE;
+        }
       return hearsay_import_store_relation (f->ctx, label ? label : "related", *from, *to, creator_of (o), error);
     }
   if (target_iri (g_ptr_array_index (targets, 0)) != NULL && !JSON_NODE_HOLDS_OBJECT (g_ptr_array_index (targets, 0)))

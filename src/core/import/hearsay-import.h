@@ -53,6 +53,7 @@ typedef struct
   guint n_annotations;
   guint n_relations;
   GPtrArray *quote_mismatches; /* char *: "FILE:LINE: …" */
+  GPtrArray *skipped;          /* char *: "FILE:LINE: what was left out and why" */
   guint n_boilerplate;         /* boilerplate annotations the importer marked */
 } HearsayImportReport;
 

@@ -91,6 +91,25 @@ hearsay_json_check (const char  *data,
         }
       if (c == '"')
         in_string = TRUE;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          /* json-glib wraps integers past 64 bits silently (an offset of
+           * 99999999999999999999 became -1); no offset or id needs more
+           * than 15 digits. */
+          const char *start = p, *q = p + (c == '-');
+          guint digits = 0;
+
+          while (q < end && g_ascii_isdigit (*q))
+            q++, digits++;
+          if (digits > 15 && (q == end || (*q != '.' && *q != 'e' && *q != 'E')))
+            {
+              g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_INVALID,
+                           _("%s: the number %.*s is too large (at character %ld)"),
+                           where, (int) MIN (q - start, 40), start, g_utf8_pointer_to_offset (data, start) + 1);
+              return FALSE;
+            }
+          p = q - 1;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > HEARSAY_JSON_MAX_DEPTH)

@@ -2,8 +2,9 @@
 /* hearsay-json-safety.h: JSON from files a user opens, parsed only after a
  * scan that refuses what json-glib would mishandle: nesting deep enough to
  * overflow its recursive parser's stack, \u0000 (it ends a C string: the
- * text would be cut short), and a lone UTF-16 surrogate escape (it would
- * become invalid UTF-8, which no export and no widget can take). */
+ * text would be cut short), a lone UTF-16 surrogate escape (it would
+ * become invalid UTF-8, which no export and no widget can take), and
+ * integers too long for 64 bits (json-glib wraps them silently). */
 #pragma once
 
 #include <json-glib/json-glib.h>

@@ -394,6 +394,12 @@ summary_details (const HearsayImportReport *report)
   g_string_append_printf (text, _("Quote mismatches (skipped): %u\n"), n_mismatches);
   for (guint i = 0; i < n_mismatches; i++)
     g_string_append_printf (text, "  %s\n", (const char *) g_ptr_array_index (report->quote_mismatches, i));
+  if (report->skipped != NULL && report->skipped->len > 0)
+    {
+      g_string_append_printf (text, _("Left out: %u\n"), report->skipped->len);
+      for (guint i = 0; i < report->skipped->len; i++)
+        g_string_append_printf (text, "  %s\n", (const char *) g_ptr_array_index (report->skipped, i));
+    }
   return g_string_free (text, FALSE);
 }
 
