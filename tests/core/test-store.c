@@ -627,6 +627,31 @@ test_save_copy_onto_itself (void)
   g_assert_cmpuint (docs->len, ==, 2);
 }
 
+/* A full disk says so, and the file keeps what it had. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *path = core_test_path ("full.hearsay");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayDocument) doc = NULL;
+  g_autofree char *big = g_strnfill (200000, 'x');
+  HearsayStore *store;
+
+  store = hearsay_store_open (path, HEARSAY_STORE_OPEN_CREATE, NULL, &error);
+  g_assert_no_error (error);
+  /* No page beyond what the file has: the next page written finds the disk "full". */
+  g_assert_cmpint (sqlite3_exec (store->db, "PRAGMA max_page_count = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  doc = hearsay_document_new (big);
+  g_assert_true (hearsay_store_begin (store, &error));
+  g_assert_false (hearsay_store_insert_document (store, doc, &error));
+  g_assert_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_assert_nonnull (strstr (error->message, "not saved"));
+  hearsay_store_rollback (store);
+  g_assert_cmpint (hearsay_store_count_documents (store), ==, 0);
+  hearsay_store_close (store);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -646,5 +671,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/closed-project", test_closed_project);
   g_test_add_func ("/store/damaged", test_damaged);
   g_test_add_func ("/store/save-copy-onto-itself", test_save_copy_onto_itself);
+  g_test_add_func ("/store/disk-full", test_disk_full);
   return g_test_run ();
 }

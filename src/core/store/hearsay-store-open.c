@@ -191,6 +191,7 @@ check_integrity (HearsayStore *self)
     }
   if (problem == NULL)
     return;
+  g_strdelimit (problem, "\n", ' ');
   self->read_only = TRUE;
   self->damage = g_strdup_printf (_("%s is damaged (%s) and was opened read-only, so that nothing "
                                     "more is lost. Save what it holds into a new file with: "
