@@ -79,12 +79,11 @@ import_paths (HearsayProject             *project,
   if (ok)
     {
       print_report (&report);
-      /* A summary for a person at a terminal; scripts get stdout only. */
-      if (isatty (STDERR_FILENO))
-          hearsay_cli_printerr (_("imported — documents: %u, annotations: %u (boilerplate marks: %u), "
-                                "relations: %u, quotes that did not match the text: %u"),
-                              report.documents->len, report.n_annotations, report.n_boilerplate,
-                              report.n_relations, report.quote_mismatches->len);
+      /* The summary, always: what came in and what was left out. */
+      hearsay_cli_printerr (_("imported — documents: %u, annotations: %u (boilerplate marks: %u), "
+                              "relations: %u, quotes that did not match the text: %u, left out: %u"),
+                            report.documents->len, report.n_annotations, report.n_boilerplate,
+                            report.n_relations, report.quote_mismatches->len, report.skipped->len);
     }
   else
     hearsay_cli_print_error (error);
@@ -111,6 +110,8 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   g_autofree char *date = NULL;
   g_autofree char *language = NULL;
   g_autofree char *encoding = NULL;
+  g_autofree char *offsets = NULL;
+  g_autofree char *newlines = NULL;
   HearsayImportOptions options = { NULL };
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, N_("FORMAT") },
@@ -129,6 +130,12 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
     { "end", 0, 0, G_OPTION_ARG_STRING, &end,
       N_("Whether span files give end offsets inclusive or exclusive (default), for SemEval"),
       N_("inclusive|exclusive") },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
+      N_("What the files' offsets count: codepoint, utf16 (Java and JavaScript tools) or byte (default: "
+         "what the file states, else the format's own unit)"), N_("UNIT") },
+    { "newlines", 0, 0, G_OPTION_ARG_STRING, &newlines,
+      N_("keep: offsets count CR and LF apart (default); lf: a CR LF counts as one, as in an export "
+         "written with --newlines lf"), N_("keep|lf") },
     { "strict-quotes", 0, 0, G_OPTION_ARG_NONE, &strict_quotes,
       N_("Refuse the whole import when a quote does not match the text (default: skip that "
          "annotation and list it)"), NULL },
@@ -150,7 +157,9 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
                                               "pairs, SemEval articles and span files…). Files are "
                                               "imported together: if one of them cannot be read, "
                                               "none is imported. The metadata options apply to text "
-                                              "files. Offsets in corpora count code points."),
+                                              "files. Offsets are read in the unit each file states "
+                                              "(a Hearsay export says which) or its format's own; "
+                                              "--offsets and --newlines say it for files that do not."),
                                             entries);
   if (!hearsay_cli_parse (context, &argc, &argv))
     return HEARSAY_CLI_EXIT_USAGE;
@@ -159,6 +168,12 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
 
   if (format != NULL && hearsay_import_format_lookup (format) == NULL)
     return hearsay_cli_usage_error ("import", _("unknown format “%s”: use %s"), format, names);
+  if (offsets != NULL && !hearsay_offset_unit_from_string (offsets, &options.offsets.unit))
+    return hearsay_cli_usage_error ("import", _("--offsets is codepoint, utf16 or byte, not “%s”"), offsets);
+  if (newlines != NULL && g_strcmp0 (newlines, "keep") != 0 && g_strcmp0 (newlines, "lf") != 0)
+    return hearsay_cli_usage_error ("import", _("--newlines is keep or lf, not “%s”"), newlines);
+  options.offsets_given = offsets != NULL || newlines != NULL;
+  options.offsets.crlf_as_one = g_strcmp0 (newlines, "lf") == 0;
   if (end != NULL && g_strcmp0 (end, "inclusive") != 0 && g_strcmp0 (end, "exclusive") != 0)
     return hearsay_cli_usage_error ("import", _("--end is inclusive or exclusive, not “%s”"), end);
 

@@ -305,7 +305,7 @@ test_import_errors (void)
   check_import_fails ("range.jsonl", out_of_range, -1, "%s:3:");
   check_import_fails ("rel.jsonl", missing_rel, HEARSAY_IMPORT_ERROR_INVALID, "%s:2:");
   check_import_fails ("unit.jsonl",
-                      "{\"offset_unit\":\"utf16\",\"text\":\"abc\"}\n", HEARSAY_IMPORT_ERROR_INVALID, "%s:1:");
+                      "{\"offset_unit\":\"words\",\"text\":\"abc\"}\n", HEARSAY_IMPORT_ERROR_INVALID, "%s:1:");
   check_import_fails ("empty.jsonl", "", HEARSAY_IMPORT_ERROR_EMPTY, NULL);
   check_import_fails ("blank.jsonl", "\n  \n", HEARSAY_IMPORT_ERROR_EMPTY, NULL);
   check_import_fails ("missing.jsonl", NULL, HEARSAY_IMPORT_ERROR_NOT_FOUND, NULL);

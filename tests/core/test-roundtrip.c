@@ -400,7 +400,8 @@ test_jsonl (void)
 
 /* --newlines lf: the texts come back with LF and every offset moved with
  * them; exporting that project as stored gives the same file again.
- * --offsets utf16 (and byte) are refused by the JSONL importer by design. */
+ * --offsets utf16 and byte: the importer reads the unit each line states,
+ * so the project comes back exactly (emoji, combining marks, Arabic, CRLF). */
 static void
 test_jsonl_units (void)
 {
@@ -408,17 +409,23 @@ test_jsonl_units (void)
                                    HEARSAY_NEWLINES_LF, "rt-lf.jsonl");
   g_autofree char *utf16 = export_to (project (), HEARSAY_EXPORT_JSONL, HEARSAY_OFFSET_UTF16,
                                       HEARSAY_NEWLINES_KEEP, "rt-utf16.jsonl");
+  g_autofree char *bytes = export_to (project (), HEARSAY_EXPORT_JSONL, HEARSAY_OFFSET_BYTE,
+                                      HEARSAY_NEWLINES_KEEP, "rt-byte.jsonl");
   const char *lf_paths[] = { lf, NULL };
   const char *utf16_paths[] = { utf16, NULL };
+  const char *byte_paths[] = { bytes, NULL };
   g_autoptr(HearsayProject) p2 = import_fresh ("rt-jsonl-lf.hearsay", "jsonl", lf_paths);
+  g_autoptr(HearsayProject) p3 = import_fresh ("rt-jsonl-utf16.hearsay", "jsonl", utf16_paths);
+  g_autoptr(HearsayProject) p4 = import_fresh ("rt-jsonl-byte.hearsay", "jsonl", byte_paths);
   g_autofree char *want = dump (project (), F_ALL | F_LF);
   g_autofree char *got = dump (p2, F_ALL);
-  g_autofree char *message = NULL;
+  g_autofree char *want_kept = dump (project (), F_ALL);
+  g_autofree char *got_utf16 = dump (p3, F_ALL);
+  g_autofree char *got_bytes = dump (p4, F_ALL);
 
   g_assert_cmpstr (got, ==, want);
-  message = core_test_assert_import_refused ("jsonl", utf16_paths, NULL,
-                                      "offset_unit “utf16” is not supported", "code points");
-  g_assert_nonnull (strstr (message, "rt-utf16.jsonl"));
+  g_assert_cmpstr (got_utf16, ==, want_kept);
+  g_assert_cmpstr (got_bytes, ==, want_kept);
 }
 
 /* brat carries texts (verbatim, BOM and CR included), labels, fragments

@@ -232,6 +232,53 @@ hearsay_import_store_relation (HearsayImportContext  *ctx,
   return TRUE;
 }
 
+HearsayOffsetConvention
+hearsay_import_convention (HearsayImportContext          *ctx,
+                           const HearsayOffsetConvention *stated,
+                           const HearsayOffsetConvention *fallback)
+{
+  static const HearsayOffsetConvention codepoints = { HEARSAY_OFFSET_CODEPOINT, FALSE, FALSE };
+
+  if (ctx->options->offsets_given)
+    return ctx->options->offsets;
+  if (stated != NULL)
+    return *stated;
+  return fallback != NULL ? *fallback : codepoints;
+}
+
+gboolean
+hearsay_import_convert_span (HearsayOffsetReader           *reader,
+                             const HearsayOffsetConvention *convention,
+                             gint64                         start,
+                             gint64                         end,
+                             gint64                        *stored_start,
+                             gint64                        *stored_end,
+                             const char                    *path,
+                             guint                          line,
+                             GError                       **error)
+{
+  g_autofree char *unit = NULL;
+
+  if (start >= 0 && end >= start &&
+      hearsay_offset_reader_to_stored (reader, start, stored_start) &&
+      hearsay_offset_reader_to_stored (reader, end, stored_end))
+    return TRUE;
+  unit = hearsay_offset_convention_describe (convention);
+  if (end > hearsay_offset_reader_get_length (reader) || start > hearsay_offset_reader_get_length (reader))
+    return hearsay_import_fail (error, path, line,
+                                _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is beyond the text, "
+                                  "which has %" G_GINT64_FORMAT " (counted in %s)"),
+                                start, end, hearsay_offset_reader_get_length (reader), unit);
+  if (end < start || start < 0)
+    return hearsay_import_fail (error, path, line,
+                                _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " ends before it starts"),
+                                start, end);
+  return hearsay_import_fail (error, path, line,
+                              _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " falls inside a character "
+                                "of the text (counted in %s); choose the unit the file uses with --offsets"),
+                              start, end, unit);
+}
+
 char *
 hearsay_import_excerpt (const char *text,
                         guint       max)

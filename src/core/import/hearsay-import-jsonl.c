@@ -24,6 +24,9 @@ typedef struct
   GPtrArray *relations;        /* PendingRelation */
   GHashTable *entity_ids;      /* file id → project id (gint64 *) */
   GPtrArray *known_entities;   /* the project's entities, to reuse by name and kind */
+  HearsayImportContext *ctx;
+  HearsayOffsetConvention stated;  /* the current line's offset_unit */
+  HearsayOffsetReader *offsets;    /* the current line's text in its convention */
 } JsonlImport;
 
 typedef struct
@@ -75,12 +78,16 @@ read_document (JsonlImport  *imp,
       fail (imp, error, _("the document has no “text” string"));
       return NULL;
     }
-  if (!hearsay_json_get_string (root, "offset_unit", &unit) || (unit != NULL && strcmp (unit, "codepoint") != 0))
+  /* What a Hearsay export states on every line; --offsets overrides it. */
+  if (!hearsay_json_get_string (root, "offset_unit", &unit) ||
+      (unit != NULL && !hearsay_offset_unit_from_string (unit, &imp->stated.unit)))
     {
-      fail (imp, error, _("offset_unit “%s” is not supported: Hearsay's JSONL counts code points"),
+      fail (imp, error, _("offset_unit “%s” is not one Hearsay reads (codepoint, utf16 or byte)"),
             unit ? unit : "?");
       return NULL;
     }
+  if (unit == NULL)
+    imp->stated.unit = HEARSAY_OFFSET_CODEPOINT;
   if (!hearsay_json_get_string (root, "title", &title) || !hearsay_json_get_string (root, "outlet", &outlet) ||
       !hearsay_json_get_string (root, "url", &url) || !hearsay_json_get_string (root, "published_at", &date) ||
       !hearsay_json_get_string (root, "language", &language) || !hearsay_json_get_string (root, "direction", &direction))
@@ -174,7 +181,17 @@ read_annotation (JsonlImport       *imp,
   for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
     {
       const HearsayFragment *f = hearsay_annotation_get_fragment (ann, i);
+      HearsayOffsetConvention convention = hearsay_import_convention (imp->ctx, &imp->stated, NULL);
+      gint64 start, end;
 
+      if (!hearsay_import_convert_span (imp->offsets, &convention, f->start, f->end, &start, &end,
+                                        imp->path, imp->line, error))
+        {
+          g_prefix_error (error, _("annotation %u: "), n);
+          return NULL;
+        }
+      hearsay_annotation_set_fragment_span (ann, i, start, end);
+      f = hearsay_annotation_get_fragment (ann, i);
       if (f->exact != NULL && f->start >= 0 && f->start < f->end &&
           f->end <= hearsay_text_index_get_length (index))
         {
@@ -341,6 +358,7 @@ import_line (JsonlImport  *imp,
   g_autoptr(HearsayDocument) doc = NULL;
   g_autoptr(HearsayTextIndex) index = NULL;
   g_autofree char *where = NULL;
+  g_autoptr(HearsayOffsetReader) offsets = NULL;
   JsonObject *root;
   JsonNode *annotations;
   guint n_annotations = 0;
@@ -360,6 +378,13 @@ import_line (JsonlImport  *imp,
   if (!hearsay_project_bulk_add_document (imp->project, doc, error))
     return FALSE;
   index = hearsay_text_index_new (hearsay_document_get_text (doc));
+  {
+    HearsayOffsetConvention convention = hearsay_import_convention (imp->ctx, &imp->stated, NULL);
+
+    /* Borrowed by read_annotation() for this line only. */
+    offsets = hearsay_offset_reader_new (hearsay_document_get_text (doc), &convention);
+    imp->offsets = offsets;
+  }
 
   annotations = json_object_get_member (root, "annotations");
   if (annotations != NULL && !JSON_NODE_HOLDS_NULL (annotations))
@@ -465,7 +490,7 @@ hearsay_import_jsonl_unit (HearsayImportContext  *ctx,
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (pending_relation_free);
   g_autoptr(GHashTable) entity_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GPtrArray) known_entities = NULL;
-  JsonlImport imp = { ctx->project, path, 0, ctx->report, ids, skipped, relations, entity_ids, NULL };
+  JsonlImport imp = { ctx->project, path, 0, ctx->report, ids, skipped, relations, entity_ids, NULL, ctx };
   guint n_documents = 0;
 
   reader = hearsay_line_reader_new (path, HEARSAY_MAX_IMPORT_BYTES, error);

@@ -105,6 +105,24 @@ gboolean          hearsay_import_store_relation    (HearsayImportContext  *ctx,
  * for quoting a file's text in a message. */
 char             *hearsay_import_excerpt           (const char            *text,
                                                     guint                  max);
+/* How a file of this import counts offsets: the caller's choice when it
+ * made one, else what the file states (@stated may be NULL), else the
+ * format's default (@fallback). */
+HearsayOffsetConvention hearsay_import_convention  (HearsayImportContext          *ctx,
+                                                    const HearsayOffsetConvention *stated,
+                                                    const HearsayOffsetConvention *fallback);
+/* A span in a file's convention → stored code points, or a refusal that
+ * names the file, the place and the convention ("FILE:LINE: the span …
+ * does not fall on characters of the text, counted in UTF-16 code units"). */
+gboolean          hearsay_import_convert_span      (HearsayOffsetReader           *reader,
+                                                    const HearsayOffsetConvention *convention,
+                                                    gint64                         start,
+                                                    gint64                         end,
+                                                    gint64                        *stored_start,
+                                                    gint64                        *stored_end,
+                                                    const char                    *path,
+                                                    guint                          line,
+                                                    GError                       **error);
 /* The scheme label id for a foreign name ("Loaded-Language" → "loaded_language")
  * when the scheme has it, else the name itself. */
 char             *hearsay_import_map_label         (HearsayScheme         *scheme,

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "hearsay-document.h"
+#include "hearsay-offset-reader.h"
 #include "hearsay-project.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,11 @@ typedef struct
   const char *encoding;         /* text: charset of files that are not UTF-8/UTF-16 with
                                    BOM; html: used when the page declares none */
   gboolean end_inclusive;       /* semeval: the end offsets point at the last character */
+  /* How the files count offsets, when the caller knows better than the
+   * file (a stated unit, a Hearsay export's README) or the format's own
+   * default; see hearsay_import_convention(). */
+  gboolean offsets_given;
+  HearsayOffsetConvention offsets;
   gboolean no_boilerplate;      /* text, html: do not mark page furniture */
   gboolean strict_quotes;       /* refuse the whole import at the first quote mismatch */
 } HearsayImportOptions;

@@ -357,3 +357,20 @@ hearsay_relation_free (HearsayRelation *relation)
   g_free (relation->created_at);
   g_free (relation);
 }
+
+void
+hearsay_annotation_set_fragment_span (HearsayAnnotation *self,
+                                      guint              index,
+                                      gint64             start,
+                                      gint64             end)
+{
+  HearsayFragment *f;
+
+  g_return_if_fail (HEARSAY_IS_ANNOTATION (self));
+  g_return_if_fail (index < self->fragments->len);
+
+  /* A monotonic conversion keeps the fragments in order. */
+  f = &g_array_index (self->fragments, HearsayFragment, index);
+  f->start = start;
+  f->end = end;
+}

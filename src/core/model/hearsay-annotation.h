@@ -64,6 +64,12 @@ void                   hearsay_annotation_add_fragment_full     (HearsayAnnotati
                                                                  const char        *prefix,
                                                                  const char        *suffix);
 guint                  hearsay_annotation_get_n_fragments       (HearsayAnnotation *self);
+/* Moves fragment @index to @start–@end (an importer converting a file's
+ * offsets); its quotes stay as the file gave them. */
+void                   hearsay_annotation_set_fragment_span     (HearsayAnnotation *self,
+                                                                 guint              index,
+                                                                 gint64             start,
+                                                                 gint64             end);
 const HearsayFragment *hearsay_annotation_get_fragment          (HearsayAnnotation *self,
                                                                  guint              index);
 gint64                 hearsay_annotation_get_start             (HearsayAnnotation *self);
