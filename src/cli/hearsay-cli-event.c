@@ -78,26 +78,33 @@ event_add (const HearsayCliGlobals *globals,
   GOptionEntry entries[] = {
     { "event", 0, 0, G_OPTION_ARG_STRING, &event_arg, N_("The event"), N_("EVENT") },
     { "document", 0, 0, G_OPTION_ARG_STRING_ARRAY, &documents,
-      N_("A document to put in the event; repeat for several"), N_("DOCUMENT") },
+      N_("A document to put in the event; repeat it, or list more ids after it"), N_("DOCUMENT") },
     { NULL }
   };
 
-  context = hearsay_cli_option_context_new ("event add", "", _("Put documents in an event."),
+  context = hearsay_cli_option_context_new ("event add", _("[DOCUMENT…]"), _("Put documents in an event."),
                                             _("A document is in one event at most: adding it to "
                                               "another moves it."), entries);
   if (!hearsay_cli_parse (context, &argc, &argv))
     return HEARSAY_CLI_EXIT_USAGE;
-  if (argc > 1)
-    return hearsay_cli_usage_error ("event add", _("unexpected argument “%s”"), argv[1]);
   if (!hearsay_cli_require_id ("event add", "event", event_arg, &event_id, &status))
     return status;
-  if (documents == NULL)
+  if (documents == NULL && argc < 2)
     return hearsay_cli_usage_error ("event add", "%s", _("--document is required"));
-  for (guint i = 0; documents[i] != NULL; i++)
+  for (guint i = 0; documents != NULL && documents[i] != NULL; i++)
     {
       gint64 id;
 
       if (!hearsay_cli_require_id ("event add", "document", documents[i], &id, &status))
+        return status;
+      g_array_append_val (ids, id);
+    }
+  /* `--document 1 2 3`: the ids after the first come as arguments. */
+  for (int i = 1; i < argc; i++)
+    {
+      gint64 id;
+
+      if (!hearsay_cli_require_id ("event add", "document", argv[i], &id, &status))
         return status;
       g_array_append_val (ids, id);
     }

@@ -43,6 +43,8 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_auto(GStrv) documents = NULL;
+  g_autofree char *names = hearsay_export_format_names ();
+  g_autofree char *format_help = NULL;
   gboolean exclude_boilerplate = FALSE;
   g_autofree char *offsets = NULL;
   g_autofree char *newlines = NULL;
@@ -52,10 +54,9 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   HearsayExportOptions options = { NULL };
   gboolean ok;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
-      N_("The format: jsonl, csv, brat, w3c, semeval, tei, qdpx, qdc or conll"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, NULL, N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("The file to write, or the folder for brat and semeval (default: the standard output)"),
+      N_("The file to write, or the folder for brat and semeval (default, or -: the standard output)"),
       N_("OUT") },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
       N_("How offsets count: codepoint (default), utf16 (Java, JavaScript) or byte (UTF-8)"),
@@ -72,6 +73,8 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
     { NULL }
   };
 
+  format_help = g_strdup_printf (_("The format: %s"), names);
+  entries[0].description = format_help;
   context = hearsay_cli_option_context_new ("export", "",
                                             _("Export documents and annotations."),
                                             _("JSONL holds one document per line with its text, "
@@ -87,13 +90,13 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
                                             entries);
   if (!hearsay_cli_parse (context, &argc, &argv))
     return HEARSAY_CLI_EXIT_USAGE;
-  if (argc > 1)
+  /* `--document 1 2 3`: the ids after the first come as arguments. */
+  if (argc > 1 && documents == NULL)
     return hearsay_cli_usage_error ("export", _("unexpected argument “%s”"), argv[1]);
   if (format_name == NULL)
-    return hearsay_cli_usage_error ("export", "%s", _("--format is required: jsonl or csv"));
+    return hearsay_cli_usage_error ("export", _("--format is required: %s"), names);
   if (!hearsay_export_format_from_string (format_name, &format))
-    return hearsay_cli_usage_error ("export", _("unknown format “%s”: use jsonl, csv, brat, w3c, "
-                                                "semeval, tei, qdpx, qdc or conll"), format_name);
+    return hearsay_cli_usage_error ("export", _("unknown format “%s”: use %s"), format_name, names);
   if (offsets != NULL && !hearsay_offset_unit_from_string (offsets, &options.offset_unit))
     return hearsay_cli_usage_error ("export", _("--offsets is codepoint, utf16 or byte, not “%s”"), offsets);
   if (newlines != NULL && !hearsay_newlines_from_string (newlines, &options.newlines))
@@ -102,6 +105,9 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
     return hearsay_cli_usage_error ("export", _("--end is inclusive or exclusive, not “%s”"), end);
   options.end_inclusive = g_strcmp0 (end, "inclusive") == 0;
   options.warnings = warnings;
+  /* "-o -" is the standard output, as for most tools. */
+  if (g_strcmp0 (output, "-") == 0)
+    g_clear_pointer (&output, g_free);
   if (output == NULL && hearsay_export_format_is_directory (format))
     return hearsay_cli_usage_error ("export", _("%s writes a folder: name it with -o"), format_name);
   if (output != NULL && *output == '\0')
@@ -114,6 +120,14 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
       if (!hearsay_cli_parse_int64 (documents[i], &id))
         return hearsay_cli_usage_error ("export", _("--document needs a number, not “%s”"),
                                         documents[i]);
+      g_array_append_val (ids, id);
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      gint64 id;
+
+      if (!hearsay_cli_parse_int64 (argv[i], &id))
+        return hearsay_cli_usage_error ("export", _("unexpected argument “%s”"), argv[i]);
       g_array_append_val (ids, id);
     }
   if (ids->len > 0)

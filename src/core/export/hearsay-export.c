@@ -56,6 +56,16 @@ hearsay_export_format_to_string (HearsayExportFormat format)
   return NULL;
 }
 
+char *
+hearsay_export_format_names (void)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", formats[i].name);
+  return g_string_free (names, FALSE);
+}
+
 gboolean
 hearsay_export_format_is_directory (HearsayExportFormat format)
 {

@@ -39,6 +39,8 @@ typedef struct
 gboolean    hearsay_export_format_from_string  (const char                 *name,
                                                 HearsayExportFormat        *format);
 const char *hearsay_export_format_to_string    (HearsayExportFormat         format);
+/* "jsonl, csv, …": every format's name, for messages and help. */
+char       *hearsay_export_format_names        (void);
 /* TRUE for the formats written as a folder (brat, semeval). */
 gboolean    hearsay_export_format_is_directory (HearsayExportFormat         format);
 /* Streams one-file formats; folder formats need hearsay_export_project_to_path(). */
