@@ -138,7 +138,8 @@ jsonl_document (HearsayDocument  *doc,
       /* A relation from or to an excluded annotation goes with it. */
       if (!g_hash_table_contains (kept, &r->from_id) ||
           (r->to_id > 0 && ctx->options->exclude_boilerplate &&
-           !hearsay_export_keeps_annotation (ctx, r->to_id)))
+           !hearsay_export_keeps_annotation (ctx, r->to_id)) ||
+          !hearsay_export_in_selection (ctx, r))
         continue;
       if (!first)
         g_string_append_c (s, ',');

@@ -23,6 +23,8 @@ typedef struct
   GString *buffer;          /* one document's output, written then reused */
   const char *dir;          /* folder formats: the (temporary) folder */
   gpointer data;            /* the writer's own state */
+  GHashTable *selected;     /* with --document: the exported document ids */
+  guint n_outside;          /* relations left out: their other end is not exported */
 } HearsayExportContext;
 
 typedef struct
@@ -58,7 +60,11 @@ GPtrArray *hearsay_export_annotations   (HearsayExportContext *ctx,
 /* FALSE for an annotation that the options leave out (looked up by id). */
 gboolean hearsay_export_keeps_annotation (HearsayExportContext *ctx,
                                           gint64                annotation_id);
-/* The relations of @document_id whose ends are both kept. */
+/* FALSE for a relation whose target annotation lies in a document the
+ * export leaves out (counted, and said once at the end). */
+gboolean hearsay_export_in_selection    (HearsayExportContext  *ctx,
+                                         const HearsayRelation *relation);
+/* The relations of @document_id whose ends are both kept and exported. */
 GPtrArray *hearsay_export_relations     (HearsayExportContext *ctx,
                                          gint64                document_id,
                                          GHashTable           *kept,

@@ -113,6 +113,29 @@ hearsay_export_keeps_annotation (HearsayExportContext *ctx,
   return ann == NULL || g_strcmp0 (hearsay_annotation_get_label (ann), HEARSAY_LABEL_BOILERPLATE) != 0;
 }
 
+gboolean
+hearsay_export_in_selection (HearsayExportContext  *ctx,
+                             const HearsayRelation *relation)
+{
+  g_autoptr(HearsayAnnotation) target = NULL;
+  gint64 document_id;
+
+  if (ctx->options->document_ids == NULL || relation->to_id <= 0)
+    return TRUE;
+  if (ctx->selected == NULL)
+    {
+      ctx->selected = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < ctx->options->n_document_ids; i++)
+        g_hash_table_add (ctx->selected, (gpointer) &ctx->options->document_ids[i]);
+    }
+  target = hearsay_project_get_annotation (ctx->project, relation->to_id, NULL);
+  document_id = target != NULL ? hearsay_annotation_get_document_id (target) : 0;
+  if (g_hash_table_contains (ctx->selected, &document_id))
+    return TRUE;
+  ctx->n_outside++;
+  return FALSE;
+}
+
 GPtrArray *
 hearsay_export_relations (HearsayExportContext  *ctx,
                           gint64                 document_id,
@@ -130,7 +153,8 @@ hearsay_export_relations (HearsayExportContext  *ctx,
 
       if (!g_hash_table_contains (kept, &r->from_id) ||
           (r->to_id > 0 && !g_hash_table_contains (kept, &r->to_id) &&
-           !hearsay_export_keeps_annotation (ctx, r->to_id)))
+           !hearsay_export_keeps_annotation (ctx, r->to_id)) ||
+          !hearsay_export_in_selection (ctx, r))
         g_ptr_array_remove_index (list, i - 1);
     }
   return list;
@@ -261,8 +285,14 @@ run_export (HearsayProject             *self,
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&
        (out == NULL || (hearsay_export_flush (&ctx, error) &&
                         g_output_stream_flush (out, cancellable, error)));
+  if (ok && ctx.n_outside > 0)
+    hearsay_export_warn (&ctx, g_dngettext (GETTEXT_PACKAGE,
+                                            "%u relation to a document outside the export was left out",
+                                            "%u relations to documents outside the export were left out",
+                                            ctx.n_outside), ctx.n_outside);
   if (writer->free_data != NULL && ctx.data != NULL)
     writer->free_data (ctx.data);
+  g_clear_pointer (&ctx.selected, g_hash_table_unref);
   return ok;
 }
 

@@ -27,6 +27,7 @@ typedef struct
   HearsayImportContext *ctx;
   HearsayOffsetConvention stated;  /* the current line's offset_unit */
   HearsayOffsetReader *offsets;    /* the current line's text in its convention */
+  GHashTable *used_ids;            /* with keep_ids: "d42", "r7", "e3" taken by this file */
 } JsonlImport;
 
 typedef struct
@@ -44,6 +45,23 @@ pending_relation_free (gpointer data)
   g_free (p->relation.annotator);
   g_free (p->relation.created_at);
   g_free (p);
+}
+
+/* With keep_ids, the file's own id for a new object, when it is free. */
+static gint64
+file_id_if_free (JsonlImport *imp,
+                 char         kind,
+                 gint64       id)
+{
+  char key[32];
+
+  if (!imp->ctx->keep_ids || id <= 0)
+    return 0;
+  g_snprintf (key, sizeof key, "%c%" G_GINT64_FORMAT, kind, id);
+  if (g_hash_table_contains (imp->used_ids, key))
+    return 0;
+  g_hash_table_add (imp->used_ids, g_strdup (key));
+  return id;
 }
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -166,8 +184,9 @@ read_annotation (JsonlImport       *imp,
       fail (imp, error, _("annotation %u: %s"), n, local_error->message);
       return NULL;
     }
-  /* The project gives its own id; the file's id only maps relations. */
-  hearsay_annotation_set_id (ann, 0);
+  /* The project gives its own id (the file's in a new project, where it is
+   * free); the file's id maps relations. */
+  hearsay_annotation_set_id (ann, file_id_if_free (imp, 'a', hearsay_annotation_get_id (ann)));
   /* Files written by other tools may lack the times, which the store requires. */
   if (hearsay_annotation_get_created_at (ann) == NULL)
     {
@@ -297,7 +316,7 @@ read_entities (JsonlImport  *imp,
         }
       if (match == NULL)
         {
-          hearsay_entity_set_id (entity, 0);
+          hearsay_entity_set_id (entity, file_id_if_free (imp, 'e', file_id));
           if (!hearsay_project_bulk_add_entity (imp->project, entity, error))
             return FALSE;
           g_ptr_array_add (imp->known_entities, g_object_ref (entity));
@@ -375,6 +394,12 @@ import_line (JsonlImport  *imp,
   doc = read_document (imp, root, error);
   if (doc == NULL)
     return FALSE;
+  {
+    gint64 file_doc = 0;
+
+    hearsay_json_get_int (root, "id", &file_doc);
+    hearsay_document_set_id (doc, file_id_if_free (imp, 'd', file_doc));
+  }
   if (!hearsay_project_bulk_add_document (imp->project, doc, error))
     return FALSE;
   index = hearsay_text_index_new (hearsay_document_get_text (doc));
@@ -465,7 +490,7 @@ insert_relations (JsonlImport  *imp,
                                        ", which is not in the file"), r.type, r.to_entity_id);
           r.to_entity_id = *entity;
         }
-      r.id = 0;
+      r.id = file_id_if_free (imp, 'r', r.id);
       r.from_id = *from;
       r.to_id = to != NULL ? *to : 0;
       /* As for annotations: the store requires a creation time. */
@@ -490,7 +515,10 @@ hearsay_import_jsonl_unit (HearsayImportContext  *ctx,
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (pending_relation_free);
   g_autoptr(GHashTable) entity_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GPtrArray) known_entities = NULL;
+  g_autoptr(GHashTable) used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonlImport imp = { ctx->project, path, 0, ctx->report, ids, skipped, relations, entity_ids, NULL, ctx };
+
+  imp.used_ids = used_ids;
   guint n_documents = 0;
 
   reader = hearsay_line_reader_new (path, HEARSAY_MAX_IMPORT_BYTES, error);

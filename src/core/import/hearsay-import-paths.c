@@ -117,6 +117,12 @@ hearsay_import_paths (HearsayProject              *project,
   ctx.report = report;
   ctx.documents_by_source = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   ok = hearsay_project_bulk_begin (project, error);
+  if (ok && units->len == 1 && confs->len == 0)
+    {
+      g_autoptr(GPtrArray) existing = hearsay_project_list_documents (project, NULL);
+
+      ctx.keep_ids = existing != NULL && existing->len == 0;
+    }
 
   for (guint i = 0; ok && i < confs->len; i++)
     ok = hearsay_import_brat_conf (&ctx, g_ptr_array_index (confs, i), error);

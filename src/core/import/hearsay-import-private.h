@@ -32,6 +32,9 @@ typedef struct
   GHashTable *documents_by_source;   /* char * → HearsayDocument */
   /* brat: the .ann files of each folder, listed once (hearsay-import-brat.c). */
   GHashTable *dir_listings;
+  /* The import is one file into a project without documents: a JSONL file
+   * keeps its ids, so that export → import → export is byte-identical. */
+  gboolean keep_ids;
 } HearsayImportContext;
 
 /* Reads a whole file, refusing folders and files over @max bytes. */

@@ -136,8 +136,8 @@ hearsay_store_insert_document (HearsayStore     *self,
     return FALSE;
   stmt = hearsay_store_prepare (self,
                                 "INSERT INTO document (title, outlet, url, published_at, language, "
-                                "direction, text, length, sha256, source_name, source_sha256, imported_at) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);", error);
+                                "direction, text, length, sha256, source_name, source_sha256, imported_at, id) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, hearsay_document_get_title (doc) ? hearsay_document_get_title (doc) : "",
@@ -154,6 +154,9 @@ hearsay_store_insert_document (HearsayStore     *self,
   hearsay_store_bind_text (stmt, 10, hearsay_document_get_source_name (doc));
   hearsay_store_bind_text (stmt, 11, hearsay_document_get_source_sha256 (doc));
   hearsay_store_bind_text (stmt, 12, hearsay_document_get_imported_at (doc));
+  /* An id given by the caller is kept (a JSONL file into a new project). */
+  if (hearsay_document_get_id (doc) > 0)
+    sqlite3_bind_int64 (stmt, 13, hearsay_document_get_id (doc));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       hearsay_store_set_error (self, error, _("could not save the document"));
