@@ -3,6 +3,7 @@
  * TSV for several articles; offsets count the raw file (BOM and CR
  * included); technique names map onto the scheme. */
 #include "core-test-import.h"
+#include "hearsay-export.h"
 
 static HearsayAnnotation *
 annotation_with (GPtrArray  *anns,
@@ -131,6 +132,140 @@ test_refusals (void)
     }
 }
 
+/* The distributed layout: articles and labels in sibling folders, an
+ * article no label names imported too (it was left out silently). */
+static void
+test_release_tree (void)
+{
+  g_autoptr(HearsayProject) project = core_test_new_project ("tree.hearsay");
+  g_autofree char *root = core_test_path ("release");
+  g_autofree char *articles = g_build_filename (root, "train-articles", NULL);
+  g_autofree char *labels = g_build_filename (root, "train-labels-subtask-3-spans", NULL);
+  g_autofree char *a = core_test_write_in (articles, "article10.txt", "Une menace existentielle, dit-il.\n");
+  g_autofree char *b = core_test_write_in (articles, "article11.txt", "Un article sans technique.\n");
+  g_autofree char *l = core_test_write_in (labels, "train-labels-subtask-3-spans.txt",
+                                           "10\tLoaded_Language\t4\t24\n");
+  const char *paths[] = { root, NULL };
+  HearsayImportReport report;
+  g_autoptr(GPtrArray) anns = NULL;
+
+  g_assert_cmpstr (hearsay_import_guess_format (root), ==, "semeval");
+  core_test_import_ok (project, NULL, paths, NULL, &report);
+  g_assert_cmpuint (report.documents->len, ==, 2);
+  g_assert_cmpuint (report.n_annotations, ==, 1);
+  anns = core_test_annotations (project, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
+  g_assert_cmpstr (hearsay_annotation_get_fragment (g_ptr_array_index (anns, 0), 0)->exact, ==, "menace existentielle");
+  g_assert_cmpstr (hearsay_document_get_source_name (g_ptr_array_index (report.documents, 1)), ==, "article11.txt");
+  hearsay_import_report_clear (&report);
+}
+
+/* SemEval-2025 Task 10 entity framing: roles per mention, END inclusive,
+ * articles named by file in raw-documents/. */
+static void
+test_entity_framing (void)
+{
+  g_autoptr(HearsayProject) project = core_test_new_project ("roles.hearsay");
+  g_autofree char *root = core_test_path ("framing");
+  g_autofree char *en = g_build_filename (root, "EN", NULL);
+  g_autofree char *docs = g_build_filename (en, "raw-documents", NULL);
+  g_autofree char *a = core_test_write_in (docs, "EN_UA_100.txt",
+                                           "Kyiv 👍🏽 accused Moscow; the villagers suffered.\n");
+  g_autofree char *l = core_test_write_in (en, "subtask-1-annotations.txt",
+                                           "EN_UA_100.txt\tMoscow\t16\t21\tAntagonist\tForeign Adversary\tTyrant\n"
+                                           "EN_UA_100.txt\tvillagers\t28\t36\tInnocent\tVictim\n"
+                                           "EN_UA_100.txt\tKyiv\t0\t3\tProtagonist\tGuardian\n");
+  const char *paths[] = { root, NULL };
+  HearsayImportReport report;
+  g_autoptr(GPtrArray) anns = NULL;
+  const char *text;
+
+  core_test_import_ok (project, NULL, paths, NULL, &report);
+  g_assert_cmpuint (report.n_annotations, ==, 3);
+  text = hearsay_document_get_text (g_ptr_array_index (report.documents, 0));
+  anns = core_test_annotations (project, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
+  for (guint i = 0; i < anns->len; i++)
+    {
+      HearsayAnnotation *ann = g_ptr_array_index (anns, i);
+      const HearsayFragment *f = hearsay_annotation_get_fragment (ann, 0);
+      g_autofree char *span = g_utf8_substring (text, f->start, f->end);
+
+      g_assert_cmpstr (hearsay_annotation_get_label (ann), ==, "entity_mention");
+      g_assert_cmpstr (span, ==, f->exact);
+      if (g_str_equal (f->exact, "Moscow"))
+        {
+          g_assert_cmpstr (hearsay_annotation_get_attribute (ann, "role"), ==, "antagonist");
+          g_assert_cmpstr (hearsay_annotation_get_attribute_values (ann, "fine_roles")[0], ==, "foreign_adversary");
+          g_assert_cmpstr (hearsay_annotation_get_attribute_values (ann, "fine_roles")[1], ==, "tyrant");
+        }
+    }
+  g_assert_cmpuint (anns->len, ==, 3);
+  hearsay_import_report_clear (&report);
+}
+
+/* A Hearsay export states its unit in README.txt; the import reads it, so
+ * UTF-16 and byte exports come back on the same characters. Entity roles
+ * come back; other labels are left out with a count. */
+static void
+test_export_units_round_trip (void)
+{
+  g_autoptr(HearsayProject) project = core_test_new_project ("units.hearsay");
+  gint64 doc = core_test_add_document (project, "Émoji 👍🏽 : une menace existentielle, selon Moscou.", "U");
+  g_autoptr(GError) error = NULL;
+  const HearsayOffsetUnit units[] = { HEARSAY_OFFSET_UTF16, HEARSAY_OFFSET_BYTE };
+
+  {
+    g_autoptr(HearsayAnnotation) p = hearsay_annotation_new (doc, "persuasion");
+    g_autoptr(HearsayAnnotation) m = hearsay_annotation_new (doc, "entity_mention");
+    g_autoptr(HearsayAnnotation) c = hearsay_annotation_new (doc, "claim");
+
+    hearsay_annotation_add_fragment (p, core_test_offset_of ("Émoji 👍🏽 : une menace existentielle, selon Moscou.", "menace"),
+                                     core_test_offset_of ("Émoji 👍🏽 : une menace existentielle, selon Moscou.", ", selon"));
+    hearsay_annotation_set_attribute (p, "technique", "loaded_language");
+    g_assert_true (hearsay_project_create_annotation (project, p, &error));
+    hearsay_annotation_add_fragment (m, core_test_offset_of ("Émoji 👍🏽 : une menace existentielle, selon Moscou.", "Moscou"),
+                                     core_test_offset_of ("Émoji 👍🏽 : une menace existentielle, selon Moscou.", "."));
+    hearsay_annotation_set_attribute (m, "role", "antagonist");
+    g_assert_true (hearsay_project_create_annotation (project, m, &error));
+    hearsay_annotation_add_fragment (c, 0, 5);
+    g_assert_true (hearsay_project_create_annotation (project, c, &error));
+    g_assert_no_error (error);
+  }
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      g_autofree char *name = g_strdup_printf ("units-%u", u);
+      g_autofree char *dir = core_test_path (name);
+      g_autofree char *fresh_name = g_strdup_printf ("units-%u.hearsay", u);
+      g_autoptr(HearsayProject) fresh = core_test_new_project (fresh_name);
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      HearsayExportOptions options = { .offset_unit = units[u], .warnings = warnings };
+      const char *paths[] = { dir, NULL };
+      HearsayImportReport report;
+      g_autoptr(GPtrArray) anns = NULL;
+
+      g_assert_true (hearsay_export_project_to_path (project, HEARSAY_EXPORT_SEMEVAL, &options, dir, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (warnings->len, ==, 1);
+      g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "claim: 1"));
+      core_test_import_ok (fresh, "semeval", paths, NULL, &report);
+      g_assert_cmpuint (report.n_annotations, ==, 2);
+      anns = core_test_annotations (fresh, hearsay_document_get_id (g_ptr_array_index (report.documents, 0)));
+      for (guint i = 0; i < anns->len; i++)
+        {
+          HearsayAnnotation *ann = g_ptr_array_index (anns, i);
+          const char *exact = hearsay_annotation_get_fragment (ann, 0)->exact;
+
+          if (g_str_equal (hearsay_annotation_get_label (ann), "persuasion"))
+            g_assert_cmpstr (exact, ==, "menace existentielle");
+          else
+            {
+              g_assert_cmpstr (exact, ==, "Moscou");
+              g_assert_cmpstr (hearsay_annotation_get_attribute (ann, "role"), ==, "antagonist");
+            }
+        }
+      hearsay_import_report_clear (&report);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -139,5 +274,8 @@ main (int argc, char **argv)
   g_test_add_func ("/import-semeval/2023-and-end-inclusive", test_2023_and_end_inclusive);
   g_test_add_func ("/import-semeval/single-tsv", test_single_tsv);
   g_test_add_func ("/import-semeval/refusals", test_refusals);
+  g_test_add_func ("/import-semeval/release-tree", test_release_tree);
+  g_test_add_func ("/import-semeval/entity-framing", test_entity_framing);
+  g_test_add_func ("/import-semeval/export-units-round-trip", test_export_units_round_trip);
   return g_test_run ();
 }

@@ -17,9 +17,13 @@
 
 #define SPANS_FILE "labels-subtask-3-spans.txt"
 
+#define ROLES_FILE "subtask-1-annotations.txt"
+
 typedef struct
 {
   GOutputStream *spans;
+  GString *roles;           /* SemEval-2025 entity framing lines */
+  GHashTable *left_out;     /* label → annotations the layout cannot carry */
 } SemevalState;
 
 static void
@@ -28,7 +32,65 @@ semeval_state_free (gpointer data)
   SemevalState *state = data;
 
   g_clear_object (&state->spans);
+  g_string_free (state->roles, TRUE);
+  g_hash_table_unref (state->left_out);
   g_free (state);
+}
+
+static void
+count_left_out (SemevalState *state,
+                const char   *label)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (state->left_out, label));
+
+  g_hash_table_replace (state->left_out, g_strdup (label), GUINT_TO_POINTER (n + 1));
+}
+
+static const char *
+value_name (HearsayScheme *scheme,
+            const char    *label_id,
+            const char    *attribute,
+            const char    *value)
+{
+  const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, label_id);
+  const HearsayAttributeDef *def = label ? hearsay_label_lookup_attribute (label, attribute) : NULL;
+  const HearsayValueDef *v = def ? hearsay_attribute_lookup_value (def, value) : NULL;
+
+  return v && v->semeval ? v->semeval : v ? v->name : value;
+}
+
+/* An entity mention with a role, as SemEval-2025 Task 10 subtask 1 writes
+ * it: "article<ID>.txt MENTION START END MAIN_ROLE FINE_ROLE…", END
+ * inclusive, one line per fragment. */
+static void
+append_role (HearsayExportContext *ctx,
+             SemevalState         *state,
+             HearsayOffsetMap     *map,
+             const char           *name,
+             HearsayAnnotation    *ann)
+{
+  HearsayScheme *scheme = hearsay_project_get_scheme (ctx->project);
+  const char *role = hearsay_annotation_get_attribute (ann, "role");
+  const char * const *fine = hearsay_annotation_get_attribute_values (ann, "fine_roles");
+
+  for (guint j = 0; j < hearsay_annotation_get_n_fragments (ann); j++)
+    {
+      const HearsayFragment *f = hearsay_annotation_get_fragment (ann, j);
+      gint64 s = hearsay_offset_map_to_codepoint (map, f->start), e = hearsay_offset_map_to_codepoint (map, f->end);
+      const char *ps = hearsay_offset_map_pointer (map, s), *pe = hearsay_offset_map_pointer (map, e);
+      g_autofree char *mention = g_strndup (ps, pe - ps);
+
+      /* The line's fields are separated by tabs and the lines by LF. */
+      g_strdelimit (mention, "\t\r\n", ' ');
+      g_string_append_printf (state->roles, "%s\t%s\t%" PRId64 "\t%" PRId64 "\t%s", name, mention,
+                              hearsay_offset_map_codepoint_to_unit (map, s),
+                              hearsay_offset_map_codepoint_to_unit (map, e - 1),
+                              value_name (scheme, HEARSAY_LABEL_ENTITY_MENTION, "role", role));
+      for (guint k = 0; fine != NULL && fine[k] != NULL; k++)
+        g_string_append_printf (state->roles, "\t%s",
+                                value_name (scheme, HEARSAY_LABEL_ENTITY_MENTION, "fine_roles", fine[k]));
+      g_string_append_c (state->roles, '\n');
+    }
 }
 
 static gboolean
@@ -36,6 +98,9 @@ semeval_begin (HearsayExportContext  *ctx,
                GError               **error)
 {
   SemevalState *state = g_new0 (SemevalState, 1);
+
+  state->roles = g_string_new (NULL);
+  state->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = g_build_filename (ctx->dir, SPANS_FILE, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GOutputStream) raw = NULL;
@@ -44,7 +109,9 @@ semeval_begin (HearsayExportContext  *ctx,
   ctx->data = state;
   readme = g_strdup_printf ("SemEval-2023 Task 3 span layout, written by Hearsay.\n"
                             "article<ID>.txt: the document text; " SPANS_FILE ": "
-                            "<ID>\\t<technique>\\t<start>\\t<end> per span.\n"
+                            "<ID>\\t<technique>\\t<start>\\t<end> per span; " ROLES_FILE
+                            " (when entity mentions have roles): the SemEval-2025 Task 10 entity "
+                            "framing lines, end inclusive.\n"
                             "offsets: %s, end %s%s\n",
                             hearsay_offset_unit_to_string (ctx->options->offset_unit),
                             ctx->options->end_inclusive ? "inclusive" : "exclusive",
@@ -76,6 +143,7 @@ semeval_document (HearsayDocument  *doc,
                   GError          **error)
 {
   HearsayExportContext *ctx = data;
+  SemevalState *state = ctx->data;
   HearsayScheme *scheme = hearsay_project_get_scheme (ctx->project);
   g_autoptr(HearsayOffsetMap) map = hearsay_export_offset_map (ctx, doc);
   g_autoptr(GPtrArray) annotations = NULL;
@@ -93,8 +161,17 @@ semeval_document (HearsayDocument  *doc,
       HearsayAnnotation *ann = g_ptr_array_index (annotations, i);
       const char * const *values;
 
+      if (g_strcmp0 (hearsay_annotation_get_label (ann), HEARSAY_LABEL_ENTITY_MENTION) == 0 &&
+          hearsay_annotation_get_attribute (ann, "role") != NULL)
+        {
+          append_role (ctx, state, map, name, ann);
+          continue;
+        }
       if (g_strcmp0 (hearsay_annotation_get_label (ann), HEARSAY_LABEL_PERSUASION) != 0)
-        continue;
+        {
+          count_left_out (state, hearsay_annotation_get_label (ann));
+          continue;
+        }
       values = hearsay_annotation_get_attribute_values (ann, "technique");
       if (values == NULL || values[0] == NULL)
         {
@@ -123,11 +200,35 @@ semeval_end (HearsayExportContext  *ctx,
              GError               **error)
 {
   SemevalState *state = ctx->data;
+  g_autoptr(GList) labels = NULL;
+  g_autoptr(GString) said = g_string_new (NULL);
+  guint total = 0;
 
   if (!hearsay_export_flush (ctx, error))
     return FALSE;
   ctx->out = NULL;
-  return g_output_stream_close (state->spans, ctx->cancellable, error);
+  if (!g_output_stream_close (state->spans, ctx->cancellable, error))
+    return FALSE;
+  if (state->roles->len > 0 &&
+      !hearsay_export_write_file (ctx, ROLES_FILE, state->roles->str, state->roles->len, error))
+    return FALSE;
+  /* Nothing is dropped without saying what and how many. */
+  labels = g_list_sort (g_hash_table_get_keys (state->left_out), (GCompareFunc) strcmp);
+  for (GList *l = labels; l != NULL; l = l->next)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (state->left_out, l->data));
+
+      g_string_append_printf (said, "%s%s: %u", said->len > 0 ? ", " : "", (const char *) l->data, n);
+      total += n;
+    }
+  if (total > 0)
+    hearsay_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                           "semeval: %u annotation that is neither a persuasion technique nor an "
+                                           "entity mention with a role was left out (%s)",
+                                           "semeval: %u annotations that are neither persuasion techniques nor "
+                                           "entity mentions with a role were left out (%s)", total),
+                         total, said->str);
+  return TRUE;
 }
 
 const HearsayExportWriter hearsay_export_semeval_writer = {

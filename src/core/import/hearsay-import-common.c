@@ -266,7 +266,7 @@ hearsay_import_convert_span (HearsayOffsetReader           *reader,
   unit = hearsay_offset_convention_describe (convention);
   if (end > hearsay_offset_reader_get_length (reader) || start > hearsay_offset_reader_get_length (reader))
     return hearsay_import_fail (error, path, line,
-                                _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is beyond the text, "
+                                _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is outside the text, "
                                   "which has %" G_GINT64_FORMAT " (counted in %s)"),
                                 start, end, hearsay_offset_reader_get_length (reader), unit);
   if (end < start || start < 0)

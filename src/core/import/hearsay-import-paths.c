@@ -11,15 +11,20 @@
 #include "hearsay-error.h"
 #include "hearsay-import-private.h"
 
+/* W3C texts before the annotations that target them; SemEval articles
+ * after the label files that may name them. Otherwise the paths' order. */
 static int
-w3c_texts_first (gconstpointer a,
-                 gconstpointer b)
+unit_rank (const HearsayImportUnit *unit)
 {
-  const HearsayImportUnit *ua = *(HearsayImportUnit * const *) a;
-  const HearsayImportUnit *ub = *(HearsayImportUnit * const *) b;
-  gboolean ta = ua->read == hearsay_import_w3c_text_unit, tb = ub->read == hearsay_import_w3c_text_unit;
+  return unit->read == hearsay_import_w3c_text_unit ? 0
+       : unit->read == hearsay_import_semeval_article_unit ? 2 : 1;
+}
 
-  return ta == tb ? 0 : ta ? -1 : 1;
+static int
+by_rank (gconstpointer a,
+         gconstpointer b)
+{
+  return unit_rank (*(HearsayImportUnit * const *) a) - unit_rank (*(HearsayImportUnit * const *) b);
 }
 
 /* The units of @paths, and brat's annotation.conf files, or FALSE. */
@@ -105,7 +110,7 @@ hearsay_import_paths (HearsayProject              *project,
                    options->format ? options->format : _("any known format"));
       return FALSE;
     }
-  g_ptr_array_sort (units, w3c_texts_first);
+  g_ptr_array_sort (units, by_rank);
 
   if (report == NULL)
     {

@@ -205,6 +205,10 @@ gboolean          hearsay_import_brat_conf         (HearsayImportContext  *ctx,
 gboolean          hearsay_import_semeval_unit      (HearsayImportContext  *ctx,
                                                     const char            *labels_path,
                                                     GError               **error);
+/* An article no SemEval label file names: a document without spans. */
+gboolean          hearsay_import_semeval_article_unit (HearsayImportContext  *ctx,
+                                                    const char            *path,
+                                                    GError               **error);
 gboolean          hearsay_import_w3c_unit          (HearsayImportContext  *ctx,
                                                     const char            *path,
                                                     GError               **error);

@@ -15,7 +15,8 @@ static const char * const html_suffixes[] = { ".html", ".htm", NULL };
 static const char * const jsonl_suffixes[] = { ".jsonl", NULL };
 static const char * const brat_suffixes[] = { ".ann", ".txt", "annotation.conf", NULL };
 static const char * const semeval_suffixes[] = { ".labels", "-labels-subtask-3.txt",
-                                                 "labels-subtask-3-spans.txt", ".tsv", NULL };
+                                                 "labels-subtask-3-spans.txt", ".tsv",
+                                                 "subtask-1-annotations.txt", NULL };
 static const char * const w3c_suffixes[] = { ".json", ".jsonld", NULL };
 static const char * const qdpx_suffixes[] = { ".qdpx", NULL };
 
@@ -148,16 +149,29 @@ sniff_jsonl (const char *path)
   return "jsonl";
 }
 
+/* Whether @dir, or a folder below it (@depth levels), holds a matching file:
+ * releases are trees (train-articles/, train-labels-…/). */
 static gboolean
 dir_has (const char *dir,
-         gboolean  (*match) (const char *name))
+         gboolean  (*match) (const char *name),
+         guint       depth)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (match (name))
-      return TRUE;
+    {
+      g_autofree char *path = NULL;
+
+      if (match (name))
+        return TRUE;
+      if (depth == 0 || *name == '.')
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK) &&
+          dir_has (path, match, depth - 1))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -168,11 +182,11 @@ hearsay_import_guess_format (const char *path)
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      if (dir_has (path, is_ann))
+      if (dir_has (path, is_ann, 2))
         return "brat";
-      if (dir_has (path, is_label_file))
+      if (dir_has (path, is_label_file, 2))
         return "semeval";
-      if (dir_has (path, is_html))
+      if (dir_has (path, is_html, 0))
         return "html";
       return "text";
     }
