@@ -448,8 +448,14 @@ enter_element (Builder *b,
       if (e.flags & HTML_EL_BLOCK)
         parent->flags |= HTML_EL_HAS_BLOCKS;
     }
-  if (node->name[0] == 'a' && node->name[1] == '\0' && hearsay_html_attr (node, "href") != NULL)
-    e.flags |= HTML_EL_IN_LINK;
+  if (node->name[0] == 'a' && node->name[1] == '\0')
+    {
+      const char *href = hearsay_html_attr (node, "href");
+
+      /* A javascript: "link" is text that a script made clickable. */
+      if (href != NULL && g_ascii_strncasecmp (href, "javascript:", 11) != 0)
+        e.flags |= HTML_EL_IN_LINK;
+    }
   if (e.flags & HTML_EL_BLOCK)
     flush (b);
   node->_private = GINT_TO_POINTER (page->elements->len + 1);

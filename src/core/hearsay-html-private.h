@@ -59,6 +59,7 @@ typedef struct
   guint commas;
   guint n_blocks;
   double score;
+  double points;       /* what paragraphs gave it, without the weight */
   gboolean scored;
 } HtmlElement;
 

@@ -32,25 +32,19 @@ is_child_of (HtmlPage *page,
   return HTML_ELEMENT (page, element)->parent == parent;
 }
 
-/* How much a paragraph under a region marked @kind counts. */
+/* How much a paragraph under a region counts: less under comments and
+ * consent notices and inside nav/footer/aside tags; a class word alone
+ * (which may sit on a page-wide wrapper) changes nothing here. */
 static double
 damping (const HtmlElement *region)
 {
   if (region == NULL)
     return 1;
-  switch (region->signal)
-    {
-    case HTML_KIND_COMMENTS:
-    case HTML_KIND_CONSENT:
-      return 0.2;
-    case HTML_KIND_NAVIGATION:
-    case HTML_KIND_FOOTER:
-    case HTML_KIND_RELATED:
-    case HTML_KIND_PROMO:
-      return (region->flags & HTML_EL_WEAK) ? 1 : 0.5;
-    default:
-      return (region->flags & HTML_EL_HARD) ? 0.5 : 1;
-    }
+  if (region->flags & HTML_EL_STRONG)
+    return 0.2;
+  if (region->flags & HTML_EL_HARD)
+    return 0.5;
+  return 1;
 }
 
 static void
@@ -66,12 +60,13 @@ add_score (HtmlPage *page,
       e->score = e->weight;
     }
   e->score += value;
+  e->points += value;
 }
 
 /* Paragraph points, given to the five nearest ancestors. */
 static void
-score_paragraphs (HtmlPage  *page,
-                  const int *region)
+score_paragraphs (HtmlPage     *page,
+                  const double *damp)
 {
   for (guint i = 0; i < page->blocks->len; i++)
     {
@@ -85,7 +80,7 @@ score_paragraphs (HtmlPage  *page,
       if ((owner->flags & HTML_EL_LIST_ITEM) && b->chars < 100)
         continue;
       s = 1 + b->commas + MIN (b->chars / 100, 3);
-      s *= damping (region[b->container] >= 0 ? HTML_ELEMENT (page, region[b->container]) : NULL);
+      s *= damp[b->container];
       /* Loose text in an element that also holds blocks is a paragraph of that element. */
       el = (owner->flags & HTML_EL_HAS_BLOCKS) ? b->owner : owner->parent;
       for (guint level = 0; el >= 0 && level < 5; level++, el = HTML_ELEMENT (page, el)->parent)
@@ -113,7 +108,8 @@ pick_top (HtmlPage *page,
       double s;
       guint k;
 
-      if (!HTML_ELEMENT (page, i)->scored)
+      /* Paragraphs make a candidate; class names alone do not. */
+      if (!HTML_ELEMENT (page, i)->scored || HTML_ELEMENT (page, i)->points < 1)
         continue;
       s = final_score (page, i);
       for (k = *n_top; k > 0 && final_score (page, top[k - 1]) < s; k--)
@@ -442,6 +438,7 @@ hearsay_html_page_classify (HtmlPage        *page,
 {
   guint n = page->elements->len;
   g_autofree int *region = NULL;
+  g_autofree double *damp = NULL;
   g_autofree gboolean *roots = NULL;
   g_autofree gboolean *in_content = NULL;
   g_autofree HtmlKind *kind = NULL;
@@ -456,6 +453,7 @@ hearsay_html_page_classify (HtmlPage        *page,
   if (page->blocks->len == 0)
     return;
   region = g_new (int, n);
+  damp = g_new (double, n);
   roots = g_new0 (gboolean, n);
   in_content = g_new0 (gboolean, n);
   kind = g_new (HtmlKind, n);
@@ -471,27 +469,21 @@ hearsay_html_page_classify (HtmlPage        *page,
         region[i] = i;
       else
         region[i] = e->parent >= 0 ? region[e->parent] : -1;
+      if (e->flags & HTML_EL_ARTICLE_BODY && e->signal == HTML_KIND_ARTICLE)
+        damp[i] = 1;
+      else
+        damp[i] = (e->parent >= 0 ? damp[e->parent] : 1) * damping (e->signal != HTML_KIND_ARTICLE ? e : NULL);
     }
 
-  score_paragraphs (page, region);
+  score_paragraphs (page, damp);
   best = pick_top (page, top, &n_top);
   if (best >= 0)
     best = widen (page, best, top, n_top);
   else
     {
-      /* No paragraph anywhere: the densest block is the article. */
-      glong most = -1;
-
-      for (guint i = 0; i < page->blocks->len; i++)
-        {
-          const HtmlBlock *b = HTML_BLOCK (page, i);
-
-          if (b->chars - b->link_chars > most)
-            {
-              most = b->chars - b->link_chars;
-              best = b->owner;
-            }
-        }
+      /* No paragraph anywhere (a short page, a page of links): the whole
+       * page is the candidate, and its furniture is found inside it. */
+      best = 0;
       add_score (page, best, 0);
     }
   merge_siblings (page, best, roots);

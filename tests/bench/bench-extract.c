@@ -254,7 +254,7 @@ readability (const char *node_dir,
   {
     const char *argv[] = { node, script, modules, pages, out, "3", NULL };
 
-    if (!g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, NULL) ||
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) ||
         !g_spawn_check_wait_status (status, NULL))
       {
         printf ("# Readability.js: skipped, %s failed\n", script);
