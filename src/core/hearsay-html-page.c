@@ -279,7 +279,7 @@ typedef struct
   gboolean space;        /* whitespace seen since the last character of para */
   int container;         /* of the open block, -1 when para is empty */
   int owner;
-  glong chars, link_chars;
+  glong chars, link_chars, out_link_chars;
   guint commas;
 } Builder;
 
@@ -314,13 +314,14 @@ flush (Builder *b)
       block.owner = b->owner;
       block.chars = b->chars;
       block.link_chars = b->link_chars;
+      block.out_link_chars = b->out_link_chars;
       block.commas = b->commas;
       g_array_append_val (page->blocks, block);
     }
   g_string_truncate (b->para, 0);
   b->space = FALSE;
   b->container = b->owner = -1;
-  b->chars = b->link_chars = 0;
+  b->chars = b->link_chars = b->out_link_chars = 0;
   b->commas = 0;
 }
 
@@ -328,7 +329,7 @@ flush (Builder *b)
 static void
 count (Builder    *b,
        const char *s,
-       gboolean    in_link)
+       guint       flags)
 {
   glong chars = 0;
 
@@ -345,8 +346,10 @@ count (Builder    *b,
         b->commas++;
     }
   b->chars += chars;
-  if (in_link)
+  if (flags & HTML_EL_IN_LINK)
     b->link_chars += chars;
+  if (flags & HTML_EL_IN_OUT_LINK)
+    b->out_link_chars += chars;
 }
 
 static gboolean
@@ -385,7 +388,7 @@ write_text (Builder *b,
         /* The deepest element still open above the block's earlier text holds both. */
         while (b->container >= 0 && !(HTML_ELEMENT (page, b->container)->flags & HTML_EL_OPEN))
           b->container = HTML_ELEMENT (page, b->container)->parent;
-      count (b, s, (e->flags & HTML_EL_IN_LINK) != 0);
+      count (b, s, e->flags);
     }
   if (e->flags & HTML_EL_PRE)
     {
@@ -444,7 +447,7 @@ enter_element (Builder *b,
     {
       HtmlElement *parent = HTML_ELEMENT (page, *current);
 
-      e.flags |= parent->flags & (HTML_EL_IN_LINK | HTML_EL_PRE);
+      e.flags |= parent->flags & (HTML_EL_IN_LINK | HTML_EL_IN_OUT_LINK | HTML_EL_PRE);
       if (e.flags & HTML_EL_BLOCK)
         parent->flags |= HTML_EL_HAS_BLOCKS;
     }
@@ -455,6 +458,8 @@ enter_element (Builder *b,
       /* A javascript: "link" is text that a script made clickable. */
       if (href != NULL && g_ascii_strncasecmp (href, "javascript:", 11) != 0)
         e.flags |= HTML_EL_IN_LINK;
+      if (href != NULL && href[0] != '#' && g_ascii_strncasecmp (href, "javascript:", 11) != 0)
+        e.flags |= HTML_EL_IN_OUT_LINK;
     }
   if (e.flags & HTML_EL_BLOCK)
     flush (b);
@@ -491,7 +496,7 @@ void
 hearsay_html_page_build (HtmlPage *page,
                          xmlNode  *root)
 {
-  Builder b = { page, g_string_new (NULL), FALSE, -1, -1, 0, 0, 0 };
+  Builder b = { page, g_string_new (NULL), FALSE, -1, -1, 0, 0, 0, 0 };
   xmlNode *n = root;
   int current = -1;
 
@@ -540,6 +545,8 @@ hearsay_html_page_build (HtmlPage *page,
       e->n_blocks++;
       if (is_prose (block))
         e->prose_chars += block->chars;
+      if ((HTML_ELEMENT (page, block->owner)->flags & HTML_EL_HEADING) && block->out_link_chars * 2 > block->chars)
+        e->link_headings++;
     }
   for (guint i = page->elements->len; i-- > 1;)
     {
@@ -554,6 +561,7 @@ hearsay_html_page_build (HtmlPage *page,
       p->prose_chars += e->prose_chars;
       p->commas += e->commas;
       p->n_blocks += e->n_blocks;
+      p->link_headings += e->link_headings;
       p->subtree += e->subtree;
     }
 }

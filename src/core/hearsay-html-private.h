@@ -42,6 +42,7 @@ enum
   HTML_EL_WEAK = 1 << 12,        /* its signal counts outside the article only ("header") */
   HTML_EL_LIST = 1 << 13,        /* ul, ol, dl, table: where link lists live */
   HTML_EL_CONTROL = 1 << 14,     /* form, button */
+  HTML_EL_IN_OUT_LINK = 1 << 15, /* inside a link to another page (not "#…") */
 };
 
 typedef struct
@@ -58,6 +59,7 @@ typedef struct
   glong prose_chars;   /* in blocks that read as sentences */
   guint commas;
   guint n_blocks;
+  guint link_headings; /* headings that are links (teasers of other pages) */
   double score;
   double points;       /* what paragraphs gave it, without the weight */
   gboolean scored;
@@ -73,6 +75,7 @@ typedef struct
   int owner;           /* innermost block-level element holding it */
   glong chars;
   glong link_chars;
+  glong out_link_chars;  /* in links to other pages */
   guint commas;
   HtmlKind kind;
 } HtmlBlock;

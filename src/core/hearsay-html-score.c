@@ -156,7 +156,8 @@ widen (HtmlPage *page,
       }
   if (!HTML_ELEMENT (page, best)->scored)
     add_score (page, best, 0);
-  last = HTML_ELEMENT (page, best)->score;
+  /* Paragraph points only: a parent's class names are no reason to climb. */
+  last = HTML_ELEMENT (page, best)->points;
   threshold = last / 3;
   for (int p = HTML_ELEMENT (page, best)->parent; p > 0; p = HTML_ELEMENT (page, p)->parent)
     {
@@ -164,14 +165,14 @@ widen (HtmlPage *page,
 
       if (!pe->scored)
         continue;
-      if (pe->score < threshold)
+      if (pe->points < threshold)
         break;
-      if (pe->score > last)
+      if (pe->points > last)
         {
           best = p;
           break;
         }
-      last = pe->score;
+      last = pe->points;
     }
   while (best > 0)
     {
@@ -237,12 +238,12 @@ merge_siblings (HtmlPage *page,
       cklass = hearsay_html_attr (ce->node, "class");
       if (klass != NULL && cklass != NULL && *klass != '\0' && strcmp (klass, cklass) == 0)
         bonus = be->score * 0.2;
-      if (ce->scored && ce->score + bonus >= threshold && !furniture_signal (ce))
+      if (ce->scored && ce->score + bonus >= threshold && !furniture_signal (ce) && ce->link_headings < 2)
         {
           roots[c] = TRUE;
           continue;
         }
-      if (furniture_signal (ce) || ce->signal != HTML_KIND_ARTICLE)
+      if (furniture_signal (ce) || ce->signal != HTML_KIND_ARTICLE || ce->link_headings >= 2)
         continue;
       ld = link_density (ce);
       if ((ce->chars > 80 && ld < 0.25 && ce->prose_chars > 0) ||
@@ -269,7 +270,14 @@ inner_furniture (const HtmlElement *e,
     }
   if ((e->flags & HTML_EL_CONTROL) && e->chars < 250)
     return HTML_KIND_PROMO;
+  /* Many short lines and not one sentence: a widget's controls or a menu. */
+  if (e->n_blocks >= 4 && e->prose_chars == 0 && e->chars < (glong) e->n_blocks * 20 && !(e->flags & HTML_EL_LIST))
+    return HTML_KIND_OTHER;
   if (e->n_blocks >= 2 && ld > 0.5 && !(e->flags & HTML_EL_HEADING))
+    return HTML_KIND_RELATED;
+  /* Teasers (headings that link to other pages, each with its summary),
+   * unless they are all the page has (a section front). */
+  if (e->link_headings >= 3 && content_chars - e->chars >= MAX (500, content_chars / 3))
     return HTML_KIND_RELATED;
   return HTML_KIND_ARTICLE;
 }
