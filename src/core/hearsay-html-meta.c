@@ -17,7 +17,7 @@ typedef struct
   char *og_title, *ld_headline, *title, *h1, *site_name, *ld_publisher;
   char *published, *ld_published, *item_published, *time_datetime;
   char *canonical, *og_url, *lang, *og_locale, *ld_body;
-  GPtrArray *ld_authors, *meta_authors, *item_authors;
+  GPtrArray *ld_authors, *meta_authors, *item_authors, *markup_authors;
   GHashTable *ids;   /* JSON-LD "@id" → JsonObject */
   gboolean ld_article_seen;
 } Found;
@@ -58,7 +58,8 @@ add_author (GPtrArray  *list,
     s += 3;
   else if (g_ascii_strncasecmp (s, "par ", 4) == 0)
     s += 4;
-  if (*s == '\0' || is_url (s) || g_utf8_strlen (s, -1) > 100)
+  if (*s == '\0' || is_url (s) || g_utf8_strlen (s, -1) > 100 || g_ascii_strcasecmp (s, "by") == 0 ||
+      g_ascii_strcasecmp (s, "par") == 0)
     return;
   for (guint i = 0; i < list->len; i++)
     if (g_utf8_collate (g_ptr_array_index (list, i), s) == 0)
@@ -226,8 +227,28 @@ read_json_ld (Found   *f,
   g_autoptr(GString) raw = g_string_new (NULL);
   JsonNode *root;
 
+  const char *start, *end;
+
   hearsay_html_append_text (raw, script);
-  if (!json_parser_load_from_data (parser, raw->str, raw->len, NULL))
+  /* Pages wrap it in <![CDATA[ … ]]> or <!-- … -->, often behind "//". */
+  start = raw->str;
+  end = raw->str + raw->len;
+  while (*start == ' ' || *start == '\n' || *start == '\t' || *start == '\r' || *start == '/')
+    start++;
+  if (g_str_has_prefix (start, "<![CDATA["))
+    start += 9;
+  else if (g_str_has_prefix (start, "<!--"))
+    start += 4;
+  for (;;)
+    {
+      while (end > start && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '/'))
+        end--;
+      if (end - start >= 3 && (strncmp (end - 3, "]]>", 3) == 0 || strncmp (end - 3, "-->", 3) == 0))
+        end -= 3;
+      else
+        break;
+    }
+  if (end <= start || !json_parser_load_from_data (parser, start, end - start, NULL))
     return;
   root = json_parser_get_root (parser);
   collect_ids (f, root);
@@ -325,6 +346,24 @@ read_item_author (Found   *f,
   }
 }
 
+/* A class or id that names a byline ("byline", "author", "article-author"). */
+static gboolean
+names_byline (const char *value)
+{
+  if (value == NULL)
+    return FALSE;
+  for (const char *p = value; *p; p++)
+    {
+      if (g_ascii_strncasecmp (p, "byline", 6) == 0)
+        return TRUE;
+      /* "author" as a word of its own: not "authority", not "coauthors". */
+      if (g_ascii_strncasecmp (p, "author", 6) == 0 && (p == value || !g_ascii_isalpha (p[-1])) &&
+          !g_ascii_islower (p[6]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 read_element (Found   *f,
               xmlNode *n,
@@ -363,6 +402,20 @@ read_element (Found   *f,
         read_json_ld (f, n);
       *descend = FALSE;
       return;
+    }
+  if (strcmp (name, "a") == 0 || strcmp (name, "span") == 0 || strcmp (name, "div") == 0 || strcmp (name, "p") == 0)
+    {
+      const char *rel = hearsay_html_attr (n, "rel");
+
+      if ((rel != NULL && g_ascii_strcasecmp (rel, "author") == 0) || names_byline (hearsay_html_attr (n, "class")) ||
+          names_byline (hearsay_html_attr (n, "id")))
+        {
+          g_autofree char *text = element_text (n);
+
+          /* The first byline of the markup only: later ones are other articles'. */
+          if (f->markup_authors->len == 0 && g_utf8_strlen (text, -1) <= 80)
+            add_author (f->markup_authors, text);
+        }
     }
   if (itemprop != NULL && strcmp (name, "meta") != 0)
     {
@@ -409,6 +462,55 @@ first_date (const char * const *candidates,
   return NULL;
 }
 
+static gboolean
+similar_titles (const char *a,
+                const char *b)
+{
+  g_autofree char *fa = NULL, *fb = NULL;
+  g_auto(GStrv) words = NULL;
+  guint n = 0, found = 0;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  fa = g_utf8_casefold (a, -1);
+  fb = g_utf8_casefold (b, -1);
+  words = g_strsplit (fa, " ", -1);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] != '\0')
+      {
+        n++;
+        found += strstr (fb, words[i]) != NULL;
+      }
+  return n > 0 && found * 4 >= n * 3;
+}
+
+/* The headline among the page's titles: JSON-LD's when the page's own
+ * titles agree with it (some sites put a description there), then Open
+ * Graph's, then <title>, then the first <h1>; never the site's name. */
+static const char *
+choose_title (Found      *f,
+              const char *site)
+{
+  const char *candidates[] = { f->ld_headline, f->og_title, f->title, f->h1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      const char *t = candidates[i];
+      g_autofree char *stripped = NULL;
+
+      if (t == NULL)
+        continue;
+      if (i == 0 && !similar_titles (t, f->og_title) && !similar_titles (t, f->title) && !similar_titles (t, f->h1))
+        continue;
+      stripped = hearsay_html_strip_site (t, NULL, NULL);
+      if ((site != NULL && g_utf8_collate (stripped, site) == 0) ||
+          (i < 2 && f->title != NULL && strlen (f->title) > strlen (t) + 3 && g_str_has_suffix (f->title, t)))
+        continue;
+      return t;
+    }
+  return NULL;
+}
+
 void
 hearsay_html_meta_read (HtmlMeta *meta,
                         xmlDoc   *doc)
@@ -424,6 +526,7 @@ hearsay_html_meta_read (HtmlMeta *meta,
   f.ld_authors = g_ptr_array_new_with_free_func (g_free);
   f.meta_authors = g_ptr_array_new_with_free_func (g_free);
   f.item_authors = g_ptr_array_new_with_free_func (g_free);
+  f.markup_authors = g_ptr_array_new_with_free_func (g_free);
   f.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   set_once (&f.lang, hearsay_html_attr (root, "lang"));
   for (xmlNode *n = root; n != NULL;)
@@ -447,7 +550,7 @@ hearsay_html_meta_read (HtmlMeta *meta,
   meta->url = g_strdup (f.canonical != NULL ? f.canonical : f.og_url);
   meta->host = host_of (meta->url);
   meta->site_name = g_strdup (f.site_name != NULL ? f.site_name : f.ld_publisher);
-  title = f.og_title != NULL ? f.og_title : f.ld_headline != NULL ? f.ld_headline : f.title != NULL ? f.title : f.h1;
+  title = choose_title (&f, meta->site_name);
   if (title != NULL)
     meta->title = hearsay_html_strip_site (title, meta->site_name, meta->host);
   {
@@ -457,7 +560,7 @@ hearsay_html_meta_read (HtmlMeta *meta,
   }
   /* Names before URLs: JSON-LD's, then <meta>'s, then the markup's. */
   {
-    GPtrArray *lists[] = { f.ld_authors, f.meta_authors, f.item_authors };
+    GPtrArray *lists[] = { f.ld_authors, f.meta_authors, f.item_authors, f.markup_authors };
 
     for (guint i = 0; i < G_N_ELEMENTS (lists) && meta->authors->len == 0; i++)
       for (guint k = 0; k < lists[i]->len; k++)
@@ -480,6 +583,7 @@ hearsay_html_meta_read (HtmlMeta *meta,
   g_ptr_array_unref (f.ld_authors);
   g_ptr_array_unref (f.meta_authors);
   g_ptr_array_unref (f.item_authors);
+  g_ptr_array_unref (f.markup_authors);
   g_hash_table_unref (f.ids);
 }
 
