@@ -130,6 +130,17 @@ rule_kind (const Line *line,
   return NULL;
 }
 
+static gint64
+count_code_points (const char *s,
+                   const char *e)
+{
+  gint64 n = 0;
+
+  for (; s < e; s++)
+    n += ((guchar) *s & 0xC0) != 0x80;
+  return n;
+}
+
 static GArray *
 split_lines (const char *text)
 {
@@ -159,11 +170,11 @@ split_lines (const char *text)
         s += 3;
       line.start = s;
       line.end = e;
-      line.cp_start = cp + g_utf8_strlen (p, s - p);
-      line.cp_end = line.cp_start + g_utf8_strlen (s, e - s);
+      line.cp_start = cp + count_code_points (p, s);
+      line.cp_end = line.cp_start + count_code_points (s, e);
       if (e > s)
         g_array_append_val (lines, line);
-      cp = line.cp_end + g_utf8_strlen (e, end - e);
+      cp = line.cp_end + count_code_points (e, end);
       if (eol == NULL)
         break;
       cp++;
@@ -195,7 +206,15 @@ may_be_consent (const Line *line)
   return FALSE;
 }
 
-/* The rules of the file's comment, applied to @lines in place. */
+/* The kind a rule gave a line; "" (marked by the page's structure) is none. */
+static const char *
+rule_mark (const Line *line)
+{
+  return line->kind != NULL && *line->kind != '\0' ? line->kind : NULL;
+}
+
+/* The rules of the file's comment, applied to @lines in place; lines with a
+ * kind already keep it. */
 static void
 apply_rules (GArray *lines)
 {
@@ -204,7 +223,8 @@ apply_rules (GArray *lines)
       Line *line = &g_array_index (lines, Line, i);
       g_autofree char *folded = NULL;
 
-      if (line->cp_end - line->cp_start > 300 && !may_be_consent (line))
+      /* Lines already marked (by the page's structure) are not folded again. */
+      if (line->kind != NULL || (line->cp_end - line->cp_start > 300 && !may_be_consent (line)))
         continue;
       folded = fold_line (line);
       line->kind = rule_kind (line, folded);
@@ -214,8 +234,8 @@ apply_rules (GArray *lines)
     {
       Line *line = &g_array_index (lines, Line, i);
       g_autofree char *folded = NULL;
-      const char *prev = i > 0 ? g_array_index (lines, Line, i - 1).kind : NULL;
-      const char *next = i + 1 < lines->len ? g_array_index (lines, Line, i + 1).kind : NULL;
+      const char *prev = i > 0 ? rule_mark (&g_array_index (lines, Line, i - 1)) : NULL;
+      const char *next = i + 1 < lines->len ? rule_mark (&g_array_index (lines, Line, i + 1)) : NULL;
 
       if (line->kind != NULL || line->cp_end - line->cp_start > 40 ||
           (g_strcmp0 (prev, "consent_notice") != 0 && g_strcmp0 (next, "consent_notice") != 0))
@@ -231,8 +251,8 @@ apply_rules (GArray *lines)
   for (guint i = 1; i + 1 < lines->len; i++)
     {
       Line *line = &g_array_index (lines, Line, i);
-      const char *prev = g_array_index (lines, Line, i - 1).kind;
-      const char *next = g_array_index (lines, Line, i + 1).kind;
+      const char *prev = rule_mark (&g_array_index (lines, Line, i - 1));
+      const char *next = rule_mark (&g_array_index (lines, Line, i + 1));
       g_autofree char *folded = NULL;
 
       if (line->kind != NULL || prev == NULL || next == NULL)
@@ -380,7 +400,7 @@ outlet_add_text (OutletLines *o,
             info->settled |= 1 << info->count;
         }
       info->count++;
-      if (crossed != NULL && info->count == threshold (line))
+      if (crossed != NULL && info->count >= 2 && info->count <= 3 && info->count == threshold (line))
         g_array_append_val (crossed, h);
     }
 }
@@ -586,21 +606,17 @@ mark_earlier (HearsayDocument  *stored,
   return TRUE;
 }
 
-gboolean
-hearsay_boilerplate_store_given (HearsayProject                *project,
-                                 HearsayDocument               *doc,
-                                 const HearsayBoilerplateSpan  *given,
-                                 guint                          n_given,
-                                 GError                       **error)
+static gboolean
+store_given (HearsayProject                *project,
+             HearsayDocument               *doc,
+             HearsayTextIndex              *index,
+             const HearsayBoilerplateSpan  *given,
+             guint                          n_given,
+             GError                       **error)
 {
   HearsayStore *store = hearsay_project_get_store (project);
-  g_autoptr(HearsayTextIndex) index = NULL;
-  g_autofree char *now = NULL;
+  g_autofree char *now = hearsay_now_iso8601 ();
 
-  if (n_given == 0)
-    return TRUE;
-  index = hearsay_text_index_new (hearsay_document_get_text (doc));
-  now = hearsay_now_iso8601 ();
   for (guint i = 0; i < n_given; i++)
     {
       const char *label = given[i].label != NULL ? given[i].label : HEARSAY_BOILERPLATE_LABEL;
@@ -609,6 +625,21 @@ hearsay_boilerplate_store_given (HearsayProject                *project,
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+hearsay_boilerplate_store_given (HearsayProject                *project,
+                                 HearsayDocument               *doc,
+                                 const HearsayBoilerplateSpan  *given,
+                                 guint                          n_given,
+                                 GError                       **error)
+{
+  g_autoptr(HearsayTextIndex) index = NULL;
+
+  if (n_given == 0)
+    return TRUE;
+  index = hearsay_text_index_new (hearsay_document_get_text (doc));
+  return store_given (project, doc, index, given, n_given, error);
 }
 
 int
@@ -640,19 +671,23 @@ hearsay_boilerplate_mark_spans (HearsayBoilerplateContext     *self,
 
   g_return_val_if_fail (text != NULL && id > 0, FALSE);
 
-  if (!hearsay_boilerplate_store_given (self->project, doc, given, n_given, error))
-    return FALSE;
+  if (n_given > 0)
+    {
+      index = hearsay_text_index_new (text);
+      if (!store_given (self->project, doc, index, given, n_given, error))
+        return FALSE;
+    }
   n = n_given;
   lines = split_lines (text);
-  apply_rules (lines);
   /* What the page's structure marked stays as it is; a rule may not split it. */
-  for (guint i = 0; i < lines->len; i++)
+  for (guint i = 0; n_given > 0 && i < lines->len; i++)
     {
       Line *line = &g_array_index (lines, Line, i);
 
-      if (n_given > 0 && covered (given, n_given, line->cp_start, line->cp_end))
+      if (covered (given, n_given, line->cp_start, line->cp_end))
         line->kind = "";
     }
+  apply_rules (lines);
   if (hearsay_document_get_outlet (doc) != NULL && *hearsay_document_get_outlet (doc) != '\0')
     {
       outlet = outlet_lines (self, doc, error);
@@ -669,7 +704,7 @@ hearsay_boilerplate_mark_spans (HearsayBoilerplateContext     *self,
         {
           LineInfo *info = line_info (outlet, line_hash (line), FALSE);
 
-          if (info != NULL && info->count >= threshold (line))
+          if (info != NULL && info->count >= 2 && info->count >= threshold (line))
             line->kind = repeated_kind (line);
         }
       if (line->kind == NULL || *line->kind == '\0')

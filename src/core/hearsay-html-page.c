@@ -200,21 +200,58 @@ read_words (const char *value,
     }
 }
 
-static gboolean
-is_hidden (xmlNode *node)
+/* The attributes the extractor reads, found in one pass over the list. */
+typedef struct
 {
-  const char *style, *aria;
+  const char *id, *klass, *role, *itemprop, *style, *aria_hidden;
+  gboolean hidden, open;
+} Attrs;
 
-  if (hearsay_html_attr (node, "hidden") != NULL)
+static const char *
+attr_text (xmlAttr *a)
+{
+  if (a->children != NULL && a->children->type == XML_TEXT_NODE && a->children->next == NULL)
+    return a->children->content != NULL ? (const char *) a->children->content : "";
+  return "";
+}
+
+static void
+read_attrs (xmlNode *node,
+            Attrs   *attrs)
+{
+  *attrs = (Attrs) { 0 };
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    {
+      const char *name = (const char *) a->name;
+
+      if (strcmp (name, "id") == 0)
+        attrs->id = attr_text (a);
+      else if (strcmp (name, "class") == 0)
+        attrs->klass = attr_text (a);
+      else if (strcmp (name, "role") == 0)
+        attrs->role = attr_text (a);
+      else if (strcmp (name, "itemprop") == 0)
+        attrs->itemprop = attr_text (a);
+      else if (strcmp (name, "style") == 0)
+        attrs->style = attr_text (a);
+      else if (strcmp (name, "aria-hidden") == 0)
+        attrs->aria_hidden = attr_text (a);
+      else if (strcmp (name, "hidden") == 0)
+        attrs->hidden = TRUE;
+      else if (strcmp (name, "open") == 0)
+        attrs->open = TRUE;
+    }
+}
+
+static gboolean
+is_hidden (const Attrs *a)
+{
+  const char *style = a->style;
+
+  if (a->hidden || (a->aria_hidden != NULL && g_ascii_strcasecmp (a->aria_hidden, "true") == 0))
     return TRUE;
-  aria = hearsay_html_attr (node, "aria-hidden");
-  if (aria != NULL && g_ascii_strcasecmp (aria, "true") == 0)
-    return TRUE;
-  style = hearsay_html_attr (node, "style");
-  if (style != NULL && (strstr (style, "display:none") || strstr (style, "display: none") ||
-                        strstr (style, "visibility:hidden") || strstr (style, "visibility: hidden")))
-    return TRUE;
-  return FALSE;
+  return style != NULL && (strstr (style, "display:none") || strstr (style, "display: none") ||
+                           strstr (style, "visibility:hidden") || strstr (style, "visibility: hidden"));
 }
 
 static void
@@ -223,22 +260,28 @@ element_info (xmlNode *node,
 {
   guint i = GPOINTER_TO_UINT (g_hash_table_lookup (tag_table, node->name));
   const char *role, *itemprop;
+  Attrs attrs;
 
   *info = (TagInfo) { 0 };
   if (i > 0)
     *info = (TagInfo) { tags[i - 1].flags, tags[i - 1].signal, tags[i - 1].weight };
   if (info->flags & SKIP)
     return;
-  if (is_hidden (node) || (strcmp ((const char *) node->name, "dialog") == 0 && hearsay_html_attr (node, "open") == NULL))
+  if (node->properties == NULL)
+    {
+      if (strcmp ((const char *) node->name, "dialog") == 0)
+        info->flags |= SKIP;
+      return;
+    }
+  read_attrs (node, &attrs);
+  if (is_hidden (&attrs) || (strcmp ((const char *) node->name, "dialog") == 0 && !attrs.open))
     {
       info->flags |= SKIP;
       return;
     }
-  if (node->properties == NULL)
-    return;
-  read_words (hearsay_html_attr (node, "id"), info);
-  read_words (hearsay_html_attr (node, "class"), info);
-  role = hearsay_html_attr (node, "role");
+  read_words (attrs.id, info);
+  read_words (attrs.klass, info);
+  role = attrs.role;
   if (role != NULL)
     {
       if (g_ascii_strcasecmp (role, "navigation") == 0 || g_ascii_strcasecmp (role, "menubar") == 0 ||
@@ -252,7 +295,7 @@ element_info (xmlNode *node,
       else if (g_ascii_strcasecmp (role, "main") == 0 || g_ascii_strcasecmp (role, "article") == 0)
         info->weight += 10;
     }
-  itemprop = hearsay_html_attr (node, "itemprop");
+  itemprop = attrs.itemprop;
   if (itemprop != NULL)
     {
       if (g_ascii_strcasecmp (itemprop, "articleBody") == 0 || g_ascii_strcasecmp (itemprop, "text") == 0)
@@ -284,6 +327,17 @@ typedef struct
 } Builder;
 
 
+static glong
+count_code_points (const char *s,
+                   const char *e)
+{
+  glong n = 0;
+
+  for (; s < e; s++)
+    n += ((guchar) *s & 0xC0) != 0x80;
+  return n;
+}
+
 static void
 flush (Builder *b)
 {
@@ -307,7 +361,7 @@ flush (Builder *b)
       block.byte_start = page->text->len;
       block.start = page->n_chars;
       g_string_append_len (page->text, s, e - s);
-      page->n_chars += g_utf8_strlen (s, e - s);
+      page->n_chars += count_code_points (s, e);
       block.byte_end = page->text->len;
       block.end = page->n_chars;
       block.container = b->container;
@@ -395,17 +449,24 @@ write_text (Builder *b,
       g_string_append (b->para, s);
       return;
     }
-  for (const char *p = s; *p; p++)
+  /* Runs of non-space bytes are copied whole; a run of whitespace becomes one space. */
+  for (const char *p = s; *p;)
     {
+      const char *q = p;
+
       if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
-        b->space = TRUE;
-      else
         {
-          if (b->space && b->para->len > 0 && b->para->str[b->para->len - 1] != '\n')
-            g_string_append_c (b->para, ' ');
-          b->space = FALSE;
-          g_string_append_c (b->para, *p);
+          b->space = TRUE;
+          p++;
+          continue;
         }
+      while (*q && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r' && *q != '\f')
+        q++;
+      if (b->space && b->para->len > 0 && b->para->str[b->para->len - 1] != '\n')
+        g_string_append_c (b->para, ' ');
+      b->space = FALSE;
+      g_string_append_len (b->para, p, q - p);
+      p = q;
     }
 }
 
