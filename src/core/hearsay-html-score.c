@@ -336,10 +336,10 @@ is_heading_block (HtmlPage        *page,
  * start among those that read like the page's title. */
 static int
 find_headline (HtmlPage        *page,
-               const HtmlHints *hints,
+               const char      *title_text,
                guint            first_article)
 {
-  g_autoptr(GHashTable) title = hints->title != NULL ? word_set (hints->title, -1) : NULL;
+  g_autoptr(GHashTable) title = title_text != NULL ? word_set (title_text, -1) : NULL;
   int best = -1;
   double best_rank = 0;
 
@@ -548,7 +548,10 @@ hearsay_html_page_classify (HtmlPage        *page,
       if (b->kind == HTML_KIND_ARTICLE && first_article == G_MAXUINT)
         first_article = i;
     }
-  headline = find_headline (page, hints, first_article == G_MAXUINT ? 0 : first_article);
+  headline = find_headline (page, hints->title, first_article == G_MAXUINT ? 0 : first_article);
+  /* A <title> that no heading repeats: the article's <h1> is still its headline. */
+  if (headline < 0 && hints->title != NULL)
+    headline = find_headline (page, NULL, first_article == G_MAXUINT ? 0 : first_article);
   if (headline >= 0)
     HTML_BLOCK (page, headline)->kind = HTML_KIND_HEADLINE;
 
