@@ -594,7 +594,10 @@ hearsay_html_page_build (HtmlPage *page,
   g_string_free (b.para, TRUE);
 
   for (guint i = 0; i < page->elements->len; i++)
-    HTML_ELEMENT (page, i)->subtree = 1;
+    {
+      HTML_ELEMENT (page, i)->subtree = 1;
+      HTML_ELEMENT (page, i)->last_block = -1;
+    }
   for (guint i = 0; i < page->blocks->len; i++)
     {
       HtmlBlock *block = HTML_BLOCK (page, i);
@@ -604,6 +607,7 @@ hearsay_html_page_build (HtmlPage *page,
       e->link_chars += block->link_chars;
       e->commas += block->commas;
       e->n_blocks++;
+      e->last_block = i;
       if (is_prose (block))
         e->prose_chars += block->chars;
       if ((HTML_ELEMENT (page, block->owner)->flags & HTML_EL_HEADING) && block->out_link_chars * 2 > block->chars)
@@ -623,6 +627,7 @@ hearsay_html_page_build (HtmlPage *page,
       p->commas += e->commas;
       p->n_blocks += e->n_blocks;
       p->link_headings += e->link_headings;
+      p->last_block = MAX (p->last_block, e->last_block);
       p->subtree += e->subtree;
     }
 }

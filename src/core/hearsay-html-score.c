@@ -24,14 +24,6 @@ link_density (const HtmlElement *e)
   return e->chars > 0 ? (double) e->link_chars / e->chars : 0;
 }
 
-static gboolean
-is_child_of (HtmlPage *page,
-             int       element,
-             int       parent)
-{
-  return HTML_ELEMENT (page, element)->parent == parent;
-}
-
 /* How much a paragraph under a region counts: less under comments and
  * consent notices and inside nav/footer/aside tags; a class word alone
  * (which may sit on a page-wide wrapper) changes nothing here. */
@@ -190,18 +182,13 @@ ends_sentence (HtmlPage *page,
                int       element)
 {
   const HtmlElement *e = HTML_ELEMENT (page, element);
-  const char *end = NULL;
+  const char *end;
 
-  for (guint i = 0; i < page->blocks->len; i++)
-    {
-      const HtmlBlock *b = HTML_BLOCK (page, i);
-
-      if (hearsay_html_page_inside (page, b->container, element))
-        end = page->text->str + b->byte_end;
-    }
-  if (end == NULL || e->chars == 0)
+  if (e->last_block < 0 || e->chars == 0)
     return FALSE;
-  return end[-1] == '.' || end[-1] == '!' || end[-1] == '?' || g_str_has_suffix (page->text->str, "。");
+  end = page->text->str + HTML_BLOCK (page, e->last_block)->byte_end;
+  return end[-1] == '.' || end[-1] == '!' || end[-1] == '?' ||
+         (end - page->text->str >= 3 && memcmp (end - 3, "。", 3) == 0);
 }
 
 static gboolean
@@ -576,5 +563,4 @@ hearsay_html_page_classify (HtmlPage        *page,
       if (densest >= 0)
         HTML_BLOCK (page, densest)->kind = HTML_KIND_ARTICLE;
     }
-  (void) is_child_of;
 }
