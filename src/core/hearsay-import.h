@@ -72,9 +72,11 @@ typedef void (*HearsayImportProgressFunc) (guint       done,
 /* Largest HTML file imported (bytes). */
 #define HEARSAY_MAX_HTML_BYTES (50 * 1024 * 1024)
 
-/* One saved web page → one document: the article's headings and paragraphs
- * separated by blank lines, with title, outlet, date, author (field
- * "author"), canonical URL, language and provenance. Not stored. */
+/* One saved web page → one document: its visible text in reading order,
+ * blocks separated by blank lines, with title, outlet, date, authors (field
+ * "author"), canonical URL, language and provenance. Not stored, and so
+ * without the furniture and headline marks that hearsay_project_import_paths()
+ * adds (the article is the text minus those marks). */
 HearsayDocument *hearsay_import_html_bytes        (const char                *display_name,
                                                    GBytes                    *bytes,
                                                    const HearsayTextImportOptions *options,
