@@ -608,6 +608,8 @@ hearsay_html_page_build (HtmlPage *page,
       e->commas += block->commas;
       e->n_blocks++;
       e->last_block = i;
+      if (HTML_ELEMENT (page, block->owner)->flags & HTML_EL_LIST_ITEM)
+        e->list_blocks++;
       if (is_prose (block))
         e->prose_chars += block->chars;
       if ((HTML_ELEMENT (page, block->owner)->flags & HTML_EL_HEADING) && block->out_link_chars * 2 > block->chars)
@@ -627,6 +629,7 @@ hearsay_html_page_build (HtmlPage *page,
       p->commas += e->commas;
       p->n_blocks += e->n_blocks;
       p->link_headings += e->link_headings;
+      p->list_blocks += e->list_blocks;
       p->last_block = MAX (p->last_block, e->last_block);
       p->subtree += e->subtree;
     }

@@ -61,6 +61,7 @@ typedef struct
   guint n_blocks;
   guint link_headings; /* headings that are links (teasers of other pages) */
   int last_block;      /* the last block inside it, -1 when none */
+  guint list_blocks;   /* blocks in list items */
   double score;
   double points;       /* what paragraphs gave it, without the weight */
   gboolean scored;

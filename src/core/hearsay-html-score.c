@@ -258,7 +258,8 @@ inner_furniture (const HtmlElement *e,
   if ((e->flags & HTML_EL_CONTROL) && e->chars < 250)
     return HTML_KIND_PROMO;
   /* Many short lines and not one sentence: a widget's controls or a menu. */
-  if (e->n_blocks >= 4 && e->prose_chars == 0 && e->chars < (glong) e->n_blocks * 20 && !(e->flags & HTML_EL_LIST))
+  if (e->n_blocks >= 4 && e->prose_chars == 0 && e->chars < (glong) e->n_blocks * 20 && !(e->flags & HTML_EL_LIST) &&
+      e->list_blocks * 2 < e->n_blocks)
     return HTML_KIND_OTHER;
   if (e->n_blocks >= 2 && ld > 0.5 && !(e->flags & HTML_EL_HEADING))
     return HTML_KIND_RELATED;
