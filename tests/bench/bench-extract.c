@@ -167,7 +167,8 @@ static char *
 score (const char *dev,
        JsonObject *pred,
        const char *tmp,
-       const char *tag)
+       const char *tag,
+       GString    *worst)
 {
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -191,6 +192,18 @@ score (const char *dev,
       printf ("# %s: %s\n", tag, lines[i]);
       if (g_str_has_prefix (lines[i], "F1 ") && f1 == NULL)
         f1 = g_strdup (lines[i]);
+      /* "  NAME  F1 0.123  P …": the worst pages, by name and F1. */
+      if (worst != NULL && g_str_has_prefix (lines[i], "  "))
+        {
+          g_auto(GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+          const char *name = words[0], *f = NULL;
+
+          for (guint k = 1; words[k] && words[k + 1]; k++)
+            if (strcmp (words[k], "F1") == 0)
+              f = words[k + 1];
+          if (f != NULL)
+            g_string_append_printf (worst, "%s%s %s", worst->len > 0 ? ", " : "", name, f);
+        }
     }
   return f1;
 }
@@ -318,6 +331,7 @@ main (int argc, char **argv)
   g_autoptr(JsonObject) rpred = json_object_new ();
   g_autoptr(JsonObject) rjson = NULL;
   g_autofree char *f1 = NULL;
+  g_autoptr(GString) worst = g_string_new (NULL);
   HearsayImportReport report;
   GDir *d;
   const char *name;
@@ -415,7 +429,7 @@ main (int argc, char **argv)
     }
   printf ("# %u documents, %u boilerplate marks\n", report.documents->len, report.n_boilerplate);
   hearsay_import_report_clear (&report);
-  f1 = score (dev, pred, tmp, "hearsay");
+  f1 = score (dev, pred, tmp, "hearsay", worst);
 
   /* Speed: decoding and extraction of each page, the median of three runs. */
   total_ms = time_pages (pages, ms);
@@ -423,6 +437,7 @@ main (int argc, char **argv)
   p90 = percentile (ms, 0.9);
 
   printf ("bench: extract-dev %s, %u empty (target F1 >= 0.95, none empty)\n", f1 != NULL ? f1 : "F1 ?", empty);
+  printf ("bench: extract-worst-pages %s\n", worst->str);
   printf ("bench: extract-metadata title %u/%u (%u/%u where the reference keeps a site suffix we drop), byline %u/%u, date %u/%u\n",
           title_ok, title_n, title_site, title_n, byline_ok, byline_n, date_ok, date_n);
   printf ("bench: extract-ms-per-page median %.2f, p90 %.2f, total %.0f ms\n", median, p90, total_ms);
@@ -443,7 +458,7 @@ main (int argc, char **argv)
           g_array_append_val (rms, v);
           json_object_set_string_member (rpred, l->data, json_object_get_string_member (o, "text"));
         }
-      rf1 = score (dev, rpred, tmp, "readability");
+      rf1 = score (dev, rpred, tmp, "readability", NULL);
       rmedian = percentile (rms, 0.5);
       rp90 = percentile (rms, 0.9);
       printf ("floor: readability-js-ms-per-page median %.1f, p90 %.1f, total %.0f ms; %s\n",
