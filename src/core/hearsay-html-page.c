@@ -17,7 +17,7 @@ typedef struct
   int weight;
 } TagInfo;
 
-enum { SKIP = 1 << 16 };
+enum { SKIP = 1 << 30 };  /* beside the HTML_EL_ flags */
 
 /* Tags whose content a reader does not see, block-level tags, and the tags
  * that by themselves say what a region is. */
@@ -78,7 +78,7 @@ static const struct { const char *word; HtmlKind kind; int weight; guint flags; 
   { "promo", HTML_KIND_PROMO, -25 }, { "promotion", HTML_KIND_PROMO, -25 }, { "share", HTML_KIND_PROMO, -25 },
   { "shares", HTML_KIND_PROMO, -25 }, { "sharing", HTML_KIND_PROMO, -25 }, { "sharebar", HTML_KIND_PROMO, -25 },
   { "social", HTML_KIND_PROMO, -25 }, { "socials", HTML_KIND_PROMO, -25 }, { "follow", HTML_KIND_PROMO, -10 },
-  { "donate", HTML_KIND_PROMO, -25 }, { "paywall", HTML_KIND_PROMO, 0 },
+  { "donate", HTML_KIND_PROMO, -25 }, { "paywall", HTML_KIND_PROMO, 0, HTML_EL_WEAK },
   { "nav", HTML_KIND_NAVIGATION, -25 }, { "navbar", HTML_KIND_NAVIGATION, -25 },
   { "navigation", HTML_KIND_NAVIGATION, -25 }, { "menu", HTML_KIND_NAVIGATION, -25 },
   { "breadcrumb", HTML_KIND_NAVIGATION, -25 }, { "breadcrumbs", HTML_KIND_NAVIGATION, -25 },
@@ -279,8 +279,14 @@ element_info (xmlNode *node,
       info->flags |= SKIP;
       return;
     }
-  read_words (attrs.id, info);
   read_words (attrs.klass, info);
+  {
+    HtmlKind before = info->signal;
+
+    read_words (attrs.id, info);
+    if (info->signal != before)
+      info->flags |= HTML_EL_ID_SIGNAL;
+  }
   role = attrs.role;
   if (role != NULL)
     {

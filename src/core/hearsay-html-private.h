@@ -43,6 +43,7 @@ enum
   HTML_EL_LIST = 1 << 13,        /* ul, ol, dl, table: where link lists live */
   HTML_EL_CONTROL = 1 << 14,     /* form, button */
   HTML_EL_IN_OUT_LINK = 1 << 15, /* inside a link to another page (not "#…") */
+  HTML_EL_ID_SIGNAL = 1 << 16,   /* its signal comes from its id (often made from a heading's words) */
 };
 
 typedef struct

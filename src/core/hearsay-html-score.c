@@ -241,12 +241,25 @@ merge_siblings (HtmlPage *page,
 
 /* Whether @e, inside the article, is furniture, and of which kind. */
 static HtmlKind
-inner_furniture (const HtmlElement *e,
+inner_furniture (HtmlPage          *page,
+                 int                i,
+                 int                top,
+                 glong              content_prose,
                  glong              content_chars)
 {
+  const HtmlElement *e = HTML_ELEMENT (page, i);
   double ld = link_density (e);
 
-  if (e->flags & HTML_EL_ARTICLE_BODY || e->chars * 2 >= content_chars)
+  if (e->flags & HTML_EL_ARTICLE_BODY)
+    return HTML_KIND_ARTICLE;
+  /* A widget, gallery or box of links that the article's best paragraphs
+   * are not in, beside an article that reads well without it. */
+  if (e->signal != HTML_KIND_ARTICLE && !(e->flags & HTML_EL_WEAK) && e->signal != HTML_KIND_NAVIGATION &&
+      e->signal != HTML_KIND_BYLINE && e->signal != HTML_KIND_CAPTION && !(e->flags & HTML_EL_ID_SIGNAL) &&
+      !hearsay_html_page_inside (page, top, i) &&
+      content_prose - e->prose_chars >= 500)
+    return e->signal;
+  if (e->chars * 2 >= content_chars)
     return HTML_KIND_ARTICLE;
   if (e->signal != HTML_KIND_ARTICLE && !(e->flags & HTML_EL_WEAK))
     {
@@ -441,7 +454,8 @@ hearsay_html_page_classify (HtmlPage        *page,
   int top[N_TOP];
   guint n_top = 0;
   int best;
-  glong content_chars = 0;
+  glong content_chars = 0, content_prose = 0;
+  int top_candidate;
   guint first_article = G_MAXUINT;
   int headline;
   gboolean any_article = FALSE;
@@ -473,6 +487,7 @@ hearsay_html_page_classify (HtmlPage        *page,
 
   score_paragraphs (page, damp);
   best = pick_top (page, top, &n_top);
+  top_candidate = best >= 0 ? best : 0;
   if (best >= 0)
     best = widen (page, best, top, n_top);
   else
@@ -496,7 +511,10 @@ hearsay_html_page_classify (HtmlPage        *page,
 
       in_content[i] = roots[i] || (e->parent >= 0 && in_content[e->parent]);
       if (roots[i] && !(e->parent >= 0 && in_content[e->parent]))
-        content_chars += e->chars;
+        {
+          content_chars += e->chars;
+          content_prose += e->prose_chars;
+        }
     }
 
   /* Each element's kind: inside the article, its own furniture test or its
@@ -515,7 +533,7 @@ hearsay_html_page_classify (HtmlPage        *page,
           else if (parent_kind != HTML_KIND_ARTICLE)
             kind[i] = parent_kind;
           else
-            kind[i] = roots[i] ? HTML_KIND_ARTICLE : inner_furniture (e, content_chars);
+            kind[i] = roots[i] ? HTML_KIND_ARTICLE : inner_furniture (page, i, top_candidate, content_prose, content_chars);
         }
       else if (e->signal != HTML_KIND_ARTICLE)
         kind[i] = e->signal;

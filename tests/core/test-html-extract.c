@@ -326,6 +326,26 @@ test_comments_marked (void)
   hs_html_assert_marked (project_of (doc), doc, "© Le Quotidien", "footer");
 }
 
+#define G1 "Première image de la galerie, où l'on voit la manifestation devant l'Assemblée, avec des milliers de personnes."
+#define G2 "Deuxième image de la galerie, où l'on voit les syndicats réunis, avec leurs banderoles, devant la gare de Lyon."
+
+/* A gallery widget inside the article, whose captions are sentences too:
+ * marked, because the article reads well without it and its best
+ * paragraphs are elsewhere. The part behind a "paywall" class stays. */
+static void
+test_widget_in_article (void)
+{
+  g_autoptr(HearsayDocument) doc = import_one (
+    "<html><body><article><div class=\"text\"><p>" LEDE "</p><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p>"
+    "<div class=\"widget type-gallery\"><h2>La mobilisation en images</h2><ul>"
+    "<li><p>" G1 "</p></li><li><p>" G2 "</p></li><li><p>" G1 "</p></li><li><p>" G2 "</p></li></ul></div>"
+    "<div class=\"paywall\"><p>" LEDE "</p><p>" P1 "</p></div></div></article></body></html>");
+
+  assert_article (doc, LEDE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\n" LEDE "\n\n" P1);
+  hs_html_assert_marked (project_of (doc), doc, "La mobilisation en images", "other");
+  hs_html_assert_marked (project_of (doc), doc, "Première image de la galerie", "other");
+}
+
 /* A page without a paragraph of prose is still imported: its text is the article. */
 static void
 test_no_page_refused (void)
@@ -448,6 +468,7 @@ main (int argc, char **argv)
   g_test_add_func ("/html-extract/title-suffix", test_title_suffix);
   g_test_add_func ("/html-extract/outlet-from-host", test_outlet_from_host);
   g_test_add_func ("/html-extract/comments-marked", test_comments_marked);
+  g_test_add_func ("/html-extract/widget-in-article", test_widget_in_article);
   g_test_add_func ("/html-extract/no-page-refused", test_no_page_refused);
   g_test_add_func ("/html-extract/outlet-order", test_outlet_order);
   return g_test_run ();
