@@ -397,16 +397,34 @@ is_byline (HtmlPage        *page,
   const char *s = page->text->str + b->byte_start;
   gsize len = b->byte_end - b->byte_start;
 
-  if (b->chars > 100 || is_heading_block (page, b))
+  gunichar last;
+  gboolean sentence;
+
+  if (b->chars > 160 || is_heading_block (page, b))
     return FALSE;
   if (starts_with_by (s) && b->chars < 60)
     return TRUE;
+  last = g_utf8_get_char (g_utf8_find_prev_char (s, s + len));
+  sentence = last == '.' || last == '!' || last == '?' || last == 0x3002;
   for (guint i = 0; hints->authors != NULL && hints->authors[i]; i++)
     {
       gsize n = strlen (hints->authors[i]);
 
-      if (n >= 4 && len <= 2 * n + 30 && g_strstr_len (s, len, hints->authors[i]) != NULL)
+      /* The author's name in a short line, or in a line that is no sentence
+       * ("Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger"). */
+      if (n >= 4 && (len <= 2 * n + 30 || !sentence) && g_strstr_len (s, len, hints->authors[i]) != NULL)
         return TRUE;
+    }
+  /* A dateline: "Published 3 November 2017", "Mis à jour le 05.05.2015". */
+  if (!sentence && b->chars <= 100)
+    {
+      static const char * const dated[] = { "updated", "published", "posted", "mis à jour", "publié", "actualizado",
+                                            "publicado", "aktualisiert", "veröffentlicht", NULL };
+      g_autofree char *folded = g_utf8_casefold (s, len);
+
+      for (guint i = 0; dated[i]; i++)
+        if (strstr (folded, dated[i]) != NULL && (strstr (folded, "19") != NULL || strstr (folded, "20") != NULL))
+          return TRUE;
     }
   return FALSE;
 }

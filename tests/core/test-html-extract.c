@@ -346,6 +346,21 @@ test_widget_in_article (void)
   hs_html_assert_marked (project_of (doc), doc, "Première image de la galerie", "other");
 }
 
+/* Bylines and datelines written as plain paragraphs, without a class to say so. */
+static void
+test_datelines (void)
+{
+  g_autoptr(HearsayDocument) doc = import_one (
+    "<html><head><meta name=\"author\" content=\"Marie Martin\"></head><body><article>"
+    "<h1>Retraites : la réforme présentée</h1>"
+    "<p>Le Quotidien | 03.11.2017 à 10h30 • Mis à jour le 04.11.2017 | Par Marie Martin et Ali Haddad</p>"
+    "<p>" LEDE "</p><p>" P1 "</p><p>Publié le 3 novembre 2017</p></article></body></html>");
+
+  assert_article (doc, LEDE "\n\n" P1);
+  hs_html_assert_marked (project_of (doc), doc, "Le Quotidien | 03.11.2017", "byline_dateline");
+  hs_html_assert_marked (project_of (doc), doc, "Publié le 3 novembre 2017", "byline_dateline");
+}
+
 /* A page without a paragraph of prose is still imported: its text is the article. */
 static void
 test_no_page_refused (void)
@@ -469,6 +484,7 @@ main (int argc, char **argv)
   g_test_add_func ("/html-extract/outlet-from-host", test_outlet_from_host);
   g_test_add_func ("/html-extract/comments-marked", test_comments_marked);
   g_test_add_func ("/html-extract/widget-in-article", test_widget_in_article);
+  g_test_add_func ("/html-extract/datelines", test_datelines);
   g_test_add_func ("/html-extract/no-page-refused", test_no_page_refused);
   g_test_add_func ("/html-extract/outlet-order", test_outlet_order);
   return g_test_run ();
