@@ -346,6 +346,23 @@ test_widget_in_article (void)
   hs_html_assert_marked (project_of (doc), doc, "Première image de la galerie", "other");
 }
 
+/* JSON-LD's articleBody holds a paragraph that the page put in a box of its
+ * own, with a class that would keep it out: the page's word wins. */
+static void
+test_article_body_cross_check (void)
+{
+  g_autoptr(HearsayDocument) doc = import_one (
+    "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\""
+    LEDE " " P1 " " P2 " " P3 "\"}</script></head><body>"
+    "<div class=\"promo-box\"><p>" LEDE "</p></div>"
+    "<div class=\"main\"><div class=\"body\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div></div>"
+    "<div class=\"promo-box\"><p>Abonnez-vous pour lire tous nos articles sans publicité, dès 1 € par mois.</p></div>"
+    "</body></html>");
+
+  assert_article (doc, LEDE "\n\n" P1 "\n\n" P2 "\n\n" P3);
+  hs_html_assert_marked (project_of (doc), doc, "Abonnez-vous pour lire", "promo_call_to_action");
+}
+
 /* Bylines and datelines written as plain paragraphs, without a class to say so. */
 static void
 test_datelines (void)
@@ -485,6 +502,7 @@ main (int argc, char **argv)
   g_test_add_func ("/html-extract/comments-marked", test_comments_marked);
   g_test_add_func ("/html-extract/widget-in-article", test_widget_in_article);
   g_test_add_func ("/html-extract/datelines", test_datelines);
+  g_test_add_func ("/html-extract/article-body-cross-check", test_article_body_cross_check);
   g_test_add_func ("/html-extract/no-page-refused", test_no_page_refused);
   g_test_add_func ("/html-extract/outlet-order", test_outlet_order);
   return g_test_run ();
