@@ -260,18 +260,24 @@ test_repeated_lines (void)
 
   a = import_text (project, "a.txt", "Accueil Monde Politique\nFirst story text about a town.\nTous droits réservés\n", "Le Quotidien");
   g_assert_cmpuint (count_marked (project, a, NULL), ==, 0);
-  /* One other document of the outlet: its lines are enough. */
+  /* A short line without final punctuation in two documents of the outlet
+   * is furniture: marked in the new one and in the one imported before. */
   b = import_text (project, "b.txt", "Accueil Monde Politique\nSecond story, about a river.\nTous droits réservés\n", "Le Quotidien");
   g_assert_cmpuint (count_marked (project, b, "navigation"), ==, 2);
+  g_assert_cmpuint (count_marked (project, a, "navigation"), ==, 2);
   /* Another outlet does not count. */
   other = import_text (project, "o.txt", "Accueil Monde Politique\nA story elsewhere.\n", "Autre Journal");
   g_assert_cmpuint (count_marked (project, other, NULL), ==, 0);
-  /* With two others, a line needs to be in both; a line in one is text. */
+  /* A sentence needs three documents: in two it is text. */
   c = import_text (project, "c.txt", "Accueil Monde Politique\nSecond story, about a river.\nThird story.\n", "Le Quotidien");
   g_assert_cmpuint (count_marked (project, c, NULL), ==, 1);
-  d = import_text (project, "d.txt", "Tous droits réservés\nFourth story with its own words.\nAccueil Monde Politique\n", "Le Quotidien");
+  g_assert_cmpuint (count_marked (project, b, NULL), ==, 2);
+  d = import_text (project, "d.txt", "Tous droits réservés\nFourth story with its own words.\nSecond story, about a river.\n", "Le Quotidien");
   g_assert_cmpuint (count_marked (project, d, NULL), ==, 2);
-  g_assert_cmpuint (count_marked (project, a, NULL), ==, 0);
+  /* …and with the third, the two before it are marked too. */
+  g_assert_cmpuint (count_marked (project, b, "other"), ==, 1);
+  g_assert_cmpuint (count_marked (project, c, "other"), ==, 1);
+  g_assert_cmpuint (count_marked (project, a, NULL), ==, 2);
 }
 
 int

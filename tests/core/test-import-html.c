@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-html.c: saved web pages — the article and its metadata,
  * encodings found before parsing, hostile markup, folders with progress and
  * cancellation, and refusals that leave the project unchanged. */
@@ -6,6 +5,7 @@
 #include <unistd.h>
 
 #include "hearsay-html.h"
+#include "core-test-html.h"
 #include "core-test-import.h"
 #include "hearsay-xml-safety.h"
 
@@ -27,17 +27,44 @@ import_fixture (const char *name)
   return doc;
 }
 
+/* Imports one page file through the user's call and returns its document. */
+static HearsayDocument *
+import_page_file (HearsayProject *project,
+                  const char     *path)
+{
+  const char *paths[] = { path, NULL };
+  HearsayImportReport report;
+  HearsayDocument *doc;
+
+  core_test_import_ok (project, "html", paths, NULL, &report);
+  g_assert_cmpuint (report.documents->len, ==, 1);
+  doc = g_object_ref (g_ptr_array_index (report.documents, 0));
+  hearsay_import_report_clear (&report);
+  return doc;
+}
+
 static void
 test_article (void)
 {
-  g_autoptr(HearsayDocument) doc = import_fixture ("article.html");
+  g_autoptr(HearsayProject) project = core_test_new_project ("article.hearsay");
+  g_autofree char *page_path = html_fixture ("article.html");
+  g_autoptr(HearsayDocument) doc = import_page_file (project, page_path);
   g_autofree char *expected_path = html_fixture ("article.expected.txt");
   g_autofree char *expected = core_test_read (expected_path, NULL);
-  g_autofree char *page_path = html_fixture ("article.html");
   g_autofree char *sha = core_test_file_sha256 (page_path);
+  g_autofree char *article = core_test_html_article (project, doc);
   const char * const *author = hearsay_document_get_field (doc, "author");
 
-  g_assert_cmpstr (hearsay_document_get_text (doc), ==, expected);
+  /* The article is the text minus the marks; the furniture is still there, marked. */
+  g_assert_cmpstr (article, ==, expected);
+  core_test_html_assert_marked (project, doc, "Nous utilisons des cookies", "consent_notice");
+  core_test_html_assert_marked (project, doc, "Tout accepter", "consent_notice");
+  core_test_html_assert_marked (project, doc, "Accueil Monde", "navigation");
+  core_test_html_assert_marked (project, doc, "Damas déclare Deir ez-Zor libérée", "headline");
+  core_test_html_assert_marked (project, doc, "Partager sur Facebook", "promo_call_to_action");
+  core_test_html_assert_marked (project, doc, "À lire aussi", "related_link");
+  core_test_html_assert_marked (project, doc, "© Le Quotidien 2017", "footer");
+  g_assert_null (strstr (hearsay_document_get_text (doc), "ne doit pas apparaître"));
   g_assert_cmpstr (hearsay_document_get_title (doc), ==, "Damas déclare Deir ez-Zor libérée");
   g_assert_cmpstr (hearsay_document_get_outlet (doc), ==, "Le Quotidien");
   g_assert_cmpstr (hearsay_document_get_published_at (doc), ==, "2017-11-03T10:30:00+01:00");
@@ -46,7 +73,8 @@ test_article (void)
   g_assert_cmpstr (hearsay_document_get_source_name (doc), ==, "article.html");
   g_assert_cmpstr (hearsay_document_get_source_sha256 (doc), ==, sha);
   g_assert_nonnull (author);
-  g_assert_cmpstr (author[0], ==, "Marie Martin");
+  /* JSON-LD's name comes first; the <meta name=author> is another name. */
+  g_assert_cmpstr (author[0], ==, "Someone Else");
 }
 
 static void
@@ -64,9 +92,10 @@ test_metadata_fallbacks (void)
   g_autoptr(HearsayDocument) doc = hearsay_import_html_bytes ("page.html", bytes, NULL, &error);
 
   g_assert_no_error (error);
-  /* No og:title and no h1: the <title>. time[datetime] before JSON-LD. */
+  /* No og:title and no h1: the <title>. The article's JSON-LD date before a
+   * <time> of the page (which may date anything: a comment, a related link). */
   g_assert_cmpstr (hearsay_document_get_title (doc), ==, "Titre de la page");
-  g_assert_cmpstr (hearsay_document_get_published_at (doc), ==, "2017-11-01");
+  g_assert_cmpstr (hearsay_document_get_published_at (doc), ==, "2017-11-02");
   g_assert_cmpstr (hearsay_document_get_field (doc, "author")[0], ==, "Ali Haddad");
   g_assert_cmpstr (hearsay_document_get_outlet (doc), ==, "Agence X");
   g_assert_cmpstr (hearsay_document_get_text (doc), ==,
@@ -293,15 +322,17 @@ test_refusals (void)
   {
     const char *paths[] = { truncated, NULL };
 
-    message = core_test_assert_import_refused ("html", paths, NULL, truncated, "no article text");
+    message = core_test_assert_import_refused ("html", paths, NULL, truncated, "no visible text");
     g_clear_pointer (&message, g_free);
   }
-  /* One bad page in a folder: the good ones are not kept either. */
-  bad_in_dir = core_test_write_in (dir, "c-empty.html", "<html><body><nav>Menu</nav></body></html>");
+  /* One bad page in a folder: the good ones are not kept either. A page
+   * with only a menu has visible text and is imported; one that shows
+   * nothing is refused. */
+  bad_in_dir = core_test_write_in (dir, "c-empty.html", "<html><body><img src=\"a.png\"><script>var x;</script></body></html>");
   {
     const char *paths[] = { dir, NULL };
 
-    message = core_test_assert_import_refused ("html", paths, NULL, "c-empty.html", "no article text");
+    message = core_test_assert_import_refused ("html", paths, NULL, "c-empty.html", "no visible text");
   }
   g_unlink (big);
 }

@@ -24,7 +24,7 @@ test_default (void)
 
   g_assert_cmpstr (hearsay_scheme_get_name (scheme), ==, "News attribution and framing");
   g_assert_nonnull (hearsay_scheme_get_id (scheme));
-  g_assert_cmpuint (hearsay_scheme_get_n_labels (scheme), ==, 8);
+  g_assert_cmpuint (hearsay_scheme_get_n_labels (scheme), ==, 9);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, labels[i]);
@@ -39,6 +39,9 @@ test_default (void)
       g_assert_cmpint (label->color[0], ==, '#');
       g_assert_cmpint (strlen (label->color), ==, 7);
     }
+  /* The importer's headline mark has no key: 9 stays free. */
+  g_assert_nonnull (hearsay_scheme_lookup_label (scheme, "headline"));
+  g_assert_cmpuint (hearsay_scheme_lookup_label (scheme, "headline")->key, ==, 0);
   g_assert_null (hearsay_scheme_lookup_label (scheme, "nope"));
   g_assert_null (hearsay_scheme_lookup_key (scheme, 9));
 
@@ -258,7 +261,7 @@ test_default_round_trip (void)
   g_assert_no_error (error);
   json2 = hearsay_scheme_to_json (again);
   g_assert_cmpstr (json, ==, json2);
-  g_assert_cmpuint (hearsay_scheme_get_n_labels (again), ==, 8);
+  g_assert_cmpuint (hearsay_scheme_get_n_labels (again), ==, 9);
 }
 
 static void

@@ -153,7 +153,7 @@ test_project_reopen (void)
   anns = hearsay_project_list_annotations (project, hearsay_document_get_id (g_ptr_array_index (docs, 0)), &error);
   g_assert_cmpuint (anns->len, ==, 1);
   g_assert_nonnull (hearsay_project_get_scheme (project));
-  g_assert_cmpuint (hearsay_scheme_get_n_labels (hearsay_project_get_scheme (project)), ==, 8);
+  g_assert_cmpuint (hearsay_scheme_get_n_labels (hearsay_project_get_scheme (project)), ==, 9);
   name = hearsay_project_dup_name (project);
   g_assert_true (g_str_has_suffix (name, "reopen"));
 
@@ -294,7 +294,7 @@ test_empty_file_directory_missing (void)
   project = hearsay_project_open (empty, HEARSAY_PROJECT_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (project);
-  g_assert_cmpuint (hearsay_scheme_get_n_labels (hearsay_project_get_scheme (project)), ==, 8);
+  g_assert_cmpuint (hearsay_scheme_get_n_labels (hearsay_project_get_scheme (project)), ==, 9);
   hearsay_project_close (project);
   g_assert_cmpint (raw_int (empty, "PRAGMA user_version;"), ==, HEARSAY_STORE_SCHEMA_VERSION);
 }
@@ -402,7 +402,7 @@ test_migrate_from_zero (void)
   /* A migrated project works (default scheme in memory). */
   project = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (hearsay_scheme_get_n_labels (hearsay_project_get_scheme (project)), ==, 8);
+  g_assert_cmpuint (hearsay_scheme_get_n_labels (hearsay_project_get_scheme (project)), ==, 9);
   core_test_add_document (project, "text", "t");
 }
 

@@ -135,36 +135,80 @@ declared_charset (const char *data,
   return NULL;
 }
 
+/* WHATWG Encoding Standard labels → the decoder a browser uses, named as
+ * iconv knows it. Browsers read every GB2312/GBK label with the GB18030
+ * decoder, every Latin-1 and ASCII label as windows-1252, Shift_JIS as
+ * Windows-31J, EUC-KR as windows-949; a page cannot be UTF-16 without a
+ * BOM, so its UTF-16 labels mean UTF-8. */
+static const struct { const char *label; const char *decoder; } labels[] = {
+  { "utf-8", "UTF-8" }, { "utf8", "UTF-8" }, { "unicode-1-1-utf-8", "UTF-8" }, { "unicode11utf8", "UTF-8" },
+  { "unicode20utf8", "UTF-8" }, { "x-unicode20utf8", "UTF-8" }, { "utf-16", "UTF-8" }, { "utf-16le", "UTF-8" },
+  { "utf-16be", "UTF-8" }, { "unicodefffe", "UTF-8" }, { "unicode", "UTF-8" }, { "csunicode", "UTF-8" },
+  { "iso-10646-ucs-2", "UTF-8" }, { "ucs-2", "UTF-8" },
+  { "windows-1252", "windows-1252" }, { "ansi_x3.4-1968", "windows-1252" }, { "ascii", "windows-1252" },
+  { "cp1252", "windows-1252" }, { "cp819", "windows-1252" }, { "csisolatin1", "windows-1252" },
+  { "ibm819", "windows-1252" }, { "iso-8859-1", "windows-1252" }, { "iso-ir-100", "windows-1252" },
+  { "iso8859-1", "windows-1252" }, { "iso88591", "windows-1252" }, { "iso_8859-1", "windows-1252" },
+  { "iso_8859-1:1987", "windows-1252" }, { "l1", "windows-1252" }, { "latin1", "windows-1252" },
+  { "latin-1", "windows-1252" }, { "us-ascii", "windows-1252" }, { "x-cp1252", "windows-1252" },
+  { "chinese", "GB18030" }, { "csgb2312", "GB18030" }, { "csiso58gb231280", "GB18030" }, { "gb2312", "GB18030" },
+  { "gb_2312", "GB18030" }, { "gb_2312-80", "GB18030" }, { "gbk", "GB18030" }, { "iso-ir-58", "GB18030" },
+  { "x-gbk", "GB18030" }, { "gb18030", "GB18030" }, { "euc-cn", "GB18030" },
+  { "big5", "BIG5-HKSCS" }, { "big5-hkscs", "BIG5-HKSCS" }, { "cn-big5", "BIG5-HKSCS" }, { "csbig5", "BIG5-HKSCS" },
+  { "x-x-big5", "BIG5-HKSCS" },
+  { "csshiftjis", "CP932" }, { "ms932", "CP932" }, { "ms_kanji", "CP932" }, { "shift-jis", "CP932" },
+  { "shift_jis", "CP932" }, { "sjis", "CP932" }, { "windows-31j", "CP932" }, { "x-sjis", "CP932" },
+  { "cseucpkdfmtjapanese", "EUC-JP" }, { "euc-jp", "EUC-JP" }, { "x-euc-jp", "EUC-JP" },
+  { "csiso2022jp", "ISO-2022-JP" }, { "iso-2022-jp", "ISO-2022-JP" },
+  { "cseuckr", "CP949" }, { "csksc56011987", "CP949" }, { "euc-kr", "CP949" }, { "iso-ir-149", "CP949" },
+  { "korean", "CP949" }, { "ks_c_5601-1987", "CP949" }, { "ks_c_5601-1989", "CP949" }, { "ksc5601", "CP949" },
+  { "ksc_5601", "CP949" }, { "windows-949", "CP949" },
+  { "iso-8859-9", "windows-1254" }, { "iso8859-9", "windows-1254" }, { "iso88599", "windows-1254" },
+  { "iso_8859-9", "windows-1254" }, { "latin5", "windows-1254" }, { "l5", "windows-1254" }, { "csisolatin5", "windows-1254" },
+  { "iso-ir-148", "windows-1254" },
+  { "iso-8859-11", "windows-874" }, { "iso8859-11", "windows-874" }, { "tis-620", "windows-874" },
+  { "dos-874", "windows-874" }, { "windows-874", "windows-874" },
+  { "iso-8859-8-i", "ISO-8859-8" }, { "csiso88598i", "ISO-8859-8" }, { "logical", "ISO-8859-8" },
+  { "koi8-ru", "KOI8-U" }, { "koi8-u", "KOI8-U" }, { "koi", "KOI8-R" }, { "koi8", "KOI8-R" }, { "koi8_r", "KOI8-R" },
+  { "cskoi8r", "KOI8-R" }, { "koi8-r", "KOI8-R" },
+  { "x-mac-cyrillic", "MAC-CYRILLIC" }, { "x-mac-ukrainian", "MAC-CYRILLIC" },
+  { "csmacintosh", "MACINTOSH" }, { "mac", "MACINTOSH" }, { "macintosh", "MACINTOSH" }, { "x-mac-roman", "MACINTOSH" },
+};
+
+/* The decoder for a declared label (case-insensitive); other labels pass
+ * through as they are, for iconv to know or not. */
+static const char *
+decoder_for (const char *label)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_ascii_strcasecmp (label, labels[i].label) == 0)
+      return labels[i].decoder;
+  return label;
+}
+
 static gboolean
 is_utf8_name (const char *name)
 {
-  return g_ascii_strcasecmp (name, "utf-8") == 0 || g_ascii_strcasecmp (name, "utf8") == 0 ||
-         /* A page cannot really be UTF-16 without a BOM; browsers read UTF-8. */
-         g_ascii_strncasecmp (name, "utf-16", 6) == 0;
+  return g_ascii_strcasecmp (decoder_for (name), "UTF-8") == 0;
 }
 
 static gboolean
 is_cp1252_name (const char *name)
 {
-  const char *aliases[] = { "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1",
-                            "latin1", "latin-1", "l1", "us-ascii", "ascii", "iso_8859-1", NULL };
-
-  for (guint i = 0; aliases[i]; i++)
-    if (g_ascii_strcasecmp (name, aliases[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return g_ascii_strcasecmp (decoder_for (name), "windows-1252") == 0;
 }
 
 static char *
 convert_declared (const char  *display_name,
                   const char  *data,
                   gsize        length,
+                  const char  *decoder,
                   const char  *charset,
                   GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   gsize bytes_read = 0, written = 0;
-  char *out = g_convert (data, length, "UTF-8", charset, &bytes_read, &written, &local_error);
+  char *out = g_convert (data, length, "UTF-8", decoder, &bytes_read, &written, &local_error);
 
   if (out == NULL || bytes_read != length)
     {
@@ -180,7 +224,7 @@ convert_declared (const char  *display_name,
 static gboolean
 charset_known (const char *charset)
 {
-  GIConv cd = g_iconv_open ("UTF-8", charset);
+  GIConv cd = g_iconv_open ("UTF-8", decoder_for (charset));
 
   if (cd == (GIConv) -1)
     return FALSE;
@@ -211,7 +255,7 @@ hearsay_html_decode (const char   *display_name,
   if (length >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
     {
       used = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-      text = convert_declared (display_name, data + 2, length - 2, used, error);
+      text = convert_declared (display_name, data + 2, length - 2, used, used, error);
       goto out;
     }
   if (length >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
@@ -243,8 +287,19 @@ hearsay_html_decode (const char   *display_name,
     }
   else if (charset != NULL && !is_utf8_name (charset))
     {
-      used = charset == fallback ? "fallback" : "declared";
-      text = convert_declared (display_name, data, length, charset, error);
+      g_autoptr(GError) local_error = NULL;
+
+      used = decoder_for (charset);
+      text = convert_declared (display_name, data, length, used, charset, &local_error);
+      /* A page that declares one charset and is written in UTF-8 (a common
+       * slip of content systems) reads as what it is. */
+      if (text == NULL && g_utf8_validate_len (data, length, NULL))
+        {
+          used = "UTF-8";
+          text = g_strndup (data, length);
+        }
+      else if (text == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
     }
   else
     {

@@ -181,7 +181,7 @@ hearsay_import_store_document (HearsayImportContext  *ctx,
         ctx->boilerplate = hearsay_boilerplate_context_new (ctx->project);
       if (!hearsay_boilerplate_mark (ctx->boilerplate, doc, &n_marked, error))
         return FALSE;
-      ctx->report->n_boilerplate += n_marked;
+      ctx->report->n_boilerplate += n_marked + hearsay_boilerplate_context_take_n_elsewhere (ctx->boilerplate);
       hearsay_document_set_n_annotations (doc, hearsay_document_get_n_annotations (doc) + n_marked);
     }
   g_ptr_array_add (ctx->report->documents, g_object_ref (doc));

@@ -112,9 +112,11 @@ HearsayDocument *hearsay_import_text_bytes        (const char                 *d
 HearsayDocument *hearsay_import_text_file         (const char                 *path,
                                                    const HearsayImportOptions *options,
                                                    GError                    **error);
-/* One saved web page → one document: the article's headings and paragraphs
- * separated by blank lines, with title, outlet, date, author (field
- * "author"), canonical URL, language and provenance. */
+/* One saved web page → one document: its visible text in reading order,
+ * blocks separated by blank lines, with title, outlet, date, authors (field
+ * "author"), canonical URL, language and provenance. Not stored, and so
+ * without the furniture and headline marks that hearsay_import_paths()
+ * adds (the article is the text minus those marks). */
 HearsayDocument *hearsay_import_html_bytes        (const char                 *display_name,
                                                    GBytes                     *bytes,
                                                    const HearsayImportOptions *options,
