@@ -10,6 +10,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-date.h"
+#include "hearsay-user.h"
 #include "hearsay-history.h"
 #include "hearsay-project-private.h"
 #include "hearsay-text.h"
@@ -108,12 +109,7 @@ hearsay_project_class_init (HearsayProjectClass *klass)
 static void
 hearsay_project_init (HearsayProject *self)
 {
-  const char *real = g_get_real_name ();
-
-  /* g_get_real_name() answers "Unknown" when the account has no full name. */
-  if (real == NULL || *real == '\0' || g_strcmp0 (real, "Unknown") == 0)
-    real = g_get_user_name ();
-  self->annotator = g_strdup (real);
+  self->annotator = hearsay_user_display_name ();
 }
 
 char *
