@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "hearsay-cli-private.h"
+#include "hearsay-error.h"
 #include "hearsay-import.h"
 
 static void
@@ -86,7 +87,11 @@ import_paths (HearsayProject             *project,
                             report.n_relations, report.quote_mismatches->len, report.skipped->len);
     }
   else
-    hearsay_cli_print_error (error);
+    {
+      hearsay_cli_print_error (error);
+      if (g_error_matches (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_SOME_UNREADABLE))
+        hearsay_cli_printerr (_("(--skip-unreadable imports the others)"));
+    }
   hearsay_import_report_clear (&report);
   return ok;
 }
@@ -102,6 +107,7 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   guint n_text = 0;
   g_autofree char *end = NULL;
   gboolean strict_quotes = FALSE;
+  gboolean skip_unreadable = FALSE;
   gboolean no_boilerplate = FALSE;
   g_autofree char *format = NULL;
   g_autofree char *title = NULL;
@@ -139,6 +145,9 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
     { "strict-quotes", 0, 0, G_OPTION_ARG_NONE, &strict_quotes,
       N_("Refuse the whole import when a quote does not match the text (default: skip that "
          "annotation and list it)"), NULL },
+    { "skip-unreadable", 0, 0, G_OPTION_ARG_NONE, &skip_unreadable,
+      N_("Import the files that can be read and list the others (default: import nothing and "
+         "name every file that cannot be read)"), NULL },
     { "no-boilerplate", 0, 0, G_OPTION_ARG_NONE, &no_boilerplate,
       N_("Do not mark page furniture (consent notices, “follow us”, related links) as boilerplate"),
       NULL },
@@ -155,8 +164,9 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
                                               "title, separated by a tab, then a summary on stderr.\n"
                                               "FILE may be a folder (of .html, .txt, brat .txt/.ann "
                                               "pairs, SemEval articles and span files…). Files are "
-                                              "imported together: if one of them cannot be read, "
-                                              "none is imported. The metadata options apply to text "
+                                              "imported together: if some cannot be read, none is "
+                                              "imported and each is named (--skip-unreadable imports "
+                                              "the rest). The metadata options apply to text "
                                               "files. Offsets are read in the unit each file states "
                                               "(a Hearsay export says which) or its format's own; "
                                               "--offsets and --newlines say it for files that do not."),
@@ -210,6 +220,7 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   options.no_boilerplate = no_boilerplate;
   options.end_inclusive = g_strcmp0 (end, "inclusive") == 0;
   options.strict_quotes = strict_quotes;
+  options.skip_unreadable = skip_unreadable;
 
   return import_paths (project, paths, &options) ? HEARSAY_CLI_EXIT_OK : HEARSAY_CLI_EXIT_BAD_INPUT;
 }

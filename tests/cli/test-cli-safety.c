@@ -94,6 +94,33 @@ test_one_transaction (CliTestFixture *f,
   }
 }
 
+/* A folder of pages: a refusal names every page that cannot be read;
+ * --skip-unreadable imports the rest and lists the others. */
+static void
+test_unreadable_pages (CliTestFixture *f,
+                       gconstpointer   data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *text = cli_test_write_temp (f, "note.txt", "Un texte à part.\n", -1);
+  g_auto(CliTestResult) skipped = { 0 };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_free (cli_test_write_temp (f, "pages/a.html", "<html><body><p>Un article lisible, avec des phrases.</p></body></html>", -1));
+  g_free (cli_test_write_temp (f, "pages/b.html", "<html><body></body></html>", -1));
+  g_free (cli_test_write_temp (f, "pages/c.html", "<html><head><title>Rien</title></head></html>", -1));
+  cli_test_init_with_sample (f);
+  cli_test_expect_failure (f, 1, WORDS ("2 files cannot be imported", "pages/b.html", "pages/c.html", "--skip-unreadable"),
+                           ARGS ("--project", f->project, "import", text, folder));
+  skipped = RUN (f, "--project", f->project, "import", "--skip-unreadable", text, folder);
+  g_assert_cmpint (skipped.status, ==, 0);
+  g_assert_nonnull (strstr (skipped.out, "\tUn texte à part."));
+  g_assert_nonnull (strstr (skipped.err, "not imported: "));
+  g_assert_nonnull (strstr (skipped.err, "pages/b.html"));
+  g_assert_nonnull (strstr (skipped.err, "pages/c.html"));
+  g_assert_nonnull (strstr (skipped.err, "documents: 2,"));
+  g_assert_nonnull (strstr (skipped.err, "left out: 2"));
+}
+
 static char *
 nested (const char *open,
         const char *close,
@@ -499,6 +526,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add (name, CliTestFixture, NULL, cli_test_fixture_setup, func, cli_test_fixture_teardown)
   ADD ("/cli/safety/one-transaction", test_one_transaction);
+  ADD ("/cli/safety/unreadable-pages", test_unreadable_pages);
   ADD ("/cli/safety/deep-json", test_deep_json);
   ADD ("/cli/safety/json-strings", test_json_strings);
   ADD ("/cli/safety/long-line", test_long_line);

@@ -280,6 +280,45 @@ test_directory (void)
   hearsay_import_report_clear (&report);
 }
 
+/* A page with no text is refused with every other such page named; with
+ * skip_unreadable the readable pages come in, and what a refused page had
+ * already added (its boilerplate marks) is gone with it. */
+static void
+test_unreadable_pages (void)
+{
+  g_autoptr(HearsayProject) project = core_test_new_project ("unreadable.hearsay");
+  g_autofree char *dir = make_page_dir ();
+  g_autofree char *b = core_test_write_in (dir, "c-empty.html", "<html><body></body></html>");
+  g_autofree char *c = core_test_write_in (dir, "d-title.html", "<html><head><title>Rien</title></head></html>");
+  const char *paths[] = { dir, NULL };
+  HearsayImportReport report;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  g_assert_false (hearsay_import_paths (project, paths, &(HearsayImportOptions) { .format = "html" },
+                                        NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "2 files cannot be imported"));
+  g_assert_nonnull (strstr (error->message, "c-empty.html"));
+  g_assert_nonnull (strstr (error->message, "d-title.html"));
+  g_assert_cmpuint (core_test_count_documents (project), ==, 0);
+  g_clear_error (&error);
+
+  hearsay_import_report_init (&report);
+  g_assert_true (hearsay_import_paths (project, paths,
+                                       &(HearsayImportOptions) { .format = "html", .skip_unreadable = TRUE },
+                                       NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.documents->len, ==, 2);
+  g_assert_cmpuint (report.skipped->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 0), "c-empty.html"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 1), "d-title.html"));
+  g_assert_cmpuint (report.n_boilerplate, ==, 1);
+  hearsay_import_report_clear (&report);
+  docs = hearsay_project_list_documents (project, NULL);
+  g_assert_cmpuint (docs->len, ==, 2);
+}
+
 static void
 test_cancel (void)
 {
@@ -351,6 +390,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import-html/deep-nesting", test_deep_nesting);
   g_test_add_func ("/import-html/directory", test_directory);
   g_test_add_func ("/import-html/cancel", test_cancel);
+  g_test_add_func ("/import-html/unreadable-pages", test_unreadable_pages);
   g_test_add_func ("/import-html/refusals", test_refusals);
   return g_test_run ();
 }

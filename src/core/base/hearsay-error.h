@@ -33,6 +33,7 @@ typedef enum {
   HEARSAY_IMPORT_ERROR_PARSE,
   HEARSAY_IMPORT_ERROR_INVALID,
   HEARSAY_IMPORT_ERROR_FAILED,
+  HEARSAY_IMPORT_ERROR_SOME_UNREADABLE,   /* several files: each named, none imported */
 } HearsayImportError;
 
 typedef enum {

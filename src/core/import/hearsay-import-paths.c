@@ -27,6 +27,112 @@ by_rank (gconstpointer a,
   return unit_rank (*(HearsayImportUnit * const *) a) - unit_rank (*(HearsayImportUnit * const *) b);
 }
 
+/* An error that is about one file (unreadable, malformed, refused), not
+ * about the project or the disk: the other files can still come in. */
+static gboolean
+is_file_error (const GError *error)
+{
+  return error->domain == HEARSAY_IMPORT_ERROR;
+}
+
+/* Takes out of the report and the context what a failed unit had added. */
+static void
+forget_unit (HearsayImportContext *ctx,
+             guint                 n_documents,
+             guint                 n_annotations,
+             guint                 n_relations,
+             guint                 n_boilerplate,
+             guint                 n_mismatches,
+             guint                 n_skipped)
+{
+  HearsayImportReport *report = ctx->report;
+  gint64 first_gone = G_MAXINT64;
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = n_documents; i < report->documents->len; i++)
+    first_gone = MIN (first_gone, hearsay_document_get_id (g_ptr_array_index (report->documents, i)));
+  g_ptr_array_set_size (report->documents, n_documents);
+  g_ptr_array_set_size (report->quote_mismatches, n_mismatches);
+  g_ptr_array_set_size (report->skipped, n_skipped);
+  report->n_annotations = n_annotations;
+  report->n_relations = n_relations;
+  report->n_boilerplate = n_boilerplate;
+  /* Documents of the unit are gone: so are the other units' ways to them. */
+  g_hash_table_iter_init (&iter, ctx->documents_by_source);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (hearsay_document_get_id (value) >= first_gone || hearsay_document_get_id (value) == 0)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* One unit inside its own savepoint: a file that cannot be read is rolled
+ * back alone and listed in @failures; any other error stops the import. */
+static gboolean
+read_unit (HearsayImportContext  *ctx,
+           HearsayImportUnit     *unit,
+           GPtrArray             *failures,
+           GError               **error)
+{
+  HearsayImportReport *report = ctx->report;
+  guint n_documents = report->documents->len, n_annotations = report->n_annotations;
+  guint n_relations = report->n_relations, n_boilerplate = report->n_boilerplate;
+  guint n_mismatches = report->quote_mismatches->len, n_skipped = report->skipped->len;
+  gboolean scheme_changed = ctx->scheme_changed;
+  g_autoptr(HearsayScheme) scheme = ctx->scheme != NULL ? hearsay_scheme_copy (ctx->scheme) : NULL;
+  GError *local_error = NULL;
+
+  if (!hearsay_project_bulk_mark (ctx->project, error))
+    return FALSE;
+  if (unit->read (ctx, unit->path, &local_error))
+    return hearsay_project_bulk_keep_mark (ctx->project, error);
+  if (!is_file_error (local_error) || ctx->options->strict_quotes)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (!hearsay_project_bulk_undo_to_mark (ctx->project, error))
+    {
+      g_error_free (local_error);
+      return FALSE;
+    }
+  forget_unit (ctx, n_documents, n_annotations, n_relations, n_boilerplate, n_mismatches, n_skipped);
+  /* Labels the file's configuration brought go with it. */
+  g_set_object (&ctx->scheme, scheme);
+  ctx->scheme_changed = scheme_changed;
+  if (ctx->options->skip_unreadable)
+    {
+      /* The message names the file already. */
+      g_ptr_array_add (report->skipped, g_strdup_printf (_("not imported: %s"), local_error->message));
+      g_error_free (local_error);
+    }
+  else
+    g_ptr_array_add (failures, local_error);
+  return TRUE;
+}
+
+/* Every file that could not be read, at once: a user fixes them all and
+ * tries once more, instead of finding them one attempt at a time. */
+static gboolean
+refuse_failures (GPtrArray  *failures,
+                 GError    **error)
+{
+  g_autoptr(GString) message = NULL;
+
+  if (failures->len == 1)
+    {
+      g_propagate_error (error, g_error_copy (g_ptr_array_index (failures, 0)));
+      return FALSE;
+    }
+  message = g_string_new (NULL);
+  g_string_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u file cannot be imported, so nothing was:",
+                                         "%u files cannot be imported, so nothing was:", failures->len),
+                   failures->len);
+  for (guint i = 0; i < failures->len; i++)
+    g_string_append_printf (message, "\n  %s", ((GError *) g_ptr_array_index (failures, i))->message);
+  g_set_error_literal (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_SOME_UNREADABLE, message->str);
+  return FALSE;
+}
+
 /* The units of @paths, and brat's annotation.conf files, or FALSE. */
 static gboolean
 expand_paths (const HearsayImportOptions  *options,
@@ -92,6 +198,7 @@ hearsay_import_paths (HearsayProject              *project,
   static const HearsayImportOptions no_options = { 0 };
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (hearsay_import_unit_free);
   g_autoptr(GPtrArray) confs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   HearsayImportReport local_report;
   HearsayImportContext ctx = { 0 };
   gboolean ok;
@@ -141,9 +248,11 @@ hearsay_import_paths (HearsayProject              *project,
         {
           if (progress != NULL)
             progress (i, units->len, unit->path, user_data);
-          ok = unit->read (&ctx, unit->path, error);
+          ok = read_unit (&ctx, unit, failures, error);
         }
     }
+  if (ok && failures->len > 0 && !options->skip_unreadable)
+    ok = refuse_failures (failures, error);
   if (ok && ctx.scheme_changed)
     ok = hearsay_project_bulk_store_scheme (project, ctx.scheme, error);
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))

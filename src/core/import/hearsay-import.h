@@ -51,6 +51,8 @@ typedef struct
   HearsayOffsetConvention offsets;
   gboolean no_boilerplate;      /* text, html: do not mark page furniture */
   gboolean strict_quotes;       /* refuse the whole import at the first quote mismatch */
+  gboolean skip_unreadable;     /* import the files that can be read, list the others in
+                                   the report's skipped (default: refuse, naming them all) */
 } HearsayImportOptions;
 
 typedef struct

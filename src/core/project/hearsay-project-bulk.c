@@ -40,6 +40,33 @@ hearsay_project_bulk_rollback (HearsayProject *self)
 }
 
 gboolean
+hearsay_project_bulk_mark (HearsayProject  *self,
+                           GError         **error)
+{
+  HearsayStore *store = hearsay_project_require_store (self, error);
+
+  return store != NULL && hearsay_store_mark (store, error);
+}
+
+gboolean
+hearsay_project_bulk_undo_to_mark (HearsayProject  *self,
+                                   GError         **error)
+{
+  HearsayStore *store = hearsay_project_require_store (self, error);
+
+  return store != NULL && hearsay_store_rollback_to_mark (store, error);
+}
+
+gboolean
+hearsay_project_bulk_keep_mark (HearsayProject  *self,
+                                GError         **error)
+{
+  HearsayStore *store = hearsay_project_require_store (self, error);
+
+  return store != NULL && hearsay_store_release_mark (store, error);
+}
+
+gboolean
 hearsay_project_bulk_add_document (HearsayProject   *self,
                                    HearsayDocument  *document,
                                    GError          **error)

@@ -17,6 +17,14 @@ gboolean  hearsay_project_bulk_begin           (HearsayProject         *self,
 gboolean  hearsay_project_bulk_commit          (HearsayProject         *self,
                                                 GError                **error);
 void      hearsay_project_bulk_rollback        (HearsayProject         *self);
+/* A point inside the transaction that one unit of the import can be rolled
+ * back to alone (its file could not be read) while the rest goes on. */
+gboolean  hearsay_project_bulk_mark            (HearsayProject         *self,
+                                                GError                **error);
+gboolean  hearsay_project_bulk_undo_to_mark    (HearsayProject         *self,
+                                                GError                **error);
+gboolean  hearsay_project_bulk_keep_mark       (HearsayProject         *self,
+                                                GError                **error);
 
 /* Stores @document and gives it its new id. */
 gboolean  hearsay_project_bulk_add_document    (HearsayProject         *self,

@@ -198,6 +198,32 @@ hearsay_store_rollback (HearsayStore *self)
 }
 
 gboolean
+hearsay_store_mark (HearsayStore  *self,
+                    GError       **error)
+{
+  g_return_val_if_fail (self->txn_depth > 0, FALSE);
+  return hearsay_store_exec (self, "SAVEPOINT unit;", error);
+}
+
+gboolean
+hearsay_store_rollback_to_mark (HearsayStore  *self,
+                                GError       **error)
+{
+  g_return_val_if_fail (self->txn_depth > 0, FALSE);
+  /* Rows may have gone: new ids are checked against the floors again. */
+  self->annotation_ids_clear = self->relation_ids_clear = FALSE;
+  return hearsay_store_exec (self, "ROLLBACK TO unit; RELEASE unit;", error);
+}
+
+gboolean
+hearsay_store_release_mark (HearsayStore  *self,
+                            GError       **error)
+{
+  g_return_val_if_fail (self->txn_depth > 0, FALSE);
+  return hearsay_store_exec (self, "RELEASE unit;", error);
+}
+
+gboolean
 hearsay_store_backup (HearsayStore  *self,
                       const char    *dest_path,
                       GError       **error)

@@ -51,6 +51,14 @@ gboolean           hearsay_store_begin                (HearsayStore      *self,
 gboolean           hearsay_store_commit               (HearsayStore      *self,
                                                        GError           **error);
 void               hearsay_store_rollback             (HearsayStore      *self);
+/* Inside a transaction: a point to roll back to without ending it (one
+ * unit of an import that may fail alone). */
+gboolean           hearsay_store_mark                 (HearsayStore      *self,
+                                                       GError           **error);
+gboolean           hearsay_store_rollback_to_mark     (HearsayStore      *self,
+                                                       GError           **error);
+gboolean           hearsay_store_release_mark         (HearsayStore      *self,
+                                                       GError           **error);
 
 gboolean           hearsay_store_backup               (HearsayStore      *self,
                                                        const char        *dest_path,

@@ -4,9 +4,11 @@
  * window's connection is refreshed when it lands. */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "hearsay-dialog-util.h"
+#include "hearsay-error.h"
 #include "hearsay-import-dialog.h"
 #include "hearsay-import.h"
 #include "hearsay-transfer-task.h"
@@ -80,6 +82,8 @@ struct _HearsayImportDialog
   GtkCheckButton *end_inclusive_check;
   GtkCheckButton *boilerplate_check;
   GtkCheckButton *strict_check;
+  GtkCheckButton *skip_check;
+  GtkButton *others_button;
   GtkProgressBar *progress_bar;
   GtkButton *cancel_button;
   GtkLabel *result_label;
@@ -234,6 +238,31 @@ hearsay_import_dialog_set_format (HearsayImportDialog *self,
   return FALSE;
 }
 
+static void on_others_clicked (HearsayImportDialog *self);
+
+void
+hearsay_import_dialog_set_skip_unreadable (HearsayImportDialog *self,
+                                           gboolean             skip)
+{
+  g_return_if_fail (HEARSAY_IS_IMPORT_DIALOG (self));
+  gtk_check_button_set_active (self->skip_check, skip);
+}
+
+gboolean
+hearsay_import_dialog_can_import_others (HearsayImportDialog *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_IMPORT_DIALOG (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->others_button));
+}
+
+void
+hearsay_import_dialog_import_others (HearsayImportDialog *self)
+{
+  g_return_if_fail (HEARSAY_IS_IMPORT_DIALOG (self));
+  if (hearsay_import_dialog_can_import_others (self))
+    on_others_clicked (self);
+}
+
 void
 hearsay_import_dialog_set_strict_quotes (HearsayImportDialog *self,
                                          gboolean             strict)
@@ -370,6 +399,7 @@ show_result (HearsayImportDialog *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->details_view),
                             details != NULL ? details : "", -1);
   gtk_widget_set_visible (self->details_scroll, details != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->others_button), FALSE);
   if (failed)
     gtk_widget_add_css_class (GTK_WIDGET (self->result_label), "error");
   else
@@ -437,6 +467,15 @@ on_import_done (GObject      *source,
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_result (self, _("Import cancelled: nothing was imported."), NULL, TRUE);
+  else if (g_error_matches (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_SOME_UNREADABLE))
+    {
+      /* The first line counts them; the list can be long, so it scrolls. */
+      const char *list = strchr (error->message, '\n');
+      g_autofree char *first = g_strndup (error->message, list != NULL ? list - error->message : -1);
+
+      show_result (self, first, list != NULL ? list + 1 : NULL, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->others_button), TRUE);
+    }
   else
     {
       g_autofree char *message = g_strdup_printf (_("Nothing was imported.\n\n%s"), error->message);
@@ -468,6 +507,7 @@ hearsay_import_dialog_start (HearsayImportDialog *self)
   job->options.end_inclusive = gtk_check_button_get_active (self->end_inclusive_check);
   job->options.no_boilerplate = !gtk_check_button_get_active (self->boilerplate_check);
   job->options.strict_quotes = gtk_check_button_get_active (self->strict_check);
+  job->options.skip_unreadable = gtk_check_button_get_active (self->skip_check);
   hearsay_import_report_init (&job->report);
 
   self->job = job;
@@ -534,6 +574,15 @@ on_import_clicked (HearsayImportDialog *self)
       update_buttons (self);
       return;
     }
+  hearsay_import_dialog_start (self);
+}
+
+/* After a refusal that named the unreadable files: the same import, with
+ * those files left out and listed. */
+static void
+on_others_clicked (HearsayImportDialog *self)
+{
+  gtk_check_button_set_active (self->skip_check, TRUE);
   hearsay_import_dialog_start (self);
 }
 
@@ -615,6 +664,8 @@ hearsay_import_dialog_class_init (HearsayImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearsayImportDialog, end_inclusive_check);
   gtk_widget_class_bind_template_child (widget_class, HearsayImportDialog, boilerplate_check);
   gtk_widget_class_bind_template_child (widget_class, HearsayImportDialog, strict_check);
+  gtk_widget_class_bind_template_child (widget_class, HearsayImportDialog, skip_check);
+  gtk_widget_class_bind_template_child (widget_class, HearsayImportDialog, others_button);
   gtk_widget_class_bind_template_child (widget_class, HearsayImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, HearsayImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, HearsayImportDialog, result_label);
@@ -626,6 +677,7 @@ hearsay_import_dialog_class_init (HearsayImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_add_folder_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_others_clicked);
 }
 
 static void

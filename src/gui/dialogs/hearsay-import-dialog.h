@@ -27,6 +27,13 @@ gboolean             hearsay_import_dialog_set_format     (HearsayImportDialog *
                                                            const char          *format);
 void                 hearsay_import_dialog_set_strict_quotes (HearsayImportDialog *self,
                                                            gboolean             strict);
+/* Import the readable files and list the others, instead of refusing. */
+void                 hearsay_import_dialog_set_skip_unreadable (HearsayImportDialog *self,
+                                                           gboolean             skip);
+/* TRUE when the result names unreadable files and offers to import the
+ * others; import_others does what its button does. */
+gboolean             hearsay_import_dialog_can_import_others (HearsayImportDialog *self);
+void                 hearsay_import_dialog_import_others  (HearsayImportDialog *self);
 /* What the Import button does; FALSE when there is nothing to import or an
  * import is running. */
 gboolean             hearsay_import_dialog_start          (HearsayImportDialog *self);

@@ -271,6 +271,53 @@ test_import_bad_file (void)
   gui_test_iterate ();
 }
 
+/* Two documents that cannot be read: both named, nothing imported; the
+ * result offers to import the others, which lists what it left out. */
+static void
+test_import_others (void)
+{
+  g_autoptr(HearsayProject) project = new_project ("others.hearsay");
+  g_autofree char *dir = make_dir ("others");
+  g_autofree char *details = NULL;
+  HearsayImportDialog *dialog;
+  const char *result;
+
+  write_file (dir, "a.txt", "Alice met Bob.\n");
+  write_file (dir, "a.ann", "T1\tPerson 0 5\tAlice\n");
+  write_file (dir, "b.txt", "Carol met Dan.\n");
+  write_file (dir, "b.ann", "T1\tPerson 0 5\tCarol\nT2\tPerson zero five\tDan\n");
+  write_file (dir, "c.txt", "Erin met Frank.\n");
+  write_file (dir, "c.ann", "T1\tPerson 0 4 9\tErin\n");
+  write_file (dir, "annotation.conf", "[entities]\nPerson\n");
+
+  dialog = hearsay_import_dialog_new (NULL, project);
+  gtk_window_present (GTK_WINDOW (dialog));
+  hearsay_import_dialog_add_path (dialog, dir);
+  g_assert_true (hearsay_import_dialog_start (dialog));
+  wait_until (import_idle, dialog);
+  result = hearsay_import_dialog_get_result (dialog, &details);
+  g_test_message ("%s\n%s", result, details);
+  g_assert_nonnull (strstr (result, "2 files cannot be imported"));
+  g_assert_nonnull (strstr (details, "b.ann:2"));
+  g_assert_nonnull (strstr (details, "c.ann:1"));
+  g_assert_cmpuint (count_documents (project), ==, 0);
+  g_assert_true (hearsay_import_dialog_can_import_others (dialog));
+
+  hearsay_import_dialog_import_others (dialog);
+  wait_until (import_idle, dialog);
+  g_clear_pointer (&details, g_free);
+  result = hearsay_import_dialog_get_result (dialog, &details);
+  g_test_message ("%s\n%s", result, details);
+  g_assert_cmpstr (result, ==, "Imported 1 document.");
+  g_assert_nonnull (strstr (details, "Left out: 2"));
+  g_assert_nonnull (strstr (details, "b.ann:2"));
+  g_assert_nonnull (strstr (details, "c.ann:1"));
+  g_assert_false (hearsay_import_dialog_can_import_others (dialog));
+  g_assert_cmpuint (count_documents (project), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_iterate ();
+}
+
 static char *
 read_file (const char *path)
 {
@@ -384,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/transfer/import-folder", test_import_folder);
   g_test_add_func ("/transfer/import-cancel-responsive", test_import_cancel_and_responsive);
   g_test_add_func ("/transfer/import-bad-file", test_import_bad_file);
+  g_test_add_func ("/transfer/import-others", test_import_others);
   g_test_add_func ("/transfer/export", test_export);
   g_test_add_func ("/transfer/create-destroy", test_create_destroy);
   return gui_test_run ();
