@@ -33,31 +33,6 @@
 #include "hearsay-error.h"
 #include "hearsay-import-brat-private.h"
 
-typedef enum { ITEM_T, ITEM_E, ITEM_R, ITEM_A, ITEM_N, ITEM_NOTE, ITEM_EQUIV } ItemKind;
-
-typedef struct
-{
-  char *role;
-  char *id;
-} Arg;
-
-typedef struct
-{
-  ItemKind kind;
-  guint line;
-  char *id;                /* NULL for "*" */
-  char *type;
-  GArray *spans;           /* T: start, end pairs as the file counts */
-  GArray *stored;          /* T: the same as stored code points */
-  char *text;              /* T: after its TAB, or NULL; N: the name; #: the note */
-  char *target;            /* A, N, #: what they annotate; E: the trigger */
-  char *value;             /* A: NULL when binary; N: "DB:ID" */
-  Arg rel[2];              /* R */
-  GPtrArray *args;         /* E: Arg; *: char * ids */
-  HearsayAnnotation *ann;  /* T that is no trigger, E: its annotation */
-  gboolean skipped;        /* left out; the report says why */
-} Item;
-
 typedef struct
 {
   HearsayImportContext *ctx;
@@ -66,260 +41,17 @@ typedef struct
   HearsayBratConf *conf;
   const char *path;
   const char *annotator;
-  GPtrArray *items;          /* Item, in file order */
-  GHashTable *by_id;         /* id → Item */
-  GHashTable *first_event;   /* trigger id → its first E Item */
+  GPtrArray *items;          /* BratItem, in file order */
+  GHashTable *by_id;         /* id → BratItem */
+  GHashTable *first_event;   /* trigger id → its first E BratItem */
 } AnnFile;
-
-static void
-item_free (gpointer data)
-{
-  Item *item = data;
-
-  g_free (item->id);
-  g_free (item->type);
-  g_clear_pointer (&item->spans, g_array_unref);
-  g_clear_pointer (&item->stored, g_array_unref);
-  g_free (item->text);
-  g_free (item->target);
-  g_free (item->value);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_free (item->rel[i].role);
-      g_free (item->rel[i].id);
-    }
-  g_clear_pointer (&item->args, g_ptr_array_unref);
-  g_clear_object (&item->ann);
-  g_free (item);
-}
-
-static void
-arg_free (gpointer data)
-{
-  Arg *arg = data;
-
-  g_free (arg->role);
-  g_free (arg->id);
-  g_free (arg);
-}
-
-static gboolean
-parse_offset (const char *s,
-              gint64     *value)
-{
-  guint64 v;
-
-  /* Out of range is not a number either: saturating would shift the span. */
-  if (s == NULL || !g_ascii_isdigit (*s) ||
-      !g_ascii_string_to_unsigned (s, 10, 0, G_MAXINT64, &v, NULL))
-    return FALSE;
-  *value = (gint64) v;
-  return TRUE;
-}
-
-/* "Role:ID" → a new Arg, or NULL. */
-static Arg *
-split_arg (const char *s)
-{
-  const char *colon = strchr (s, ':');
-  Arg *arg;
-
-  if (colon == NULL || colon == s || colon[1] == '\0' || strchr (colon + 1, ':') != NULL)
-    return NULL;
-  arg = g_new0 (Arg, 1);
-  arg->role = g_strndup (s, colon - s);
-  arg->id = g_strdup (colon + 1);
-  return arg;
-}
-
-static gboolean
-parse_t (AnnFile     *f,
-         Item        *item,
-         const char  *data,
-         const char  *tail,
-         GError     **error)
-{
-  const char *sep = strchr (data, ' ');
-  g_auto(GStrv) spans = NULL;
-
-  if (sep == NULL)
-    return hearsay_import_fail (error, f->path, item->line, _("malformed T line: the offsets are missing"));
-  item->type = g_strndup (data, sep - data);
-  item->spans = g_array_new (FALSE, FALSE, sizeof (gint64));
-  spans = g_strsplit (sep + 1, ";", -1);
-  for (guint i = 0; spans[i]; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (g_strstrip (spans[i]), " ", -1);
-      gint64 start, end;
-
-      if (g_strv_length (pair) != 2 || !parse_offset (pair[0], &start) || !parse_offset (pair[1], &end))
-        return hearsay_import_fail (error, f->path, item->line,
-                                    _("malformed T line: “%s” is not a span “START END”"), spans[i]);
-      if (start > end)
-        return hearsay_import_fail (error, f->path, item->line,
-                                    _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " ends before it starts"),
-                                    start, end);
-      g_array_append_val (item->spans, start);
-      g_array_append_val (item->spans, end);
-    }
-  /* brat fills a missing text from the .txt: then nothing can be checked. */
-  if (tail != NULL && *tail != '\0')
-    item->text = g_strdup (tail);
-  return TRUE;
-}
-
-static gboolean
-parse_line (AnnFile     *f,
-            Item        *item,
-            char        *line,
-            GError     **error)
-{
-  char *tab = strchr (line, '\t');
-  char *data, *tail;
-  g_auto(GStrv) words = NULL;
-  guint n;
-
-  if (tab == NULL)
-    return hearsay_import_fail (error, f->path, item->line, _("malformed line: expected an id, a TAB and a type"));
-  *tab = '\0';
-  data = tab + 1;
-  tail = strchr (data, '\t');
-  if (tail != NULL)
-    *tail++ = '\0';
-  if (line[0] != '*')
-    item->id = g_strdup (line);
-  if (line[0] != 'T')
-    g_strstrip (data);
-  words = g_strsplit_set (data, " \t", -1);
-  n = 0;
-  for (guint i = 0; words[i]; i++)
-    if (*words[i] != '\0')
-      words[n++] = words[i];
-    else
-      g_free (words[i]);
-  words[n] = NULL;
-
-  switch (line[0])
-    {
-    case 'T':
-      item->kind = ITEM_T;
-      return parse_t (f, item, data, tail, error);
-    case 'E':
-      {
-        Arg *head = n > 0 ? split_arg (words[0]) : NULL;
-
-        item->kind = ITEM_E;
-        if (head == NULL)
-          return hearsay_import_fail (error, f->path, item->line, _("malformed E line: expected “E1<TAB>Type:T1 Role:T2 …”"));
-        item->type = g_steal_pointer (&head->role);
-        item->target = g_steal_pointer (&head->id);
-        arg_free (head);
-        item->args = g_ptr_array_new_with_free_func (arg_free);
-        for (guint i = 1; i < n; i++)
-          {
-            Arg *arg = split_arg (words[i]);
-
-            if (arg == NULL)
-              return hearsay_import_fail (error, f->path, item->line, _("malformed E line: “%s” is not “Role:ID”"), words[i]);
-            g_ptr_array_add (item->args, arg);
-          }
-        return TRUE;
-      }
-    case 'R':
-      {
-        Arg *a1 = n == 3 ? split_arg (words[1]) : NULL;
-        Arg *a2 = n == 3 ? split_arg (words[2]) : NULL;
-
-        item->kind = ITEM_R;
-        if (a1 == NULL || a2 == NULL || strcmp (a1->role, a2->role) == 0)
-          {
-            g_clear_pointer (&a1, arg_free);
-            g_clear_pointer (&a2, arg_free);
-            return hearsay_import_fail (error, f->path, item->line,
-                                        _("malformed R line: expected “R1<TAB>Type Arg1:T1 Arg2:T2”"));
-          }
-        item->type = g_strdup (words[0]);
-        item->rel[0] = *a1;
-        item->rel[1] = *a2;
-        g_free (a1);
-        g_free (a2);
-        return TRUE;
-      }
-    case 'A':
-    case 'M':
-      item->kind = ITEM_A;
-      if (n < 2 || (line[0] == 'M' && n != 2))
-        return hearsay_import_fail (error, f->path, item->line, _("malformed attribute line: expected “A1<TAB>Name T1 [VALUE]”"));
-      item->type = g_strdup (words[0]);
-      item->target = g_strdup (words[1]);
-      /* brat's value is the rest of the line, spaces included. */
-      if (n > 2)
-        {
-          const char *rest = data;
-
-          for (guint w = 0; w < 2; w++)
-            {
-              rest += strspn (rest, " ");
-              rest += strcspn (rest, " ");
-            }
-          item->value = g_strstrip (g_strdup (rest));
-        }
-      return TRUE;
-    case 'N':
-      {
-        const char *colon;
-
-        item->kind = ITEM_N;
-        /* BioNLP ST 2013: "Reference Annotation:T1 Referent:DB:ID". */
-        if (n == 3 && g_str_has_prefix (words[1], "Annotation:") && g_str_has_prefix (words[2], "Referent:"))
-          {
-            char *t = g_strdup (words[1] + 11), *r = g_strdup (words[2] + 9);
-
-            g_free (words[1]);
-            g_free (words[2]);
-            words[1] = t;
-            words[2] = r;
-          }
-        colon = n >= 3 ? strchr (words[2], ':') : NULL;
-        if (colon == NULL || colon == words[2] || colon[1] == '\0')
-          return hearsay_import_fail (error, f->path, item->line,
-                                      _("malformed N line: expected “N1<TAB>Reference T1 DB:ID<TAB>name”"));
-        item->type = g_strdup (words[0]);
-        item->target = g_strdup (words[1]);
-        item->value = g_strdup (words[2]);
-        item->text = g_strdup (tail ? tail : "");
-        return TRUE;
-      }
-    case '#':
-      item->kind = ITEM_NOTE;
-      if (n != 2)
-        return hearsay_import_fail (error, f->path, item->line,
-                                    _("malformed note line: expected “#1<TAB>AnnotatorNotes T1<TAB>note”"));
-      item->type = g_strdup (words[0]);
-      item->target = g_strdup (words[1]);
-      item->text = g_strdup (tail ? tail : "");
-      return TRUE;
-    case '*':
-      item->kind = ITEM_EQUIV;
-      if (n < 3)
-        return hearsay_import_fail (error, f->path, item->line, _("malformed * line: expected “*<TAB>Equiv T1 T2 …”"));
-      item->type = g_strdup (words[0]);
-      item->args = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 1; i < n; i++)
-        g_ptr_array_add (item->args, g_strdup (words[i]));
-      return TRUE;
-    default:
-      return hearsay_import_fail (error, f->path, item->line,
-                                  _("“%s” is not a brat line type (T, R, E, A, M, N, #, *)"), line);
-    }
-}
 
 /* The texts of @item's spans under @reader, joined by a space as brat
  * does, with the stored spans; NULL when a span is not in the text. */
 static char *
 spans_text (AnnFile             *f,
             HearsayOffsetReader *reader,
-            Item                *item,
+            BratItem            *item,
             GArray              *stored)
 {
   g_autoptr(GString) s = g_string_new (NULL);
@@ -369,7 +101,7 @@ count_matches (AnnFile                       *f,
 
   for (guint i = 0; i < f->items->len; i++)
     {
-      Item *item = g_ptr_array_index (f->items, i);
+      BratItem *item = g_ptr_array_index (f->items, i);
       g_autofree char *text = NULL;
 
       if (item->kind != ITEM_T || item->text == NULL)
@@ -449,7 +181,7 @@ read_spans (AnnFile                       *f,
 
   for (guint i = 0; i < f->items->len; i++)
     {
-      Item *item = g_ptr_array_index (f->items, i);
+      BratItem *item = g_ptr_array_index (f->items, i);
       g_autofree char *text = NULL;
       g_autoptr(GError) local_error = NULL;
 
@@ -483,16 +215,16 @@ read_spans (AnnFile                       *f,
   return TRUE;
 }
 
-/* What @id names: an annotation's Item (a trigger stands for its first
+/* What @id names: an annotation's BratItem (a trigger stands for its first
  * event), or a relation, attribute or note; an error when it is none. */
-static Item *
+static BratItem *
 resolve (AnnFile     *f,
          const char  *id,
          guint        line,
          GError     **error)
 {
-  Item *item = g_hash_table_lookup (f->by_id, id);
-  Item *event;
+  BratItem *item = g_hash_table_lookup (f->by_id, id);
+  BratItem *event;
 
   if (item == NULL)
     {
@@ -504,7 +236,7 @@ resolve (AnnFile     *f,
 }
 
 static gboolean
-is_annotation (Item *item)
+is_annotation (BratItem *item)
 {
   return item->kind == ITEM_T || item->kind == ITEM_E;
 }
@@ -520,8 +252,8 @@ append_note (HearsayAnnotation *ann,
 }
 
 static char *
-quote_of (AnnFile *f,
-          Item    *item)
+quote_of (AnnFile  *f,
+          BratItem *item)
 {
   const HearsayFragment *frag;
 
@@ -540,11 +272,11 @@ make_annotations (AnnFile  *f,
 
   for (guint i = 0; i < f->items->len; i++)
     {
-      Item *item = g_ptr_array_index (f->items, i);
+      BratItem *item = g_ptr_array_index (f->items, i);
 
       if (item->kind == ITEM_E)
         {
-          Item *trigger = g_hash_table_lookup (f->by_id, item->target);
+          BratItem *trigger = g_hash_table_lookup (f->by_id, item->target);
           g_autoptr(GError) local_error = NULL;
 
           if (trigger == NULL || trigger->kind != ITEM_T)
@@ -574,7 +306,7 @@ make_annotations (AnnFile  *f,
     }
   for (guint i = 0; i < f->items->len; i++)
     {
-      Item *item = g_ptr_array_index (f->items, i);
+      BratItem *item = g_ptr_array_index (f->items, i);
       const HearsayLabel *label;
 
       if (item->kind != ITEM_T || item->skipped || g_hash_table_contains (f->first_event, item->id))
@@ -595,14 +327,14 @@ make_annotations (AnnFile  *f,
 
 /* The annotation that @item (an A, N or # line) is about, for keeping it
  * there; NULL when it was left out (said in the report). */
-static Item *
+static BratItem *
 annotated (AnnFile     *f,
-           Item        *item,
+           BratItem    *item,
            gboolean    *failed,
            GError     **error)
 {
-  Item *target = resolve (f, item->target, item->line, error);
-  Item *plain = g_hash_table_lookup (f->by_id, item->target);
+  BratItem *target = resolve (f, item->target, item->line, error);
+  BratItem *plain = g_hash_table_lookup (f->by_id, item->target);
 
   *failed = target == NULL;
   if (target == NULL)
@@ -619,12 +351,12 @@ annotated (AnnFile     *f,
 }
 
 static gboolean
-apply_attribute (AnnFile  *f,
-                 Item     *item,
-                 GError  **error)
+apply_attribute (AnnFile   *f,
+                 BratItem  *item,
+                 GError   **error)
 {
   gboolean failed;
-  Item *target = annotated (f, item, &failed, error);
+  BratItem *target = annotated (f, item, &failed, error);
 
   if (target == NULL)
     return !failed;
@@ -647,14 +379,14 @@ apply_attribute (AnnFile  *f,
 }
 
 static gboolean
-apply_note (AnnFile  *f,
-            Item     *item,
-            GError  **error)
+apply_note (AnnFile   *f,
+            BratItem  *item,
+            GError   **error)
 {
   gboolean failed;
-  Item *target = annotated (f, item, &failed, error);
+  BratItem *target = annotated (f, item, &failed, error);
   g_autofree char *text = NULL;
-  Item *owner;
+  BratItem *owner;
 
   if (target == NULL)
     return !failed;
@@ -671,8 +403,8 @@ apply_note (AnnFile  *f,
     }
   if (target->kind == ITEM_R)
     {
-      Item *from = resolve (f, target->rel[0].id, target->line, error);
-      Item *to = resolve (f, target->rel[1].id, target->line, error);
+      BratItem *from = resolve (f, target->rel[0].id, target->line, error);
+      BratItem *to = resolve (f, target->rel[1].id, target->line, error);
       g_autofree char *quote = NULL;
       g_autofree char *kept = NULL;
 
@@ -727,22 +459,22 @@ role_of (AnnFile    *f,
 
 static gboolean
 link_ends (AnnFile     *f,
-           Item        *item,
+           BratItem    *item,
            const char  *type,
            const char  *from_id,
            const char  *to_id,
            GError     **error)
 {
-  Item *from = resolve (f, from_id, item->line, error);
-  Item *to = from ? resolve (f, to_id, item->line, error) : NULL;
+  BratItem *from = resolve (f, from_id, item->line, error);
+  BratItem *to = from ? resolve (f, to_id, item->line, error) : NULL;
   const char *ids[] = { from_id, to_id };
-  Item *ends[] = { from, to };
+  BratItem *ends[] = { from, to };
 
   if (to == NULL)
     return FALSE;
   for (guint i = 0; i < 2; i++)
     {
-      Item *plain = g_hash_table_lookup (f->by_id, ids[i]);
+      BratItem *plain = g_hash_table_lookup (f->by_id, ids[i]);
 
       if (!is_annotation (ends[i]))
         {
@@ -768,7 +500,7 @@ store_relations (AnnFile  *f,
 {
   for (guint i = 0; i < f->items->len; i++)
     {
-      Item *item = g_ptr_array_index (f->items, i);
+      BratItem *item = g_ptr_array_index (f->items, i);
       g_autoptr(GError) local_error = NULL;
 
       switch (item->kind)
@@ -785,7 +517,7 @@ store_relations (AnnFile  *f,
         case ITEM_E:
           for (guint j = 0; j < item->args->len; j++)
             {
-              Arg *arg = g_ptr_array_index (item->args, j);
+              BratArg *arg = g_ptr_array_index (item->args, j);
               g_autofree char *role = role_of (f, arg->role);
 
               if (!hearsay_brat_merge_relation_type (f->ctx, role, role, NULL, NULL, FALSE, FALSE, TRUE, &local_error))
@@ -806,7 +538,7 @@ store_relations (AnnFile  *f,
             for (guint j = 0; j < item->args->len; j++)
               {
                 const char *id = g_ptr_array_index (item->args, j);
-                Item *member = resolve (f, id, item->line, error);
+                BratItem *member = resolve (f, id, item->line, error);
 
                 if (member == NULL)
                   return FALSE;
@@ -843,7 +575,7 @@ resolve_all (AnnFile  *f,
     return FALSE;
   for (guint i = 0; i < f->items->len; i++)
     {
-      Item *item = g_ptr_array_index (f->items, i);
+      BratItem *item = g_ptr_array_index (f->items, i);
 
       if ((item->kind == ITEM_A || item->kind == ITEM_N) && !apply_attribute (f, item, error))
         return FALSE;
@@ -852,7 +584,7 @@ resolve_all (AnnFile  *f,
     }
   for (guint i = 0; i < f->items->len; i++)
     {
-      Item *item = g_ptr_array_index (f->items, i);
+      BratItem *item = g_ptr_array_index (f->items, i);
 
       if (item->ann != NULL &&
           !hearsay_import_store_annotation (f->ctx, f->index, item->ann, f->annotator, f->path, item->line, error))
@@ -873,7 +605,7 @@ hearsay_brat_import_ann (HearsayImportContext  *ctx,
                          GError               **error)
 {
   g_autoptr(GBytes) bytes = hearsay_import_read_file (path, HEARSAY_MAX_IMPORT_BYTES, error);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (item_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (hearsay_brat_item_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) first_event = g_hash_table_new (g_str_hash, g_str_equal);
   AnnFile f = { ctx, index, doc, conf, path, annotator, items, by_id, first_event };
@@ -891,17 +623,17 @@ hearsay_brat_import_ann (HearsayImportContext  *ctx,
   lines = g_strsplit (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? data + 3 : data, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
-      Item *item;
+      BratItem *item;
       gsize len = strlen (lines[i]);
 
       if (len > 0 && lines[i][len - 1] == '\r')
         lines[i][--len] = '\0';
       if (len == 0)
         continue;
-      item = g_new0 (Item, 1);
+      item = g_new0 (BratItem, 1);
       item->line = i + 1;
       g_ptr_array_add (items, item);
-      if (!parse_line (&f, item, lines[i], error))
+      if (!hearsay_brat_parse_line (path, item, lines[i], error))
         return FALSE;
       if (item->id != NULL)
         {

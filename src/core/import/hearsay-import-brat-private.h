@@ -54,6 +54,41 @@ gboolean         hearsay_brat_ensure_label     (HearsayImportContext  *ctx,
                                                 gboolean               event,
                                                 GError               **error);
 
+/* One line of an .ann file (hearsay-import-brat-lines.c). */
+typedef enum { ITEM_T, ITEM_E, ITEM_R, ITEM_A, ITEM_N, ITEM_NOTE, ITEM_EQUIV } BratItemKind;
+
+typedef struct
+{
+  char *role;
+  char *id;
+} BratArg;
+
+typedef struct
+{
+  BratItemKind kind;
+  guint line;
+  char *id;                /* NULL for "*" */
+  char *type;
+  GArray *spans;           /* T: start, end pairs as the file counts */
+  GArray *stored;          /* T: the same as stored code points */
+  char *text;              /* T: after its TAB, or NULL; N: the name; #: the note */
+  char *target;            /* A, N, #: what they annotate; E: the trigger */
+  char *value;             /* A: NULL when binary; N: "DB:ID" */
+  BratArg rel[2];          /* R */
+  GPtrArray *args;         /* E: BratArg; *: char * ids */
+  HearsayAnnotation *ann;  /* T that is no trigger, E: its annotation */
+  gboolean skipped;        /* left out; the report says why */
+} BratItem;
+
+void             hearsay_brat_item_free        (gpointer               item);
+void             hearsay_brat_arg_free         (gpointer               arg);
+/* Splits @line (its TABs are cut) into @item, or refuses it as malformed
+ * with "PATH:LINE: …". */
+gboolean         hearsay_brat_parse_line       (const char            *path,
+                                                BratItem              *item,
+                                                char                  *line,
+                                                GError               **error);
+
 /* One .ann file: its lines resolved into annotations and relations and
  * stored (hearsay-import-brat-ann.c). */
 gboolean         hearsay_brat_import_ann       (HearsayImportContext  *ctx,
