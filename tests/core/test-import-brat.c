@@ -181,6 +181,9 @@ check_news (HearsayProject      *project,
   selon = find (anns, "Report", "Selon", "brat", 0);
   sign = find (anns, "Sign-agreement", "sign\xC3\xA9", "brat", 0);
   g_assert_cmpint (target (relations, selon, "Event-Arg"), ==, hearsay_annotation_get_id (sign));
+  /* brat's old modification line, on that event only. */
+  g_assert_cmpstr (hearsay_annotation_get_attribute (sign, "Negation"), ==, "true");
+  g_assert_null (hearsay_annotation_get_attribute (selon, "Negation"));
   /* "Party-Arg2" is the second Party-Arg. */
   parties = targets (relations, sign, "Party-Arg");
   damas2 = find (anns, "GPE", "Damas", "brat", 1);

@@ -35,6 +35,7 @@ typedef struct
   BratUse *use;
   HearsayOffsetMap *map;
   HearsayScheme *scheme;
+  const char *annotator;  /* the file's */
   GHashTable *ids;        /* annotation id → "T12" or "E12" */
   GHashTable *types;      /* annotation id → brat type */
   GString *t_lines, *e_lines, *r_lines, *a_lines, *notes;
@@ -467,6 +468,9 @@ append_relations (AnnWriter  *w,
           w->use->n_orphan_args++;
           continue;
         }
+      /* A relation is read back as its file's annotator's. */
+      if (g_strcmp0 (r->annotator, w->annotator) != 0)
+        w->use->n_relation_annotators++;
       def = relation_type (w, r->type);
       if (from[0] == 'E' && def != NULL && def->event_role)
         {
@@ -546,10 +550,11 @@ char *
 brat_write_ann (HearsayExportContext *ctx,
                 BratUse               *use,
                 HearsayOffsetMap      *map,
+                const char            *annotator,
                 GPtrArray             *annotations,
                 GPtrArray             *relations)
 {
-  AnnWriter w = { ctx, use, map, hearsay_project_get_scheme (ctx->project) };
+  AnnWriter w = { ctx, use, map, hearsay_project_get_scheme (ctx->project), annotator };
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

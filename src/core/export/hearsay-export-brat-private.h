@@ -61,6 +61,7 @@ typedef struct
   guint n_note_breaks;         /* line breaks in notes other than LF */
   guint n_bad_normalizations;  /* normalization values without DB:ID → notes */
   guint n_orphan_args;         /* event arguments left out with their annotation */
+  guint n_relation_annotators; /* relations by another annotator than their file's */
   char *renamed_example;
 } BratUse;
 
@@ -77,6 +78,7 @@ char     *brat_type_name  (BratUse    *use,
 char     *brat_write_ann  (HearsayExportContext *ctx,
                            BratUse               *use,
                            HearsayOffsetMap      *map,
+                           const char            *annotator,
                            GPtrArray             *annotations,
                            GPtrArray             *relations);
 

@@ -219,7 +219,7 @@ brat_document (HearsayDocument  *doc,
   for (guint i = 0; i < groups->len; i++)
     {
       Group *g = g_ptr_array_index (groups, i);
-      g_autofree char *lines = brat_write_ann (ctx, state->use, map, g->annotations, relations);
+      g_autofree char *lines = brat_write_ann (ctx, state->use, map, g->annotator, g->annotations, relations);
       g_autofree char *encoded = i > 0 ? encode_annotator (g->annotator) : NULL;
       g_autofree char *name = i == 0 ? g_strconcat (stem, ".ann", NULL) : g_strconcat (stem, "_", encoded, ".ann", NULL);
 
@@ -320,6 +320,10 @@ warn_losses (HearsayExportContext *ctx,
   if (use->n_orphan_args > 0)
     hearsay_export_warn (ctx, "brat: %u relations or event arguments were left out with those annotations",
                          use->n_orphan_args);
+  if (use->n_relation_annotators > 0)
+    hearsay_export_warn (ctx, "brat: %u relations were made by another annotator than their source annotation's: "
+                         "brat has no room for it, they come back as that annotation's annotator's",
+                         use->n_relation_annotators);
   if (use->n_split_fragments > 0)
     hearsay_export_warn (ctx, "brat: %u annotations span a line break: their fragments are split around it, "
                          "as brat does, and come back so", use->n_split_fragments);
