@@ -374,15 +374,23 @@ test_brat (void)
 {
   HearsayExportOptions options = { 0 };
   g_autofree char *dir = export_to (HEARSAY_EXPORT_BRAT, NULL, "brat");
-  g_autofree char *dir16 = NULL;
+  g_autofree char *dir16 = core_test_path ("brat16");
   g_autofree char *parent = g_path_get_dirname (dir);
   g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
   const char *name;
 
   check_brat (dir, "codepoint");
-  options.offset_unit = HEARSAY_OFFSET_UTF16;
-  dir16 = export_to (HEARSAY_EXPORT_BRAT, &options, "brat16");
-  check_brat (dir16, "utf16");
+  /* brat reads code points only: other units are refused, not written. */
+  for (HearsayOffsetUnit unit = HEARSAY_OFFSET_UTF16; unit <= HEARSAY_OFFSET_BYTE; unit++)
+    {
+      g_clear_error (&error);
+      options.offset_unit = unit;
+      g_assert_false (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_BRAT, &options, dir16, NULL, &error));
+      g_assert_error (error, HEARSAY_EXPORT_ERROR, HEARSAY_EXPORT_ERROR_UNSUPPORTED);
+      g_assert_nonnull (strstr (error->message, "brat counts offsets in code points"));
+      g_assert_false (g_file_test (dir16, G_FILE_TEST_EXISTS));
+    }
   /* Replacing an earlier export works and leaves nothing beside it. */
   g_assert_true (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_BRAT, NULL, dir, NULL, NULL));
   check_brat (dir, "codepoint");

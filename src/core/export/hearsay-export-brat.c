@@ -1,26 +1,39 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hearsay-export-brat.c: brat standoff — a folder with <name>.txt and
- * <name>.ann per document and an annotation.conf made from the scheme.
+/* hearsay-export-brat.c: brat standoff — a folder with, per document,
+ * <name>.txt, <name>.ann and one <name>_<annotator>.ann per other
+ * annotator (the layout Hearsay's importer reads), and an annotation.conf
+ * that declares what they use (hearsay-export-brat-conf.c).
  *
- * brat counts code points, end exclusive; the unit written is stated in
- * annotation.conf (an .ann file has no room for a comment line). brat's text
- * field cannot hold a line break, so a fragment that spans one is split
- * around it, as brat itself does. Relations to entities or to another
- * document, free-text attributes and notes' line breaks have no brat form:
- * they become AnnotatorNotes, and line breaks and tabs in notes spaces. */
+ * <name>.ann, the file brat opens, holds the annotations of "brat" (what
+ * the importer calls that file's annotator), else of the project's own
+ * annotator, else of the document's most prolific one; annotation.conf
+ * says whose they are ("# annotator: NAME", "# annotator NAME-STEM: …"),
+ * so that the importer gives them back to that annotator.
+ *
+ * brat counts code points of the .txt as Python's codecs.open() reads it:
+ * a BOM is one, CR LF two (brat's "universal newline" mode is dropped by
+ * codecs.open(), as CPython's test_bug691291 shows). So the text is written
+ * as stored, or with --newlines lf as LF, and the offsets count it as
+ * written; UTF-16 or byte offsets would be read by neither brat nor
+ * Hearsay, and are refused. Whatever brat cannot carry is said in the
+ * export's warnings, with how many. */
 #include "config.h"
 
 #include <inttypes.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
-#include "hearsay-export-private.h"
+#include "hearsay-error.h"
+#include "hearsay-export-brat-private.h"
 
 typedef struct
 {
-  GHashTable *names;   /* file names used so far */
-  GString *ann;
-  guint next_attribute;
-  guint next_note;
+  GHashTable *names;       /* file names used so far */
+  BratUse *use;
+  GPtrArray *primaries;    /* (stem, annotator of <stem>.ann) pairs */
+  GHashTable *counts;      /* annotator → documents whose <stem>.ann is theirs */
+  guint n_annotator_files;
+  guint n_annotators_named;
 } BratState;
 
 static void
@@ -29,12 +42,14 @@ brat_state_free (gpointer data)
   BratState *state = data;
 
   g_hash_table_unref (state->names);
-  g_string_free (state->ann, TRUE);
+  brat_use_free (state->use);
+  g_ptr_array_unref (state->primaries);
+  g_hash_table_unref (state->counts);
   g_free (state);
 }
 
 /* "0001-guerre-en-syrie-damas": the id, then the title's words in ASCII;
- * no separators, no leading dot, at most 80 characters. */
+ * no separators, no "_" (it separates the annotator), at most 80 characters. */
 static char *
 file_stem (BratState       *state,
            HearsayDocument *doc)
@@ -77,124 +92,91 @@ file_stem (BratState       *state,
     }
 }
 
-static void
-append_flat (GString    *s,
-             const char *text)
+/* An annotator's name in a file name: "%XX" for what a file name cannot
+ * hold on any system, and for "%" itself (the importer decodes them). */
+static char *
+encode_annotator (const char *name)
 {
-  for (const char *p = text ? text : ""; *p; p++)
-    g_string_append_c (s, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-}
+  GString *s = g_string_new (NULL);
 
-static void
-append_note (BratState  *state,
-             gint64      target,
-             const char *text)
-{
-  g_string_append_printf (state->ann, "#%u\tAnnotatorNotes T%" PRId64 "\t",
-                          ++state->next_note, target);
-  append_flat (state->ann, text);
-  g_string_append_c (state->ann, '\n');
-}
-
-static gboolean
-is_newline (gunichar c)
-{
-  return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
-}
-
-/* The T line; FALSE when nothing but line breaks is left of the span. */
-static gboolean
-append_span (HearsayOffsetMap  *map,
-             GString           *s,
-             HearsayAnnotation *ann)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  gsize line_start = s->len;
-  guint n = 0;
-
-  g_string_append_printf (s, "T%" PRId64 "\t%s ", hearsay_annotation_get_id (ann),
-                          hearsay_annotation_get_label (ann));
-  for (guint i = 0; i < hearsay_annotation_get_n_fragments (ann); i++)
+  for (const guchar *p = (const guchar *) name; *p; p++)
     {
-      const HearsayFragment *f = hearsay_annotation_get_fragment (ann, i);
-      gint64 end = hearsay_offset_map_to_codepoint (map, f->end);
-      gint64 cp = hearsay_offset_map_to_codepoint (map, f->start);
-      const char *p = hearsay_offset_map_pointer (map, cp);
-
-      while (cp < end)
-        {
-          gint64 run = cp;
-          const char *q = p;
-
-          while (run < end && !is_newline (g_utf8_get_char (q)))
-            {
-              q = g_utf8_next_char (q);
-              run++;
-            }
-          if (run > cp)
-            {
-              g_string_append_printf (s, "%s%" PRId64 " %" PRId64, n ? ";" : "",
-                                      hearsay_offset_map_codepoint_to_unit (map, cp),
-                                      hearsay_offset_map_codepoint_to_unit (map, run));
-              if (n++ > 0)
-                g_string_append_c (text, ' ');
-              g_string_append_len (text, p, q - p);
-            }
-          /* Past the line break(s). */
-          while (run < end && is_newline (g_utf8_get_char (q)))
-            {
-              q = g_utf8_next_char (q);
-              run++;
-            }
-          cp = run;
-          p = q;
-        }
+      if (*p < 0x20 || *p == 0x7F || strchr ("/\\:*?\"<>|%", *p) != NULL)
+        g_string_append_printf (s, "%%%02X", *p);
+      else
+        g_string_append_c (s, *p);
     }
-  if (n == 0)
-    {
-      g_string_truncate (s, line_start);
-      return FALSE;
-    }
-  g_string_append_c (s, '\t');
-  g_string_append_len (s, text->str, text->len);
-  g_string_append_c (s, '\n');
-  return TRUE;
+  return g_string_free (s, FALSE);
 }
+
+typedef struct
+{
+  const char *annotator;
+  GPtrArray *annotations;   /* HearsayAnnotation, borrowed */
+} Group;
 
 static void
-append_attributes (BratState         *state,
-                   HearsayScheme     *scheme,
-                   HearsayAnnotation *ann)
+group_free (gpointer data)
 {
-  const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, hearsay_annotation_get_label (ann));
-  g_auto(GStrv) names = hearsay_annotation_dup_attribute_names (ann);
-  gint64 id = hearsay_annotation_get_id (ann);
+  Group *g = data;
 
-  for (guint i = 0; names[i]; i++)
+  g_ptr_array_unref (g->annotations);
+  g_free (g);
+}
+
+static const char *
+annotator_of (HearsayAnnotation *ann)
+{
+  const char *a = hearsay_annotation_get_annotator (ann);
+
+  return a != NULL ? a : "brat";
+}
+
+/* The annotators of a document in the order they first annotate, the one
+ * whose annotations go to <stem>.ann first. */
+static GPtrArray *
+group_by_annotator (HearsayExportContext *ctx,
+                    GPtrArray            *annotations)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func (group_free);
+  const char *own = hearsay_project_get_annotator (ctx->project);
+  guint primary = 0;
+
+  for (guint i = 0; i < annotations->len; i++)
     {
-      const HearsayAttributeDef *def = label ? hearsay_label_lookup_attribute (label, names[i]) : NULL;
-      const char * const *values = hearsay_annotation_get_attribute_values (ann, names[i]);
+      HearsayAnnotation *ann = g_ptr_array_index (annotations, i);
+      Group *g = NULL;
 
-      if (def != NULL && def->kind == HEARSAY_ATTRIBUTE_BOOLEAN)
+      for (guint j = 0; j < groups->len && g == NULL; j++)
+        if (strcmp (((Group *) g_ptr_array_index (groups, j))->annotator, annotator_of (ann)) == 0)
+          g = g_ptr_array_index (groups, j);
+      if (g == NULL)
         {
-          if (g_strcmp0 (values[0], "true") == 0)
-            g_string_append_printf (state->ann, "A%u\t%s T%" PRId64 "\n",
-                                    ++state->next_attribute, names[i], id);
-          continue;
+          g = g_new0 (Group, 1);
+          g->annotator = annotator_of (ann);
+          g->annotations = g_ptr_array_new ();
+          g_ptr_array_add (groups, g);
         }
-      for (guint j = 0; values[j]; j++)
-        {
-          if ((def != NULL && def->kind == HEARSAY_ATTRIBUTE_TEXT) || strpbrk (values[j], " \t\r\n"))
-            {
-              g_autofree char *note = g_strdup_printf ("%s: %s", names[i], values[j]);
-
-              append_note (state, id, note);
-            }
-          else
-            g_string_append_printf (state->ann, "A%u\t%s T%" PRId64 " %s\n",
-                                    ++state->next_attribute, names[i], id, values[j]);
-        }
+      g_ptr_array_add (g->annotations, ann);
     }
+  /* "brat" (the importer's name for <stem>.ann) first, then the project's
+   * own annotator, then the one with the most annotations. */
+  for (guint j = 1; j < groups->len; j++)
+    {
+      Group *g = g_ptr_array_index (groups, j), *best = g_ptr_array_index (groups, primary);
+      guint gs = strcmp (g->annotator, "brat") == 0 ? 3 : g_strcmp0 (g->annotator, own) == 0 ? 2 : 1;
+      guint bs = strcmp (best->annotator, "brat") == 0 ? 3 : g_strcmp0 (best->annotator, own) == 0 ? 2 : 1;
+
+      if (gs > bs || (gs == bs && g->annotations->len > best->annotations->len))
+        primary = j;
+    }
+  if (primary > 0)
+    {
+      gpointer g = g_ptr_array_steal_index (groups, primary);
+
+      g_ptr_array_insert (groups, 0, g);
+    }
+  return groups;
 }
 
 static gboolean
@@ -204,230 +186,202 @@ brat_document (HearsayDocument  *doc,
 {
   HearsayExportContext *ctx = data;
   BratState *state = ctx->data;
-  HearsayScheme *scheme = hearsay_project_get_scheme (ctx->project);
   g_autoptr(HearsayOffsetMap) map = hearsay_export_offset_map (ctx, doc);
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) relations = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *stem = file_stem (state, doc);
   g_autofree char *txt = g_strconcat (stem, ".txt", NULL);
-  g_autofree char *ann_name = g_strconcat (stem, ".ann", NULL);
 
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
   annotations = hearsay_export_annotations (ctx, hearsay_document_get_id (doc), error);
   if (annotations == NULL)
     return FALSE;
-
-  g_string_truncate (state->ann, 0);
-  state->next_attribute = state->next_note = 0;
   for (guint i = 0; i < annotations->len; i++)
-    {
-      HearsayAnnotation *ann = g_ptr_array_index (annotations, i);
-      gint64 id = hearsay_annotation_get_id (ann);
-
-      if (!append_span (map, state->ann, ann))
-        {
-          hearsay_export_warn (ctx, "brat: annotation %" PRId64 " of document %" PRId64
-                               " covers only line breaks and was left out",
-                               hearsay_annotation_get_id (ann), hearsay_document_get_id (doc));
-          continue;
-        }
-      g_array_append_val (ids, id);
-    }
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (kept, &g_array_index (ids, gint64, i));
-
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      HearsayAnnotation *ann = g_ptr_array_index (annotations, i);
-      const char *note = hearsay_annotation_get_note (ann);
-
-      if (!g_hash_table_contains (kept, &(gint64) { hearsay_annotation_get_id (ann) }))
-        continue;
-      append_attributes (state, scheme, ann);
-      if (note != NULL && *note != '\0')
-        append_note (state, hearsay_annotation_get_id (ann), note);
-    }
-
+    g_hash_table_add (kept, g_memdup2 (&(gint64) { hearsay_annotation_get_id (g_ptr_array_index (annotations, i)) },
+                                       sizeof (gint64)));
   relations = hearsay_export_relations (ctx, hearsay_document_get_id (doc), kept, error);
   if (relations == NULL)
     return FALSE;
-  for (guint i = 0; i < relations->len; i++)
+  if (!hearsay_export_write_file (ctx, txt, hearsay_offset_map_get_text (map),
+                                  hearsay_offset_map_get_text_size (map), error))
+    return FALSE;
+  groups = group_by_annotator (ctx, annotations);
+  /* brat opens <stem>.ann: it is written even when empty. */
+  if (groups->len == 0)
     {
-      const HearsayRelation *r = g_ptr_array_index (relations, i);
-      g_autofree char *note = NULL;
+      g_autofree char *ann = g_strconcat (stem, ".ann", NULL);
 
-      if (r->to_id > 0 && g_hash_table_contains (kept, &r->to_id))
-        {
-          g_string_append_printf (state->ann, "R%" PRId64 "\t%s Arg1:T%" PRId64
-                                  " Arg2:T%" PRId64 "\n", r->id, r->type, r->from_id, r->to_id);
-          continue;
-        }
-      if (r->to_id > 0)
-        {
-          g_autoptr(HearsayAnnotation) to = hearsay_project_get_annotation (ctx->project, r->to_id, NULL);
+      return hearsay_export_write_file (ctx, ann, "", 0, error);
+    }
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = g_ptr_array_index (groups, i);
+      g_autofree char *lines = brat_write_ann (ctx, state->use, map, g->annotator, g->annotations, relations);
+      g_autofree char *encoded = i > 0 ? encode_annotator (g->annotator) : NULL;
+      g_autofree char *name = i == 0 ? g_strconcat (stem, ".ann", NULL) : g_strconcat (stem, "_", encoded, ".ann", NULL);
 
-          note = g_strdup_printf ("%s: document %" PRId64 " annotation %" PRId64,
-                                  r->type, to ? hearsay_annotation_get_document_id (to) : 0, r->to_id);
+      if (!hearsay_export_write_file (ctx, name, lines, strlen (lines), error))
+        return FALSE;
+      if (i == 0)
+        {
+          g_ptr_array_add (state->primaries, g_strdup (stem));
+          g_ptr_array_add (state->primaries, g_strdup (g->annotator));
+          g_hash_table_replace (state->counts, g_strdup (g->annotator),
+                                GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (state->counts, g->annotator)) + 1));
         }
       else
-        {
-          g_autoptr(HearsayEntity) entity = hearsay_project_get_entity (ctx->project, r->to_entity_id, NULL);
-
-          note = g_strdup_printf ("%s: entity %" PRId64 " %s (%s)", r->type, r->to_entity_id,
-                                  entity ? hearsay_entity_get_name (entity) : "",
-                                  entity ? hearsay_entity_get_kind (entity) : "");
-        }
-      append_note (state, r->from_id, note);
+        state->n_annotator_files++;
     }
-
-  return hearsay_export_write_file (ctx, txt, hearsay_offset_map_get_text (map),
-                                    hearsay_offset_map_get_text_size (map), error) &&
-         hearsay_export_write_file (ctx, ann_name, state->ann->str, state->ann->len, error);
-}
-
-static void
-append_labels (GString            *s,
-               const char * const *labels)
-{
-  if (labels == NULL || labels[0] == NULL)
-    {
-      g_string_append (s, "<ENTITY>");
-      return;
-    }
-  for (guint i = 0; labels[i]; i++)
-    g_string_append_printf (s, "%s%s", i ? "|" : "", labels[i]);
-}
-
-typedef struct
-{
-  GPtrArray *labels;   /* const char *, the Arg list */
-  GPtrArray *values;   /* const char *, empty for a binary attribute */
-} BratAttribute;
-
-static void
-brat_attribute_free (gpointer data)
-{
-  BratAttribute *a = data;
-
-  g_ptr_array_unref (a->labels);
-  g_ptr_array_unref (a->values);
-  g_free (a);
-}
-
-static gboolean
-contains (GPtrArray  *array,
-          const char *str)
-{
-  for (guint i = 0; i < array->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (array, i), str) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* brat's attributes are global by name: the scheme's attributes of the same
- * name on several labels merge into one line. */
-static void
-append_conf_attributes (GString       *s,
-                        HearsayScheme *scheme)
-{
-  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, brat_attribute_free);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-
-  for (guint i = 0; i < hearsay_scheme_get_n_labels (scheme); i++)
-    {
-      const HearsayLabel *label = hearsay_scheme_get_label (scheme, i);
-
-      for (guint j = 0; label->attributes && j < label->attributes->len; j++)
-        {
-          const HearsayAttributeDef *def = g_ptr_array_index (label->attributes, j);
-          BratAttribute *a = g_hash_table_lookup (by_name, def->id);
-
-          if (def->kind == HEARSAY_ATTRIBUTE_TEXT)
-            continue;
-          if (a == NULL)
-            {
-              a = g_new0 (BratAttribute, 1);
-              a->labels = g_ptr_array_new ();
-              a->values = g_ptr_array_new ();
-              g_hash_table_insert (by_name, def->id, a);
-              g_ptr_array_add (order, def->id);
-            }
-          if (!contains (a->labels, label->id))
-            g_ptr_array_add (a->labels, label->id);
-          for (guint k = 0; def->kind != HEARSAY_ATTRIBUTE_BOOLEAN && def->values && k < def->values->len; k++)
-            {
-              const HearsayValueDef *v = g_ptr_array_index (def->values, k);
-
-              if (!contains (a->values, v->id))
-                g_ptr_array_add (a->values, v->id);
-            }
-        }
-    }
-  for (guint i = 0; i < order->len; i++)
-    {
-      const char *name = g_ptr_array_index (order, i);
-      BratAttribute *a = g_hash_table_lookup (by_name, name);
-
-      g_string_append_printf (s, "%s\tArg:", name);
-      for (guint j = 0; j < a->labels->len; j++)
-        g_string_append_printf (s, "%s%s", j ? "|" : "", (const char *) g_ptr_array_index (a->labels, j));
-      if (a->values->len > 0)
-        g_string_append (s, ", Value:");
-      for (guint j = 0; j < a->values->len; j++)
-        g_string_append_printf (s, "%s%s", j ? "|" : "", (const char *) g_ptr_array_index (a->values, j));
-      g_string_append_c (s, '\n');
-    }
+  return TRUE;
 }
 
 static gboolean
 brat_begin (HearsayExportContext  *ctx,
             GError               **error)
 {
-  HearsayScheme *scheme = hearsay_project_get_scheme (ctx->project);
-  BratState *state = g_new0 (BratState, 1);
-  g_autoptr(GString) s = g_string_new (NULL);
+  BratState *state;
 
-  state->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  state->ann = g_string_new (NULL);
-  ctx->data = state;
-
-  g_string_append_printf (s, "# offsets: %s, end exclusive%s\n",
-                          hearsay_offset_unit_to_string (ctx->options->offset_unit),
-                          ctx->options->newlines == HEARSAY_NEWLINES_LF ? ", line ends CRLF written as LF" : "");
-  g_string_append (s,
-                   "# Written by Hearsay. Fragments that span a line break are split around it.\n"
-                   "# Lossy: relations to entities or across documents and free-text attributes are\n"
-                   "# AnnotatorNotes; line breaks and tabs in notes are written as spaces.\n"
-                   "[entities]\n");
-  for (guint i = 0; i < hearsay_scheme_get_n_labels (scheme); i++)
-    g_string_append_printf (s, "%s\n", hearsay_scheme_get_label (scheme, i)->id);
-  g_string_append (s, "\n[relations]\n");
-  for (guint i = 0; i < hearsay_scheme_get_n_relation_types (scheme); i++)
+  /* brat and Hearsay's importer count code points: other offsets would
+   * put every span of such a folder in the wrong place. */
+  if (ctx->options->offset_unit != HEARSAY_OFFSET_CODEPOINT)
     {
-      const HearsayRelationType *type = hearsay_scheme_get_relation_type (scheme, i);
+      g_set_error (error, HEARSAY_EXPORT_ERROR, HEARSAY_EXPORT_ERROR_UNSUPPORTED,
+                   _("brat counts offsets in code points (Python's characters): an export with %s offsets "
+                     "would be misread by brat and by Hearsay; leave --offsets out for brat"),
+                   hearsay_offset_unit_to_string (ctx->options->offset_unit));
+      return FALSE;
+    }
+  state = g_new0 (BratState, 1);
+  state->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  state->use = brat_use_new ();
+  state->primaries = g_ptr_array_new_with_free_func (g_free);
+  state->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->data = state;
+  return TRUE;
+}
 
-      if (type->to_entity && (type->to_labels == NULL || type->to_labels[0] == NULL))
+static void
+append_flat (GString    *s,
+             const char *text)
+{
+  for (const char *p = text; *p; p++)
+    g_string_append_c (s, (*p == '\n' || *p == '\r') ? ' ' : *p);
+}
+
+/* The annotator most <stem>.ann files hold, then one line per exception. */
+static void
+append_annotators (GString   *s,
+                   BratState *state)
+{
+  const char *common = "brat";
+  guint most = 0;
+
+  for (guint i = 0; i + 1 < state->primaries->len; i += 2)
+    {
+      const char *name = g_ptr_array_index (state->primaries, i + 1);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (state->counts, name));
+
+      if (n > most)
         {
-          g_string_append_printf (s, "# %s links to an entity: written as AnnotatorNotes\n", type->id);
-          continue;
+          most = n;
+          common = name;
         }
-      g_string_append_printf (s, "%s\tArg1:", type->id);
-      append_labels (s, (const char * const *) type->from_labels);
-      g_string_append (s, ", Arg2:");
-      append_labels (s, (const char * const *) type->to_labels);
+    }
+  if (strcmp (common, "brat") != 0)
+    {
+      g_string_append (s, "# annotator: ");
+      append_flat (s, common);
       g_string_append_c (s, '\n');
     }
-  g_string_append (s, "\n[events]\n\n[attributes]\n");
-  append_conf_attributes (s, scheme);
-  return hearsay_export_write_file (ctx, "annotation.conf", s->str, s->len, error);
+  for (guint i = 0; i + 1 < state->primaries->len; i += 2)
+    {
+      const char *name = g_ptr_array_index (state->primaries, i + 1);
+
+      if (strcmp (name, common) == 0)
+        continue;
+      g_string_append_printf (s, "# annotator %s: ", (const char *) g_ptr_array_index (state->primaries, i));
+      append_flat (s, name);
+      g_string_append_c (s, '\n');
+    }
+}
+
+static void
+warn_losses (HearsayExportContext *ctx,
+             BratState            *state)
+{
+  BratUse *use = state->use;
+
+  if (use->n_blank > 0)
+    hearsay_export_warn (ctx, "brat: %u annotations cover only line breaks and were left out "
+                         "(brat's text field cannot hold one)", use->n_blank);
+  if (use->n_orphan_args > 0)
+    hearsay_export_warn (ctx, "brat: %u relations or event arguments were left out with those annotations",
+                         use->n_orphan_args);
+  if (use->n_relation_annotators > 0)
+    hearsay_export_warn (ctx, "brat: %u relations were made by another annotator than their source annotation's: "
+                         "brat has no room for it, they come back as that annotation's annotator's",
+                         use->n_relation_annotators);
+  if (use->n_split_fragments > 0)
+    hearsay_export_warn (ctx, "brat: %u annotations span a line break: their fragments are split around it, "
+                         "as brat does, and come back so", use->n_split_fragments);
+  if (use->n_merged_fragments > 0)
+    hearsay_export_warn (ctx, "brat: %u annotations have fragments that touch or overlap: merged into one "
+                         "(brat refuses such fragments)", use->n_merged_fragments);
+  if (use->n_entity_links > 0)
+    hearsay_export_warn (ctx, "brat: %u relations to entities are written as AnnotatorNotes on their source "
+                         "(brat has no entity links)", use->n_entity_links);
+  if (use->n_cross_links > 0)
+    hearsay_export_warn (ctx, "brat: %u relations to another document or another annotator's .ann file are "
+                         "written as AnnotatorNotes on their source (brat's relations stay in one file)",
+                         use->n_cross_links);
+  if (use->n_text_attributes > 0)
+    hearsay_export_warn (ctx, "brat: %u free-text or spaced attribute values are written as AnnotatorNotes "
+                         "(brat's values are single words)", use->n_text_attributes);
+  if (use->n_bad_normalizations > 0)
+    hearsay_export_warn (ctx, "brat: %u normalizations without a DB:ID reference are written as AnnotatorNotes",
+                         use->n_bad_normalizations);
+  if (use->n_note_breaks > 0)
+    hearsay_export_warn (ctx, "brat: %u notes hold CR or other line breaks brat would split a line at: "
+                         "written as LF between lines, or as spaces", use->n_note_breaks);
+  if (use->n_renamed > 0)
+    hearsay_export_warn (ctx, "brat: %u type, role or attribute names are written in brat's storage form "
+                         "(letters, digits, _ and -), e.g. %s", use->n_renamed, use->renamed_example);
+  if (state->n_annotator_files > 0)
+    hearsay_export_warn (ctx, "brat: %u .ann files hold the annotations of other annotators than the one of "
+                         "<text>.ann, as <text>_<annotator>.ann (Hearsay's importer reads them; brat itself "
+                         "opens <text>.ann only)", state->n_annotator_files);
+}
+
+static gboolean
+brat_end (HearsayExportContext  *ctx,
+          GError               **error)
+{
+  BratState *state = ctx->data;
+  g_autoptr(GString) header = g_string_new (NULL);
+  g_autofree char *conf = NULL;
+
+  g_string_append_printf (header, "# offsets: %s, end exclusive%s\n",
+                          hearsay_offset_unit_to_string (ctx->options->offset_unit),
+                          ctx->options->newlines == HEARSAY_NEWLINES_LF ? ", line ends CRLF written as LF" : "");
+  append_annotators (header, state);
+  g_string_append (header,
+                   "# Written by Hearsay. Offsets count code points of the .txt as brat reads it\n"
+                   "# (a BOM is one, CR LF two). <text>_<annotator>.ann holds another annotator's\n"
+                   "# annotations. Fragments that span a line break are split around it.\n"
+                   "# Lossy: relations to entities, across documents or annotators, and free-text\n"
+                   "# attributes are AnnotatorNotes.\n");
+  conf = brat_write_conf (ctx, state->use, header->str);
+  warn_losses (ctx, state);
+  return hearsay_export_write_file (ctx, "annotation.conf", conf, strlen (conf), error);
 }
 
 const HearsayExportWriter hearsay_export_brat_writer = {
   .begin = brat_begin,
   .document = brat_document,
+  .end = brat_end,
   .free_data = brat_state_free,
   .marker = "annotation.conf",
 };

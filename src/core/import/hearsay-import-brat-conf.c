@@ -1,178 +1,506 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hearsay-import-brat-conf.c: brat's annotation.conf extends the project's
- * scheme with the labels ([entities], [events]), relation types
- * ([relations]) and attributes ([attributes]) it lacks. The extended scheme
- * is a copy, stored with the import's transaction and swapped in only after
- * the commit (hearsay-import-dir.c). Names become identifiers
- * ("Person-Name" → "person_name") and stay the display names. */
+/* hearsay-import-brat-conf.c: brat's annotation.conf, read as brat's
+ * projectconfig.py reads it, extends a copy of the project's scheme (stored
+ * with the import's transaction, swapped in after the commit):
+ *   [entities] (alias [spans]) and [events]: labels; "Type|Alias" is the
+ *     label "Type" shown as "Alias"; event types are marked as such and
+ *     their roles ("Theme+:Protein") become event_role relation types;
+ *   [relations]: relation types, "<REL-TYPE>:symmetric-transitive" (and
+ *     "Equiv" without one) an equivalence; <OVERLAP> rules add nothing;
+ *   [attributes]: "Name Arg:<ENTITY>|Type, Value:a|b" per label.
+ * Identifiers are brat's storage form of the first term, as brat writes
+ * them in .ann files ("ACC", "Protein-Component"). Indented lines are
+ * sub-types (labels too), "!Type" is abstract, "<NAME>=…" macros are
+ * expanded in their section, "<INHERIT>" takes the parent's arguments.
+ * Comment lines carry what a Hearsay export states: "# offsets: …" and
+ * "# annotator[ STEM]: NAME". */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "hearsay-error.h"
-#include "hearsay-import-private.h"
+#include "hearsay-import-brat-private.h"
 
 typedef enum { SECTION_NONE, SECTION_ENTITIES, SECTION_RELATIONS, SECTION_EVENTS, SECTION_ATTRIBUTES } Section;
 
-static gboolean
-scheme_failed (const char  *path,
-               guint        line,
-               GError      *local_error,
-               GError     **error)
+void
+hearsay_brat_conf_free (gpointer data)
 {
-  return hearsay_import_fail (error, path, line, "%s", local_error->message);
+  HearsayBratConf *conf = data;
+
+  g_free (conf->dir);
+  g_free (conf->annotator);
+  g_clear_pointer (&conf->annotators, g_hash_table_unref);
+  g_free (conf);
 }
 
-static gboolean
-add_label (HearsayImportContext  *ctx,
-           const char            *name,
-           GPtrArray             *types,
-           const char            *path,
-           guint                  line,
-           GError               **error)
+HearsayBratConf *
+hearsay_brat_conf_for_dir (HearsayImportContext *ctx,
+                           const char           *dir)
 {
-  g_autofree char *id = hearsay_import_identifier (name);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *d = g_canonicalize_filename (dir, NULL);
 
-  g_ptr_array_add (types, g_strdup (id));
-  if (hearsay_scheme_lookup_label (ctx->scheme, id) != NULL)
+  if (ctx->brat_confs == NULL)
+    return NULL;
+  /* The nearest one, as brat looks from the document's folder upwards. */
+  while (TRUE)
+    {
+      HearsayBratConf *conf = g_hash_table_lookup (ctx->brat_confs, d);
+      g_autofree char *parent = NULL;
+
+      if (conf != NULL)
+        return conf;
+      parent = g_path_get_dirname (d);
+      if (strcmp (parent, d) == 0)
+        return NULL;
+      g_free (d);
+      d = g_steal_pointer (&parent);
+    }
+}
+
+char *
+hearsay_brat_storage_form (const char *name)
+{
+  char *id = g_strdup (name);
+
+  for (char *p = id; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      *p = '_';
+  return id;
+}
+
+HearsayScheme *
+hearsay_brat_scheme (HearsayImportContext *ctx)
+{
+  if (ctx->scheme == NULL)
+    ctx->scheme = hearsay_scheme_copy (hearsay_project_get_scheme (ctx->project));
+  return ctx->scheme;
+}
+
+gboolean
+hearsay_brat_ensure_label (HearsayImportContext  *ctx,
+                           const char            *id,
+                           const char            *name,
+                           gboolean               event,
+                           GError               **error)
+{
+  HearsayScheme *scheme = hearsay_brat_scheme (ctx);
+  const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, id);
+
+  if (label == NULL)
+    {
+      if (!hearsay_scheme_set_label (scheme, id, name ? name : id, NULL, 0, error))
+        return FALSE;
+      ctx->scheme_changed = TRUE;
+      label = hearsay_scheme_lookup_label (scheme, id);
+    }
+  if (event && !label->event)
+    {
+      if (!hearsay_scheme_set_label_event (scheme, id, TRUE, error))
+        return FALSE;
+      ctx->scheme_changed = TRUE;
+    }
+  return TRUE;
+}
+
+static char **
+union_of (char               **have,
+          const char * const  *more,
+          gboolean            *changed)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; have != NULL && have[i]; i++)
+    g_strv_builder_add (builder, have[i]);
+  for (guint i = 0; more != NULL && more[i]; i++)
+    if (have == NULL || !g_strv_contains ((const char * const *) have, more[i]))
+      {
+        g_strv_builder_add (builder, more[i]);
+        *changed = TRUE;
+      }
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+hearsay_brat_merge_relation_type (HearsayImportContext  *ctx,
+                                  const char            *id,
+                                  const char            *name,
+                                  const char * const    *from,
+                                  const char * const    *to,
+                                  gboolean               symmetric,
+                                  gboolean               transitive,
+                                  gboolean               event_role,
+                                  GError               **error)
+{
+  HearsayScheme *scheme = hearsay_brat_scheme (ctx);
+  const HearsayRelationType *old = hearsay_scheme_lookup_relation_type (scheme, id);
+  g_auto(GStrv) from_labels = NULL;
+  g_auto(GStrv) to_labels = NULL;
+  HearsayRelationType merged = { 0 };
+  gboolean changed = old == NULL;
+
+  /* A type declared or met once says enough: an existing one only widens. */
+  from_labels = union_of (old ? old->from_labels : NULL, from, &changed);
+  to_labels = union_of (old ? old->to_labels : NULL, to, &changed);
+  merged.id = (char *) id;
+  merged.name = old ? old->name : (char *) (name ? name : id);
+  merged.from_labels = from_labels;
+  merged.to_labels = to_labels;
+  merged.to_entity = old ? old->to_entity : FALSE;
+  merged.cross_document = old ? old->cross_document : FALSE;
+  merged.symmetric = (old && old->symmetric) || symmetric;
+  merged.transitive = (old && old->transitive) || transitive;
+  merged.event_role = (old && old->event_role) || event_role;
+  if (old != NULL && (merged.symmetric != old->symmetric || merged.transitive != old->transitive ||
+                      merged.event_role != old->event_role))
+    changed = TRUE;
+  if (!changed)
     return TRUE;
-  if (!hearsay_scheme_set_label (ctx->scheme, id, name, NULL, 0, &local_error))
-    return scheme_failed (path, line, local_error, error);
+  if (!hearsay_scheme_set_relation_type (scheme, &merged, error))
+    return FALSE;
   ctx->scheme_changed = TRUE;
   return TRUE;
 }
 
-/* "Located Arg1:Person, Arg2:GPE|Organization[, <REL-TYPE>:symmetric]" */
-static gboolean
-add_relation_type (HearsayImportContext  *ctx,
-                   const char            *spec,
-                   const char            *path,
-                   guint                  line,
-                   GError               **error)
+/* One line of a section: its terms and arguments, macros expanded. */
+typedef struct
 {
-  g_autofree char *name = g_strndup (spec, strcspn (spec, " \t"));
-  g_autofree char *id = hearsay_import_identifier (name);
-  g_autofree char *json = NULL;
-  g_auto(GStrv) args = g_strsplit (spec + strlen (name), ",", -1);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(HearsayScheme) scheme = NULL;
-  JsonObject *root, *rt;
-  JsonArray *types, *from = json_array_new (), *to = json_array_new ();
-  gboolean symmetric = FALSE;
+  guint depth;
+  char **terms;
+  GPtrArray *args;   /* char *: "Key:Types" */
+} ConfLine;
 
-  if (hearsay_scheme_lookup_relation_type (ctx->scheme, id) != NULL || *name == '<')
+static void
+conf_line_clear (ConfLine *l)
+{
+  g_clear_pointer (&l->terms, g_strfreev);
+  g_clear_pointer (&l->args, g_ptr_array_unref);
+}
+
+/* The key of "Theme+:Protein" without brat's repetition marks (?, *, +,
+ * {N}, {N-M}), and its types. */
+static char *
+arg_key (const char  *arg,
+         char      ***types)
+{
+  const char *colon = strchr (arg, ':');
+  char *key;
+  gsize n;
+
+  if (colon == NULL)
+    return NULL;
+  *types = g_strsplit (colon + 1, "|", -1);
+  key = g_strndup (arg, colon - arg);
+  n = strlen (key);
+  if (n > 1 && strchr ("?*+", key[n - 1]) != NULL)
+    key[n - 1] = '\0';
+  else if (n > 1 && key[n - 1] == '}' && strchr (key, '{') != NULL)
+    *strrchr (key, '{') = '\0';
+  return key;
+}
+
+/* Types of an argument as labels: <ENTITY>, <EVENT>, <ANY> say "any". */
+static char **
+plain_types (char **types)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; types[i]; i++)
     {
-      json_array_unref (from);
-      json_array_unref (to);
-      return TRUE;
+      const char *t = g_strstrip (types[i]);
+
+      if (*t != '\0' && *t != '<')
+        g_strv_builder_add (builder, t);
     }
-  for (guint i = 0; args[i]; i++)
-    {
-      char *arg = g_strstrip (args[i]);
-      const char *colon = strchr (arg, ':');
-      g_auto(GStrv) alternatives = NULL;
+  return g_strv_builder_end (builder);
+}
 
-      if (colon == NULL)
+static gboolean
+add_event_roles (HearsayImportContext  *ctx,
+                 const char            *event,
+                 GPtrArray             *args,
+                 const char            *path,
+                 guint                  line,
+                 GError               **error)
+{
+  const char *from[] = { event, NULL };
+
+  for (guint i = 0; i < args->len; i++)
+    {
+      g_auto(GStrv) types = NULL;
+      g_auto(GStrv) to = NULL;
+      g_autofree char *role = arg_key (g_ptr_array_index (args, i), &types);
+      g_autoptr(GError) local_error = NULL;
+
+      if (role == NULL || *role == '<')
         continue;
-      if (g_str_has_prefix (arg, "<REL-TYPE>"))
+      to = plain_types (types);
+      if (!hearsay_brat_merge_relation_type (ctx, role, role, from, (const char * const *) to,
+                                             FALSE, FALSE, TRUE, &local_error))
+        return hearsay_import_fail (error, path, line, "%s", local_error->message);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_relation (HearsayImportContext  *ctx,
+              const char            *id,
+              const char            *name,
+              GPtrArray             *args,
+              const char            *path,
+              guint                  line,
+              GError               **error)
+{
+  g_auto(GStrv) from = NULL;
+  g_auto(GStrv) to = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean symmetric = FALSE, transitive = FALSE, rel_type = FALSE;
+  guint n = 0;
+
+  for (guint i = 0; i < args->len; i++)
+    {
+      const char *arg = g_ptr_array_index (args, i);
+      g_auto(GStrv) types = NULL;
+      g_autofree char *key = arg_key (arg, &types);
+
+      if (key == NULL)
+        continue;
+      if (strcmp (key, "<REL-TYPE>") == 0)
         {
-          symmetric = strstr (colon, "symmetric") != NULL;
+          rel_type = TRUE;
+          for (guint j = 0; types[j]; j++)
+            {
+              symmetric |= strstr (types[j], "symmetric") != NULL;
+              transitive |= strstr (types[j], "transitive") != NULL;
+            }
           continue;
         }
-      alternatives = g_strsplit (colon + 1, "|", -1);
-      for (guint j = 0; alternatives[j]; j++)
-        {
-          g_autofree char *label = hearsay_import_identifier (g_strstrip (alternatives[j]));
-
-          if (*label != '\0' && *alternatives[j] != '<')
-            json_array_add_string_element (g_str_has_prefix (arg, "Arg1") ? from : to, label);
-        }
+      if (*key == '<')
+        continue;
+      /* The first two arguments, whatever brat calls them (Arg1, Arg2). */
+      if (n == 0)
+        from = plain_types (types);
+      else if (n == 1)
+        to = plain_types (types);
+      n++;
     }
-  json = hearsay_scheme_to_json (ctx->scheme);
-  if (!json_parser_load_from_data (parser, json, -1, &local_error))
-    return scheme_failed (path, line, local_error, error);
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (!json_object_has_member (root, "relation_types"))
-    json_object_set_array_member (root, "relation_types", json_array_new ());
-  types = json_object_get_array_member (root, "relation_types");
-  rt = json_object_new ();
-  json_object_set_string_member (rt, "id", id);
-  json_object_set_string_member (rt, "name", name);
-  json_object_set_array_member (rt, "from", from);
-  json_object_set_array_member (rt, "to", to);
-  json_object_set_string_member (rt, "target", "annotation");
-  json_object_set_boolean_member (rt, "symmetric", symmetric);
-  json_object_set_boolean_member (rt, "cross_document", FALSE);
-  json_array_add_object_element (types, rt);
-  g_clear_pointer (&json, g_free);
-  json = json_to_string (json_parser_get_root (parser), FALSE);
-  scheme = hearsay_scheme_new_from_json (json, -1, &local_error);
-  if (scheme == NULL)
-    return scheme_failed (path, line, local_error, error);
-  g_set_object (&ctx->scheme, scheme);
-  ctx->scheme_changed = TRUE;
+  /* brat's own special case: an "Equiv" without <REL-TYPE> is one. */
+  if (!rel_type && strcmp (id, "Equiv") == 0)
+    symmetric = transitive = TRUE;
+  if (!hearsay_brat_merge_relation_type (ctx, id, name, (const char * const *) from, (const char * const *) to,
+                                         symmetric, transitive, FALSE, &local_error))
+    return hearsay_import_fail (error, path, line, "%s", local_error->message);
   return TRUE;
 }
 
-/* "Negated Arg:<EVENT>" (boolean) or "Status Arg:Claim, Value:unverified|disputed". */
 static gboolean
 add_attribute (HearsayImportContext  *ctx,
-               const char            *spec,
+               const char            *id,
+               const char            *name,
+               GPtrArray             *args,
                GPtrArray             *entities,
                GPtrArray             *events,
                const char            *path,
                guint                  line,
                GError               **error)
 {
-  g_autofree char *name = g_strndup (spec, strcspn (spec, " \t"));
-  g_autofree char *id = hearsay_import_identifier (name);
-  g_auto(GStrv) args = g_strsplit (spec + strlen (name), ",", -1);
+  HearsayScheme *scheme = hearsay_brat_scheme (ctx);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) values = NULL;
 
-  for (guint i = 0; args[i]; i++)
+  for (guint i = 0; i < args->len; i++)
     {
-      char *arg = g_strstrip (args[i]);
+      g_auto(GStrv) types = NULL;
+      g_autofree char *key = arg_key (g_ptr_array_index (args, i), &types);
 
-      if (g_str_has_prefix (arg, "Arg:"))
-        {
-          g_auto(GStrv) alternatives = g_strsplit (arg + 4, "|", -1);
+      if (key != NULL && strcmp (key, "Arg") == 0)
+        for (guint j = 0; types[j]; j++)
+          {
+            const char *a = g_strstrip (types[j]);
+            gboolean any = strcmp (a, "<ANY>") == 0;
 
-          for (guint j = 0; alternatives[j]; j++)
-            {
-              const char *a = g_strstrip (alternatives[j]);
-              GPtrArray *all = strcmp (a, "<ENTITY>") == 0 ? entities : strcmp (a, "<EVENT>") == 0 ? events : NULL;
-
-              if (all != NULL)
-                for (guint k = 0; k < all->len; k++)
-                  g_ptr_array_add (labels, g_strdup (g_ptr_array_index (all, k)));
-              else if (*a != '<')
-                g_ptr_array_add (labels, hearsay_import_identifier (a));
-            }
-        }
-      else if (g_str_has_prefix (arg, "Value:"))
-        values = g_strsplit (arg + 6, "|", -1);
+            if (any || strcmp (a, "<ENTITY>") == 0)
+              for (guint k = 0; k < entities->len; k++)
+                g_ptr_array_add (labels, g_strdup (g_ptr_array_index (entities, k)));
+            if (any || strcmp (a, "<EVENT>") == 0)
+              for (guint k = 0; k < events->len; k++)
+                g_ptr_array_add (labels, g_strdup (g_ptr_array_index (events, k)));
+            if (*a != '<')
+              g_ptr_array_add (labels, g_strdup (a));
+          }
+      else if (key != NULL && strcmp (key, "Value") == 0)
+        values = g_steal_pointer (&types);
     }
   for (guint i = 0; i < labels->len; i++)
     {
       const char *label_id = g_ptr_array_index (labels, i);
-      const HearsayLabel *label = hearsay_scheme_lookup_label (ctx->scheme, label_id);
+      const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, label_id);
       g_autoptr(GError) local_error = NULL;
 
+      /* Hearsay's relations carry no attributes; brat's <RELATION> ones stay out. */
       if (label == NULL || hearsay_label_lookup_attribute (label, id) != NULL)
         continue;
-      if (!hearsay_scheme_add_attribute (ctx->scheme, label_id, id, name,
+      if (!hearsay_scheme_add_attribute (scheme, label_id, id, name,
                                          values ? HEARSAY_ATTRIBUTE_SINGLE : HEARSAY_ATTRIBUTE_BOOLEAN, &local_error) ||
           (values != NULL &&
-           !hearsay_scheme_set_attribute_values (ctx->scheme, label_id, id, (const char * const *) values, NULL, &local_error)))
-        return scheme_failed (path, line, local_error, error);
+           !hearsay_scheme_set_attribute_values (scheme, label_id, id, (const char * const *) values, NULL, &local_error)))
+        return hearsay_import_fail (error, path, line, "%s", local_error->message);
       ctx->scheme_changed = TRUE;
     }
   return TRUE;
+}
+
+/* "# offsets: codepoint, end exclusive" and "# annotator[ STEM]: NAME". */
+static void
+read_statement (HearsayBratConf *conf,
+                const char      *line)
+{
+  const char *p = line + 1;
+
+  while (*p == ' ')
+    p++;
+  if (g_str_has_prefix (p, "offsets: "))
+    {
+      g_autofree char *unit = g_strndup (p + 9, strcspn (p + 9, ", "));
+      HearsayOffsetUnit u;
+
+      if (hearsay_offset_unit_from_string (unit, &u))
+        {
+          conf->stated = TRUE;
+          conf->convention.unit = u;
+        }
+    }
+  else if (g_str_has_prefix (p, "annotator: "))
+    {
+      g_free (conf->annotator);
+      conf->annotator = g_strdup (p + 11);
+    }
+  else if (g_str_has_prefix (p, "annotator ") && strstr (p, ": ") != NULL)
+    {
+      const char *stem = p + 10;
+      const char *sep = strstr (stem, ": ");
+
+      if (conf->annotators == NULL)
+        conf->annotators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (conf->annotators, g_strndup (stem, sep - stem), g_strdup (sep + 2));
+    }
+}
+
+/* Splits a term line as brat does: indent, "Type|Alias", then
+ * comma-separated arguments; FALSE for a line that is not one. */
+static gboolean
+split_line (const char *line,
+            ConfLine   *out)
+{
+  const char *p = line;
+  const char *terms_end;
+  g_autofree char *terms = NULL;
+  g_auto(GStrv) args = NULL;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  out->depth = p - line;
+  terms_end = p + strcspn (p, " \t");
+  if (terms_end == p)
+    return FALSE;
+  terms = g_strndup (p, terms_end - p);
+  out->terms = g_strsplit (terms, "|", -1);
+  out->args = g_ptr_array_new_with_free_func (g_free);
+  args = g_strsplit (terms_end, ",", -1);
+  for (guint i = 0; args[i]; i++)
+    {
+      char *a = g_strstrip (args[i]);
+
+      if (*a != '\0')
+        g_ptr_array_add (out->args, g_strdup (a));
+    }
+  return TRUE;
+}
+
+static char *
+expand_macros (const char *line,
+               GHashTable *macros)
+{
+  GHashTableIter iter;
+  gpointer name, value;
+  GString *s = g_string_new (line);
+
+  g_hash_table_iter_init (&iter, macros);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    g_string_replace (s, name, value, 0);
+  return g_string_free (s, FALSE);
+}
+
+typedef struct
+{
+  HearsayImportContext *ctx;
+  const char *path;
+  GPtrArray *entities;                   /* label ids of [entities] */
+  GPtrArray *events;                     /* label ids of [events] */
+  GPtrArray *parent_args;                /* GPtrArray * per depth, for <INHERIT> */
+} ConfReader;
+
+static gboolean
+read_term (ConfReader  *r,
+           Section      section,
+           ConfLine    *l,
+           guint        line,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *id = NULL;
+  const char *first = g_strstrip (l->terms[0]);
+  const char *alias = l->terms[1] ? g_strstrip (l->terms[1]) : NULL;
+  gboolean unused = *first == '!';
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint i = 0; i < l->args->len; i++)
+    {
+      const char *a = g_ptr_array_index (l->args, i);
+      GPtrArray *parent = l->depth > 0 && l->depth - 1 < r->parent_args->len
+                          ? g_ptr_array_index (r->parent_args, l->depth - 1) : NULL;
+
+      if (strcmp (a, "<INHERIT>") == 0)
+        for (guint j = 0; parent != NULL && j < parent->len; j++)
+          g_ptr_array_add (args, g_strdup (g_ptr_array_index (parent, j)));
+      else
+        g_ptr_array_add (args, g_strdup (a));
+    }
+  while (r->parent_args->len <= l->depth)
+    g_ptr_array_add (r->parent_args, g_ptr_array_new_with_free_func (g_free));
+  g_ptr_array_set_size (g_ptr_array_index (r->parent_args, l->depth), 0);
+  for (guint i = 0; i < args->len; i++)
+    g_ptr_array_add (g_ptr_array_index (r->parent_args, l->depth), g_strdup (g_ptr_array_index (args, i)));
+
+  if (unused)
+    first++;
+  /* Config-only types: overlap rules and the old nesting relation. */
+  if (*first == '\0' || *first == '<' || strcmp (first, "ENTITY-NESTING") == 0)
+    return TRUE;
+  id = hearsay_brat_storage_form (first);
+  if (alias != NULL && (*alias == '\0' || *alias == '!'))
+    alias = NULL;
+  switch (section)
+    {
+    case SECTION_ENTITIES:
+    case SECTION_EVENTS:
+      /* An abstract type ("!Type") groups its sub-types: nothing is
+       * annotated with it. */
+      if (unused)
+        return TRUE;
+      if (!hearsay_brat_ensure_label (r->ctx, id, alias ? alias : id, section == SECTION_EVENTS, &local_error))
+        return hearsay_import_fail (error, r->path, line, "%s", local_error->message);
+      g_ptr_array_add (section == SECTION_EVENTS ? r->events : r->entities, g_strdup (id));
+      return section == SECTION_ENTITIES || add_event_roles (r->ctx, id, args, r->path, line, error);
+    case SECTION_RELATIONS:
+      return unused || add_relation (r->ctx, id, alias ? alias : id, args, r->path, line, error);
+    case SECTION_ATTRIBUTES:
+      return add_attribute (r->ctx, id, alias ? alias : id, args, r->entities, r->events, r->path, line, error);
+    case SECTION_NONE:
+    default:
+      return TRUE;
+    }
 }
 
 gboolean
@@ -180,10 +508,15 @@ hearsay_import_brat_conf (HearsayImportContext  *ctx,
                           const char            *conf_path,
                           GError               **error)
 {
-  g_autoptr(GBytes) bytes = hearsay_import_read_file (conf_path, 1024 * 1024, error);
+  g_autoptr(GBytes) bytes = hearsay_import_read_file (conf_path, 4 * 1024 * 1024, error);
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parent_args = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) macros = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ConfReader reader = { ctx, conf_path, entities, events, parent_args };
+  HearsayBratConf *conf;
   g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
   g_auto(GStrv) lines = NULL;
   Section section = SECTION_NONE;
   gsize size;
@@ -192,50 +525,62 @@ hearsay_import_brat_conf (HearsayImportContext  *ctx,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  if (!g_utf8_validate_len (data, size, NULL))
+  if (!g_utf8_validate_len (data, size, NULL) || memchr (data, '\0', size) != NULL)
     return hearsay_import_fail (error, conf_path, 0, _("not valid UTF-8"));
   text = g_strndup (data, size);
-  if (ctx->scheme == NULL)
-    ctx->scheme = hearsay_scheme_copy (hearsay_project_get_scheme (ctx->project));
+  hearsay_brat_scheme (ctx);
+  dir = g_path_get_dirname (conf_path);
+  conf = g_new0 (HearsayBratConf, 1);
+  conf->dir = g_canonicalize_filename (dir, NULL);
+  if (ctx->brat_confs == NULL)
+    ctx->brat_confs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, hearsay_brat_conf_free);
+  g_hash_table_replace (ctx->brat_confs, conf->dir, conf);
+
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
-      char *line = g_strstrip (lines[i]);
-      gboolean ok = TRUE;
+      g_autofree char *expanded = NULL;
+      ConfLine l = { 0 };
+      char *line = lines[i];
+      const char *stripped;
+      gboolean ok;
+      gsize len = strlen (line);
 
-      if (*line == '\0' || *line == '#')
-        continue;
-      if (*line == '[')
+      if (len > 0 && line[len - 1] == '\r')
+        line[len - 1] = '\0';
+      stripped = line + strspn (line, " \t");
+      if (*stripped == '#')
         {
-          section = g_str_has_prefix (line, "[entities]") ? SECTION_ENTITIES
-                  : g_str_has_prefix (line, "[relations]") ? SECTION_RELATIONS
-                  : g_str_has_prefix (line, "[events]") ? SECTION_EVENTS
-                  : g_str_has_prefix (line, "[attributes]") ? SECTION_ATTRIBUTES : SECTION_NONE;
+          read_statement (conf, stripped);
           continue;
         }
-      /* "!Abstract" types, "<MACRO>=…" definitions and "----" separators add nothing. */
-      if (*line == '!' || *line == '<' || *line == '-')
+      if (*stripped == '\0' || strspn (stripped, "- \t") == strlen (stripped))
         continue;
-      switch (section)
+      if (*stripped == '[')
         {
-        case SECTION_ENTITIES:
-        case SECTION_EVENTS:
-          {
-            g_autofree char *name = g_strndup (line, strcspn (line, " \t"));
+          g_autofree char *name = g_strndup (stripped + 1, strcspn (stripped + 1, "]"));
 
-            ok = add_label (ctx, name, section == SECTION_ENTITIES ? entities : events, conf_path, i + 1, error);
-            break;
-          }
-        case SECTION_RELATIONS:
-          ok = add_relation_type (ctx, line, conf_path, i + 1, error);
-          break;
-        case SECTION_ATTRIBUTES:
-          ok = add_attribute (ctx, line, entities, events, conf_path, i + 1, error);
-          break;
-        case SECTION_NONE:
-        default:
-          break;
+          section = strcmp (name, "entities") == 0 || strcmp (name, "spans") == 0 ? SECTION_ENTITIES
+                  : strcmp (name, "relations") == 0 ? SECTION_RELATIONS
+                  : strcmp (name, "events") == 0 ? SECTION_EVENTS
+                  : strcmp (name, "attributes") == 0 ? SECTION_ATTRIBUTES : SECTION_NONE;
+          /* Macros are section-specific in brat. */
+          g_hash_table_remove_all (macros);
+          g_ptr_array_set_size (parent_args, 0);
+          continue;
         }
+      if (*stripped == '<' && strstr (stripped, ">=") != NULL)
+        {
+          const char *eq = strstr (stripped, ">=");
+
+          g_hash_table_insert (macros, g_strndup (stripped, eq + 1 - stripped), g_strstrip (g_strdup (eq + 2)));
+          continue;
+        }
+      expanded = expand_macros (line, macros);
+      if (section == SECTION_NONE || !split_line (expanded, &l))
+        continue;
+      ok = read_term (&reader, section, &l, i + 1, error);
+      conf_line_clear (&l);
       if (!ok)
         return FALSE;
     }

@@ -30,8 +30,10 @@ typedef struct
   gboolean scheme_changed;
   /* W3C: documents of this import and the project, by url and file name. */
   GHashTable *documents_by_source;   /* char * → HearsayDocument */
-  /* brat: the .ann files of each folder, listed once (hearsay-import-brat.c). */
+  /* brat: the .ann files of each folder, listed once (hearsay-import-brat.c),
+   * and the annotation.conf files by folder (HearsayBratConf). */
   GHashTable *dir_listings;
+  GHashTable *brat_confs;
   /* The import is one file into a project without documents: a JSONL file
    * keeps its ids, so that export → import → export is byte-identical. */
   gboolean keep_ids;

@@ -76,7 +76,7 @@ typedef void (*HearsayImportProgressFunc) (guint       done,
                                            gpointer    user_data);
 
 /* Imports @paths (files or folders). Folders expand per format: html
- * .html/.htm, text .txt, brat the .txt files that have .ann files, semeval
+ * .html/.htm, text .txt, brat every .txt of the tree (with its .ann files), semeval
  * the label files, w3c .json/.jsonld, doccano and jsonl .jsonl, qdpx .qdpx —
  * sorted by name. One transaction: whole or nothing; cancelling rolls
  * everything back, the scheme included. @options and @report may be NULL. */

@@ -175,6 +175,44 @@ dir_has (const char *dir,
   return FALSE;
 }
 
+/* brat collections are trees: an .ann or an annotation.conf anywhere in
+ * the first levels says brat. */
+static gboolean
+is_brat_file (const char *name)
+{
+  return is_ann (name) || strcmp (name, "annotation.conf") == 0;
+}
+
+/* A .txt with <stem>.ann or <stem>_<annotator>.ann beside it is a brat
+ * document, so that it comes with its annotations. */
+static gboolean
+txt_has_ann (const char *path)
+{
+  g_autofree char *stem = g_strndup (path, strlen (path) - 4);
+  g_autofree char *ann = g_strconcat (stem, ".ann", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (g_file_test (ann, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  dir = g_path_get_dirname (path);
+  prefix = g_path_get_basename (stem);
+  d = g_dir_open (dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix) && name[strlen (prefix)] == '_' && is_ann (name))
+      {
+        /* doc_x.ann belongs to doc_x.txt when there is one. */
+        g_autofree char *own = g_strndup (name, strlen (name) - 4);
+        g_autofree char *own_txt = g_strconcat (dir, G_DIR_SEPARATOR_S, own, ".txt", NULL);
+
+        if (!g_file_test (own_txt, G_FILE_TEST_EXISTS))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 hearsay_import_guess_format (const char *path)
 {
@@ -182,7 +220,7 @@ hearsay_import_guess_format (const char *path)
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      if (dir_has (path, is_ann, 2))
+      if (dir_has (path, is_brat_file, 3))
         return "brat";
       if (dir_has (path, is_label_file, 2))
         return "semeval";
@@ -203,7 +241,7 @@ hearsay_import_guess_format (const char *path)
   if (hearsay_import_has_suffix (base, ".qdpx"))
     return "qdpx";
   if (hearsay_import_has_suffix (base, ".txt"))
-    return "text";
+    return txt_has_ann (path) ? "brat" : "text";
   return NULL;
 }
 

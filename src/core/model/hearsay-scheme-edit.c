@@ -13,14 +13,11 @@ static gboolean
 valid_id (const char  *id,
           GError     **error)
 {
-  gboolean ok = id != NULL && *id != '\0';
-
-  for (const char *p = id; ok && *p; p++)
-    ok = g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_';
-  if (!ok)
-    g_set_error (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID,
-                 _("“%s” is not a valid identifier: use lowercase letters, digits and _"), id ? id : "");
-  return ok;
+  if (hearsay_scheme_is_identifier (id))
+    return TRUE;
+  g_set_error (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID,
+               _("“%s” is not a valid identifier: use letters, digits and _ without spaces"), id ? id : "");
+  return FALSE;
 }
 
 static JsonArray *
@@ -215,6 +212,72 @@ hearsay_scheme_set_attribute_values (HearsayScheme       *self,
       json_array_add_object_element (values, value);
     }
   json_object_set_array_member (attribute, "values", values);
+  return hearsay_scheme_reload (self, error);
+}
+
+gboolean
+hearsay_scheme_set_label_event (HearsayScheme  *self,
+                                const char     *id,
+                                gboolean        event,
+                                GError        **error)
+{
+  JsonObject *label;
+
+  g_return_val_if_fail (HEARSAY_IS_SCHEME (self), FALSE);
+  if ((label = find_label (self, id, error)) == NULL)
+    return FALSE;
+  if (event)
+    json_object_set_boolean_member (label, "event", TRUE);
+  else
+    json_object_remove_member (label, "event");
+  return hearsay_scheme_reload (self, error);
+}
+
+static JsonArray *
+string_list (char **strings)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; strings != NULL && strings[i]; i++)
+    json_array_add_string_element (array, strings[i]);
+  return array;
+}
+
+gboolean
+hearsay_scheme_set_relation_type (HearsayScheme              *self,
+                                  const HearsayRelationType  *type,
+                                  GError                    **error)
+{
+  JsonArray *types;
+  JsonObject *object;
+
+  g_return_val_if_fail (HEARSAY_IS_SCHEME (self), FALSE);
+  g_return_val_if_fail (type != NULL, FALSE);
+  if (!valid_id (type->id, error))
+    return FALSE;
+  types = ensure_array (hearsay_scheme_get_root (self), "relation_types");
+  object = find_by_id (types, type->id, NULL);
+  if (object == NULL)
+    {
+      object = json_object_new ();
+      json_array_add_object_element (types, object);
+    }
+  json_object_set_string_member (object, "id", type->id);
+  json_object_set_string_member (object, "name", type->name ? type->name : type->id);
+  json_object_set_array_member (object, "from", string_list (type->from_labels));
+  json_object_set_array_member (object, "to", string_list (type->to_labels));
+  json_object_set_string_member (object, "target", type->to_entity ? "entity" : "annotation");
+  json_object_set_boolean_member (object, "symmetric", type->symmetric);
+  json_object_set_boolean_member (object, "cross_document", type->cross_document);
+  /* Written only when set: a scheme without them stays as it was. */
+  if (type->transitive)
+    json_object_set_boolean_member (object, "transitive", TRUE);
+  else
+    json_object_remove_member (object, "transitive");
+  if (type->event_role)
+    json_object_set_boolean_member (object, "event_role", TRUE);
+  else
+    json_object_remove_member (object, "event_role");
   return hearsay_scheme_reload (self, error);
 }
 

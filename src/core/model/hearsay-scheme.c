@@ -118,16 +118,23 @@ hearsay_scheme_init (HearsayScheme *self)
   self->document_fields = g_ptr_array_new_with_free_func (attribute_def_free);
 }
 
-static gboolean
-is_identifier (const char *s)
+/* Other tools' type names are kept as they write them, so that labels match
+ * their files; only what would break a line or a column of theirs is out. */
+gboolean
+hearsay_scheme_is_identifier (const char *s)
 {
-  if (s == NULL || *s == '\0')
+  if (s == NULL || *s == '\0' || strlen (s) > 255 || !g_utf8_validate (s, -1, NULL))
     return FALSE;
-  for (; *s; s++)
-    if (!g_ascii_islower (*s) && !g_ascii_isdigit (*s) && *s != '_')
-      return FALSE;
+  for (; *s; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0x85 || c == 0x2028 || c == 0x2029)
+        return FALSE;
+    }
   return TRUE;
 }
+
 
 static char *
 dup_member (JsonObject *object,
@@ -189,10 +196,10 @@ parse_attribute (JsonObject  *object,
   HearsayAttributeDef *a;
   JsonArray *array = NULL;
 
-  if (!is_identifier (id))
+  if (!hearsay_scheme_is_identifier (id))
     {
       g_set_error (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID,
-                   _("%s: an attribute has no valid id (ids are lowercase snake_case)"), where);
+                   _("%s: an attribute has no valid id (an id has no white space or control characters)"), where);
       return NULL;
     }
   if (kind_str != NULL && !parse_kind (kind_str, &kind))
@@ -277,10 +284,10 @@ parse_labels (HearsayScheme  *self,
       l->attributes = g_ptr_array_new_with_free_func (attribute_def_free);
       g_ptr_array_add (self->labels, l);
       l->id = dup_member (lo, "id");
-      if (!is_identifier (l->id))
+      if (!hearsay_scheme_is_identifier (l->id))
         {
           g_set_error (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID,
-                       _("label %u has no valid id (ids are lowercase snake_case)"), i + 1);
+                       _("label %u has no valid id (an id has no white space or control characters)"), i + 1);
           return FALSE;
         }
       if (hearsay_scheme_lookup_label (self, l->id) != l)
@@ -298,6 +305,7 @@ parse_labels (HearsayScheme  *self,
         l->color = g_strdup ("#cccccc");
       if (json_object_has_member (lo, "key"))
         l->key = (guint) CLAMP (json_object_get_int_member (lo, "key"), 0, 9);
+      l->event = json_object_get_boolean_member_with_default (lo, "event", FALSE);
       where = g_strdup_printf (_("label “%s”"), l->id);
       attrs = get_array (lo, "attributes");
       for (guint j = 0; attrs != NULL && j < json_array_get_length (attrs); j++)
@@ -331,7 +339,7 @@ parse_relation_types (HearsayScheme *self,
       ro = json_node_get_object (node);
       r = g_new0 (HearsayRelationType, 1);
       r->id = dup_member (ro, "id");
-      if (!is_identifier (r->id))
+      if (!hearsay_scheme_is_identifier (r->id))
         {
           relation_type_free (r);
           continue;
@@ -344,6 +352,8 @@ parse_relation_types (HearsayScheme *self,
       r->to_entity = g_strcmp0 (json_object_get_string_member_with_default (ro, "target", "annotation"), "entity") == 0;
       r->symmetric = json_object_get_boolean_member_with_default (ro, "symmetric", FALSE);
       r->cross_document = json_object_get_boolean_member_with_default (ro, "cross_document", FALSE);
+      r->transitive = json_object_get_boolean_member_with_default (ro, "transitive", FALSE);
+      r->event_role = json_object_get_boolean_member_with_default (ro, "event_role", FALSE);
       g_ptr_array_add (self->relation_types, r);
     }
 }

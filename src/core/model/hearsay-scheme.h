@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-scheme.h: labels, their attributes, relation types, entity kinds and
- * document fields. Identifiers are snake_case; names are display strings. */
+ * document fields. Hearsay's own identifiers are snake_case; identifiers that
+ * come from other tools are kept as those tools write them ("ACC",
+ * "Protein-Component"): any non-empty string without white space or control
+ * characters. Names are display strings. */
 #pragma once
 
 #include <gio/gio.h>
@@ -40,6 +43,9 @@ typedef struct
   char *color;        /* "#rrggbb" default; the view may override it */
   guint key;          /* 1–9, 0 for none */
   GPtrArray *attributes;  /* HearsayAttributeDef */
+  /* An event type (brat's [events]): an annotation of it is an event on
+   * its trigger's span, its arguments are relations of event_role types. */
+  gboolean event;
 } HearsayLabel;
 
 typedef struct
@@ -51,6 +57,11 @@ typedef struct
   gboolean to_entity;
   gboolean symmetric;
   gboolean cross_document;
+  /* Symmetric and transitive: an equivalence (brat's "*\tEquiv T1 T2"). */
+  gboolean transitive;
+  /* An event's argument role (brat's "E1\tType:T1 Role:T2"): from_labels
+   * are the event types that take it, to_labels what may fill it. */
+  gboolean event_role;
 } HearsayRelationType;
 
 typedef struct
@@ -135,6 +146,18 @@ gboolean                   hearsay_scheme_set_attribute_values   (HearsayScheme 
                                                                   const char * const  *ids,
                                                                   const char * const  *names,
                                                                   GError             **error);
+
+/* Marks the label @id as an event type (or not). */
+gboolean                   hearsay_scheme_set_label_event        (HearsayScheme       *self,
+                                                                  const char          *id,
+                                                                  gboolean             event,
+                                                                  GError             **error);
+/* Adds @type, or replaces the relation type of the same id. */
+gboolean                   hearsay_scheme_set_relation_type      (HearsayScheme       *self,
+                                                                  const HearsayRelationType *type,
+                                                                  GError             **error);
+/* TRUE for an identifier the scheme accepts (see the top of this file). */
+gboolean                   hearsay_scheme_is_identifier          (const char          *id);
 
 /* A display string of the scheme, translated when it is one of the default scheme's. */
 const char                *hearsay_scheme_translate              (const char          *str);

@@ -166,7 +166,7 @@ test_import_folder (void)
   /* The window's own connection sees the new documents and the labels
    * annotation.conf added; the first new document is shown. */
   g_assert_cmpuint (hearsay_document_list_get_n_documents (hearsay_window_get_document_list (window)), ==, before + 4);
-  g_assert_nonnull (hearsay_scheme_lookup_label (hearsay_project_get_scheme (project), "witness"));
+  g_assert_nonnull (hearsay_scheme_lookup_label (hearsay_project_get_scheme (project), "Witness"));
   g_assert_nonnull (hearsay_reader_get_document (hearsay_window_get_reader (window)));
   /* The page's <title> names it (its <h1> is marked as the headline in the text). */
   g_assert_cmpstr (hearsay_document_get_title (hearsay_reader_get_document (hearsay_window_get_reader (window))),
