@@ -99,8 +99,6 @@ test_news (void)
   g_assert_cmpstr (text, ==, NEWS_TEXT);
   g_assert_cmpstr (hearsay_document_get_title (doc), ==, "news");
   anns = core_test_annotations (project, hearsay_document_get_id (doc));
-  for (guint i = 0; g_test_verbose () && i < anns->len; i++)
-    g_printerr ("%s «%s»\n", hearsay_annotation_get_label (g_ptr_array_index (anns, i)), hearsay_annotation_get_fragment (g_ptr_array_index (anns, i), 0)->exact);
   g_assert_cmpuint (anns->len, ==, 11);
   g_assert_cmpuint (report.n_annotations, ==, 11);
 
