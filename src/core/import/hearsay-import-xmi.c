@@ -214,6 +214,8 @@ offsets (Xmi      *x,
   char *rest = NULL;
   gint64 fb, fe;
 
+  if (e == NULL)
+    return hearsay_import_fail (error, x->path, xmlGetLineNo (node), _("begin without end"));
   fb = g_ascii_strtoll (b, &rest, 10);
   if (rest == b || *rest != '\0')
     return hearsay_import_fail (error, x->path, xmlGetLineNo (node), _("begin “%s” is not a number"), b);
