@@ -113,6 +113,8 @@ append_value (GString    *s,
               const char *value,
               TsvState   *state)
 {
+  if (strchr (value, '\r') != NULL)
+    state->n_cr++;
   for (const char *p = value; *p; p++)
     switch (*p)
       {
@@ -128,7 +130,6 @@ append_value (GString    *s,
         break;
       case '\r':
         g_string_append (s, "\\r");
-        state->n_cr++;
         break;
       case '-':
         if (p[1] == '>')
@@ -795,8 +796,8 @@ tsv_end (HearsayExportContext  *ctx,
     hearsay_export_warn (ctx, FORMAT ": %u files would hold no token (an empty or blank text) and were not "
                          "written", state->n_untokenized);
   if (state->n_cr > 0)
-    hearsay_export_warn (ctx, FORMAT ": %u carriage returns in labels, attributes or notes are written \\r; "
-                         "Hearsay reads them back, INCEpTION shows \\r", state->n_cr);
+    hearsay_export_warn (ctx, FORMAT ": %u values (labels, attributes, notes) hold a carriage return, written "
+                         "\\r: Hearsay reads it back, INCEpTION shows \\r", state->n_cr);
   if (state->n_far_subtokens > 0)
     hearsay_export_warn (ctx, FORMAT ": %u relations start on a sub-token numbered 10 or more, which "
                          "INCEpTION's reader cannot resolve", state->n_far_subtokens);
