@@ -274,6 +274,34 @@ test_refusals (void)
     }
 }
 
+/* A layer without features (INCEpTION writes "Type|" and "*") and a
+ * zero-width span (a "0-0" sub-token row, as in INCEpTION's
+ * testZeroLengthSpansWithoutFeatures): the span has no text to annotate in
+ * Hearsay, and the report says it was left out. */
+static void
+test_zero_width (void)
+{
+  const char *content = "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.SimpleSpan|\n\n\n"
+                        "#Text=This is a test .\n1-1\t0-4\tThis\t_\t\n1-1.1\t0-0\t\t*\t\n1-2\t5-7\tis\t*\t\n"
+                        "1-3\t8-9\ta\t_\t\n1-4\t10-14\ttest\t_\t\n1-5\t15-16\t.\t_\t\n1-5.1\t16-16\t\t*\t\n";
+  g_autofree char *dir = core_test_path ("tsv-zero");
+  g_autofree char *path = core_test_write_in (dir, "zero.tsv", content);
+  const char *paths[] = { path, NULL };
+  g_autoptr(HearsayProject) project = core_test_new_project ("tsv-zero.hearsay");
+  HearsayImportReport report;
+  g_autoptr(HearsayDocument) doc = NULL;
+  g_autoptr(GPtrArray) anns = NULL;
+
+  core_test_import_ok (project, NULL, paths, NULL, &report);
+  doc = only_document (project, &report);
+  anns = core_test_annotations (project, hearsay_document_get_id (doc));
+  g_assert_cmpuint (anns->len, ==, 1);
+  find (anns, hearsay_document_get_text (doc), "SimpleSpan", "is");
+  g_assert_cmpuint (report.skipped->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 0), "zero.tsv: 2 zero-width spans are left out"));
+  hearsay_import_report_clear (&report);
+}
+
 /* Two users' files of one document whose texts differ are refused. */
 static void
 test_users_disagree (void)
@@ -298,5 +326,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import-webanno-tsv/offsets-option", test_offsets_option);
   g_test_add_func ("/import-webanno-tsv/refusals", test_refusals);
   g_test_add_func ("/import-webanno-tsv/users-disagree", test_users_disagree);
+  g_test_add_func ("/import-webanno-tsv/zero-width", test_zero_width);
   return g_test_run ();
 }

@@ -309,7 +309,7 @@ store_annotations (HearsayImportContext  *ctx,
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) lost = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_unlabelled = 0;
+  guint n_unlabelled = 0, n_empty = 0;
 
   for (guint i = 0; i < cas->spans->len; i++)
     {
@@ -323,6 +323,13 @@ store_annotations (HearsayImportContext  *ctx,
       if (label == NULL || *label == '\0')
         {
           n_unlabelled++;
+          continue;
+        }
+      /* INCEpTION allows zero-width spans; a Hearsay annotation covers at
+       * least one character. */
+      if (span->begin >= span->end)
+        {
+          n_empty++;
           continue;
         }
       if (group != NULL)
@@ -354,6 +361,9 @@ store_annotations (HearsayImportContext  *ctx,
   if (n_unlabelled > 0)
     hearsay_import_skip (ctx, path, 0, _("%u spans of %s have no label and were left out"),
                          n_unlabelled, HEARSAY_CAS_SPAN_TYPE);
+  if (n_empty > 0)
+    hearsay_import_skip (ctx, path, 0, _("%u zero-width spans are left out: a Hearsay annotation covers at "
+                                         "least one character"), n_empty);
 
   for (guint i = 0; i < groups->len; i++)
     {

@@ -319,7 +319,11 @@ read_spans (Xmi      *x,
             read_document_layer (x, node, type);
           continue;
         }
-      if (g_str_equal (type, HEARSAY_CAS_TOKEN) || g_str_equal (type, HEARSAY_CAS_SENTENCE) || gov != NULL)
+      /* Segmentation, and DKPro's and INCEpTION's own metadata (tagset
+       * descriptions, the CAS's bookkeeping), are not annotations. */
+      if (g_str_equal (type, HEARSAY_CAS_TOKEN) || g_str_equal (type, HEARSAY_CAS_SENTENCE) || gov != NULL ||
+          g_str_has_prefix (type, "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.") ||
+          g_str_has_prefix (type, "de.tudarmstadt.ukp.clarin.webanno.api.type."))
         continue;
       if (!offsets (x, node, &b, &e, error))
         return FALSE;
