@@ -56,7 +56,7 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, NULL, N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("The file to write, or the folder for brat and semeval (default, or -: the standard output)"),
+      N_("The file to write, or the folder for brat, semeval, webanno-tsv and xmi (default, or -: the standard output)"),
       N_("OUT") },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
       N_("How offsets count: codepoint (default), utf16 (Java, JavaScript) or byte (UTF-8)"),
@@ -83,7 +83,9 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
                                               "semeval write a folder; w3c a W3C Web Annotation "
                                               "collection; tei TEI P5 with standoff spans; qdpx and "
                                               "qdc a REFI-QDA project and codebook; conll BIO tokens "
-                                              "(lossy: overlaps are reported on stderr).\n"
+                                              "(lossy: overlaps are reported on stderr); webanno-tsv "
+                                              "and xmi a folder of INCEpTION files, one per document "
+                                              "and annotator (UTF-16 offsets, always).\n"
                                               "Every export states its offset unit where the format "
                                               "has room. The output named by -o is replaced only when "
                                               "the export succeeds."),
@@ -99,6 +101,12 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
     return hearsay_cli_usage_error ("export", _("unknown format “%s”: use %s"), format_name, names);
   if (offsets != NULL && !hearsay_offset_unit_from_string (offsets, &options.offset_unit))
     return hearsay_cli_usage_error ("export", _("--offsets is codepoint, utf16 or byte, not “%s”"), offsets);
+  /* INCEpTION reads UTF-16 offsets and no other: another unit would make
+   * files that it misreads. */
+  if (offsets != NULL && (format == HEARSAY_EXPORT_WEBANNO_TSV || format == HEARSAY_EXPORT_XMI) &&
+      options.offset_unit != HEARSAY_OFFSET_UTF16)
+    return hearsay_cli_usage_error ("export", _("%s counts offsets in UTF-16 code units, as INCEpTION does; "
+                                                "--offsets %s has no place in it"), format_name, offsets);
   if (newlines != NULL && !hearsay_newlines_from_string (newlines, &options.newlines))
     return hearsay_cli_usage_error ("export", _("--newlines is keep or lf, not “%s”"), newlines);
   if (end != NULL && g_strcmp0 (end, "inclusive") != 0 && g_strcmp0 (end, "exclusive") != 0)

@@ -611,6 +611,101 @@ test_qdpx_bad (void)
   g_assert_nonnull (strstr (message, "truncated") != NULL ? message : strstr (message, "project.qde"));
 }
 
+static char *
+export_warned (HearsayProject     *from,
+               HearsayExportFormat format,
+               HearsayNewlines     newlines,
+               const char         *name,
+               GPtrArray          *warnings)
+{
+  HearsayExportOptions options = { 0 };
+  g_autofree char *path = core_test_path (name);
+  g_autoptr(GError) error = NULL;
+
+  options.newlines = newlines;
+  options.warnings = warnings;
+  g_assert_true (hearsay_export_project_to_path (from, format, &options, path, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+warned (GPtrArray  *warnings,
+        const char *what)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (g_ptr_array_index (warnings, i), what) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* WebAnno TSV (INCEpTION) carries the texts exactly (BOM, CRLF, emoji with
+ * modifiers, a combining mark, Arabic: UTF-16 offsets), the titles (as the
+ * documents' folder names), labels, fragments (a discontinuous annotation
+ * is one span per fragment sharing a hearsay_id), attributes, notes (CR and
+ * LF escaped), relations within a document, and the annotator (the file's
+ * name). Not carried, and reported: the relation across documents
+ * (same_claim_as) and the annotations' times. The second export is the
+ * same, file for file. */
+static void
+test_webanno_tsv (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *e1 = export_warned (project (), HEARSAY_EXPORT_WEBANNO_TSV, 0, "rt1-tsv", warnings);
+  const char *paths[] = { e1, NULL };
+  g_autoptr(HearsayProject) p2 = import_fresh ("rt-tsv.hearsay", NULL, paths);
+  g_autofree char *e2 = export_to (p2, HEARSAY_EXPORT_WEBANNO_TSV, 0, 0, "rt2-tsv");
+  const guint fields = F_ALL | F_LOCAL;
+  g_autofree char *want = dump (project (), fields);
+  g_autofree char *got = dump (p2, fields);
+  g_autoptr(GPtrArray) docs = hearsay_project_list_documents (p2, NULL);
+  g_autoptr(HearsayDocument) first = NULL;
+
+  g_assert_cmpstr (got, ==, want);
+  assert_same_output (e1, e2, SAME_NAMES);
+  g_assert_true (warned (warnings, "1 relations across documents are left out"));
+  g_assert_true (warned (warnings, "times of 9 annotations are left out"));
+  first = hearsay_project_load_document (p2, hearsay_document_get_id (g_ptr_array_index (docs, 0)), NULL);
+  g_assert_cmpstr (hearsay_document_get_title (first), ==, "Damas « libérée »");
+}
+
+/* WebAnno TSV with --newlines lf: the texts come back with LF, every
+ * offset moved with them. */
+static void
+test_webanno_tsv_lf (void)
+{
+  g_autofree char *e1 = export_to (project (), HEARSAY_EXPORT_WEBANNO_TSV, 0, HEARSAY_NEWLINES_LF, "rt1-tsv-lf");
+  const char *paths[] = { e1, NULL };
+  g_autoptr(HearsayProject) p2 = import_fresh ("rt-tsv-lf.hearsay", "webanno-tsv", paths);
+  g_autofree char *want = dump (project (), F_ALL | F_LOCAL | F_LF);
+  g_autofree char *got = dump (p2, F_ALL | F_LOCAL);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+/* UIMA CAS XMI (INCEpTION) carries what WebAnno TSV does, and the
+ * document's metadata: DocumentMetaData's title, URL and language, and
+ * HearsayDocument's outlet, date and fields. Not carried, and reported: the
+ * relation across documents and the times. The second export is the same,
+ * file for file, TypeSystem.xml included. */
+static void
+test_xmi (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *e1 = export_warned (project (), HEARSAY_EXPORT_XMI, 0, "rt1-xmi", warnings);
+  const char *paths[] = { e1, NULL };
+  g_autoptr(HearsayProject) p2 = import_fresh ("rt-xmi.hearsay", NULL, paths);
+  g_autofree char *e2 = export_to (p2, HEARSAY_EXPORT_XMI, 0, 0, "rt2-xmi");
+  const guint fields = F_ALL | F_LOCAL;
+  g_autofree char *want = dump (project (), fields);
+  g_autofree char *got = dump (p2, fields);
+
+  g_assert_cmpstr (got, ==, want);
+  assert_same_output (e1, e2, SAME_NAMES);
+  g_assert_true (warned (warnings, "1 relations across documents are left out"));
+  g_assert_false (warned (warnings, "outlet"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -626,6 +721,9 @@ main (int    argc,
   g_test_add_func ("/roundtrip/w3c", test_w3c);
   g_test_add_func ("/roundtrip/qdpx", test_qdpx);
   g_test_add_func ("/roundtrip/qdpx-bad", test_qdpx_bad);
+  g_test_add_func ("/roundtrip/webanno-tsv", test_webanno_tsv);
+  g_test_add_func ("/roundtrip/webanno-tsv-lf", test_webanno_tsv_lf);
+  g_test_add_func ("/roundtrip/xmi", test_xmi);
   status = g_test_run ();
   g_clear_object (&the_fixture);
   return status;

@@ -49,6 +49,8 @@ extern const HearsayExportWriter hearsay_export_tei_writer;
 extern const HearsayExportWriter hearsay_export_qdpx_writer;
 extern const HearsayExportWriter hearsay_export_qdc_writer;
 extern const HearsayExportWriter hearsay_export_conll_writer;
+extern const HearsayExportWriter hearsay_export_webanno_tsv_writer;
+extern const HearsayExportWriter hearsay_export_xmi_writer;
 
 /* Writes ctx->buffer to the stream and empties it. */
 gboolean hearsay_export_flush           (HearsayExportContext *ctx,

@@ -23,6 +23,8 @@ static const struct {
   { "qdpx", HEARSAY_EXPORT_QDPX, &hearsay_export_qdpx_writer },
   { "qdc", HEARSAY_EXPORT_QDC, &hearsay_export_qdc_writer },
   { "conll", HEARSAY_EXPORT_CONLL, &hearsay_export_conll_writer },
+  { "webanno-tsv", HEARSAY_EXPORT_WEBANNO_TSV, &hearsay_export_webanno_tsv_writer },
+  { "xmi", HEARSAY_EXPORT_XMI, &hearsay_export_xmi_writer },
 };
 
 static const HearsayExportWriter *

@@ -19,6 +19,8 @@ typedef enum {
   HEARSAY_EXPORT_QDPX,
   HEARSAY_EXPORT_QDC,
   HEARSAY_EXPORT_CONLL,
+  HEARSAY_EXPORT_WEBANNO_TSV,  /* a folder; offsets always UTF-16 */
+  HEARSAY_EXPORT_XMI,          /* a folder; offsets always UTF-16 */
 } HearsayExportFormat;
 
 typedef struct

@@ -226,6 +226,20 @@ gboolean          hearsay_import_refi_unit         (HearsayImportContext  *ctx,
                                                     const char            *path,
                                                     GError               **error);
 
+/* INCEpTION's WebAnno TSV and UIMA CAS XMI (hearsay-import-cas.c): one
+ * file, or a document folder of the project layout, one file per user. */
+gboolean          hearsay_import_webanno_tsv_unit  (HearsayImportContext  *ctx,
+                                                    const char            *path,
+                                                    GError               **error);
+gboolean          hearsay_import_xmi_unit          (HearsayImportContext  *ctx,
+                                                    const char            *path,
+                                                    GError               **error);
+gboolean          hearsay_import_cas_expand        (const HearsayImporter *importer,
+                                                    const char * const    *paths,
+                                                    GPtrArray             *units,
+                                                    GPtrArray             *confs,
+                                                    GError               **error);
+
 /* The files of @dir ending with one of @suffixes, sorted by name; a link
  * leading out of the folder is an error. */
 GPtrArray        *hearsay_import_list_dir          (const char            *dir,

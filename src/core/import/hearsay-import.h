@@ -77,7 +77,9 @@ typedef void (*HearsayImportProgressFunc) (guint       done,
 
 /* Imports @paths (files or folders). Folders expand per format: html
  * .html/.htm, text .txt, brat every .txt of the tree (with its .ann files), semeval
- * the label files, w3c .json/.jsonld, doccano and jsonl .jsonl, qdpx .qdpx —
+ * the label files, w3c .json/.jsonld, doccano and jsonl .jsonl, qdpx .qdpx,
+ * webanno-tsv .tsv and xmi .xmi (searched a few folders down; INCEpTION's
+ * annotation/<document>/<user> files are one document per folder) —
  * sorted by name. One transaction: whole or nothing; cancelling rolls
  * everything back, the scheme included. @options and @report may be NULL. */
 gboolean         hearsay_import_paths             (HearsayProject             *project,

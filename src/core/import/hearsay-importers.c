@@ -19,6 +19,8 @@ static const char * const semeval_suffixes[] = { ".labels", "-labels-subtask-3.t
                                                  "subtask-1-annotations.txt", NULL };
 static const char * const w3c_suffixes[] = { ".json", ".jsonld", NULL };
 static const char * const qdpx_suffixes[] = { ".qdpx", NULL };
+static const char * const webanno_tsv_suffixes[] = { ".tsv", NULL };
+static const char * const xmi_suffixes[] = { ".xmi", NULL };
 
 static const HearsayImporter importers[] = {
   { { "text", N_("Plain text"),
@@ -46,11 +48,20 @@ static const HearsayImporter importers[] = {
       N_("A .qdpx project of QualCoder, ATLAS.ti, MAXQDA or NVivo: its sources and coded selections."),
       qdpx_suffixes },
     hearsay_import_expand_simple, hearsay_import_refi_unit, FALSE },
+  { { "webanno-tsv", N_("WebAnno TSV 3.3 (INCEpTION)"),
+      N_("INCEpTION's and WebAnno's TSV: span, chain and relation layers; per-user files become annotators."),
+      webanno_tsv_suffixes },
+    hearsay_import_cas_expand, hearsay_import_webanno_tsv_unit, FALSE },
+  { { "xmi", N_("UIMA CAS XMI (INCEpTION)"),
+      N_("INCEpTION's lossless export with the DKPro Core types; per-user files become annotators."),
+      xmi_suffixes },
+    hearsay_import_cas_expand, hearsay_import_xmi_unit, FALSE },
 };
 
 static const HearsayImportFormat * const formats[] = {
   &importers[0].format, &importers[1].format, &importers[2].format, &importers[3].format,
   &importers[4].format, &importers[5].format, &importers[6].format, &importers[7].format,
+  &importers[8].format, &importers[9].format,
   NULL
 };
 
@@ -149,6 +160,61 @@ sniff_jsonl (const char *path)
   return "jsonl";
 }
 
+/* WebAnno TSV starts with its format line (a BOM aside); SemEval's .tsv
+ * files do not. */
+static gboolean
+is_webanno_tsv (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char buffer[64];
+  gssize n;
+  const char *p = buffer;
+
+  if (in == NULL || (n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer - 1, NULL, NULL)) <= 0)
+    return FALSE;
+  buffer[n] = '\0';
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  return g_str_has_prefix (p, "#FORMAT=WebAnno TSV");
+}
+
+/* A folder of INCEpTION files: .xmi or WebAnno .tsv files in it, or in its
+ * annotation/<document>/ folders (a project export). Names "webanno-tsv",
+ * "xmi" or NULL. */
+static const char *
+sniff_inception_dir (const char *dir,
+                     guint       depth)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+
+      if (hearsay_import_has_suffix (path, ".xmi"))
+        return "xmi";
+      if (hearsay_import_has_suffix (path, ".tsv") && is_webanno_tsv (path))
+        return "webanno-tsv";
+    }
+  for (guint i = 0; depth < 2 && i < names->len; i++)
+    {
+      const char *sub = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, sub, NULL);
+      const char *found;
+
+      if ((depth > 0 || g_str_equal (sub, "annotation") || g_str_equal (sub, "curation")) &&
+          g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK) &&
+          (found = sniff_inception_dir (path, depth + 1)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Whether @dir, or a folder below it (@depth levels), holds a matching file:
  * releases are trees (train-articles/, train-labels-…/). */
 static gboolean
@@ -220,6 +286,10 @@ hearsay_import_guess_format (const char *path)
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
+      const char *inception = sniff_inception_dir (path, 0);
+
+      if (inception != NULL)
+        return inception;
       if (dir_has (path, is_brat_file, 3))
         return "brat";
       if (dir_has (path, is_label_file, 2))
@@ -232,6 +302,10 @@ hearsay_import_guess_format (const char *path)
     return "html";
   if (is_ann (base) || strcmp (base, "annotation.conf") == 0)
     return "brat";
+  if (hearsay_import_has_suffix (base, ".tsv") && is_webanno_tsv (path))
+    return "webanno-tsv";
+  if (hearsay_import_has_suffix (base, ".xmi"))
+    return "xmi";
   if (is_label_file (base))
     return "semeval";
   if (has_any_suffix (base, w3c_suffixes))

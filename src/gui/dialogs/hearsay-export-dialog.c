@@ -30,6 +30,10 @@ static const struct {
   { HEARSAY_EXPORT_QDC, N_("REFI-QDA codebook (.qdc)"), N_("The labels only, as a codebook."), ".qdc" },
   { HEARSAY_EXPORT_CONLL, N_("CoNLL BIO tokens (lossy)"),
     N_("Token-level BIO tags; lossy: overlapping spans are left out and listed."), ".conll" },
+  { HEARSAY_EXPORT_WEBANNO_TSV, N_("WebAnno TSV 3.3 (folder, INCEpTION)"),
+    N_("One TSV file per document and annotator, for INCEpTION and WebAnno; UTF-16 offsets."), NULL },
+  { HEARSAY_EXPORT_XMI, N_("UIMA CAS XMI (folder, INCEpTION)"),
+    N_("One XMI file per document and annotator with TypeSystem.xml, for INCEpTION and UIMA tools."), NULL },
 };
 
 typedef struct
@@ -116,7 +120,9 @@ on_options_changed (HearsayExportDialog *self)
   guint i = selected_index (self);
   HearsayExportFormat format = formats[i].format;
   /* The codebook holds no text, so offsets and line breaks mean nothing. */
-  gboolean has_offsets = format != HEARSAY_EXPORT_QDC && format != HEARSAY_EXPORT_CONLL;
+  /* INCEpTION's formats count UTF-16 units and nothing else. */
+  gboolean has_offsets = format != HEARSAY_EXPORT_QDC && format != HEARSAY_EXPORT_CONLL &&
+                         format != HEARSAY_EXPORT_WEBANNO_TSV && format != HEARSAY_EXPORT_XMI;
 
   gtk_label_set_text (self->format_description, _(formats[i].description));
   gtk_widget_set_visible (GTK_WIDGET (self->end_inclusive_check), format == HEARSAY_EXPORT_SEMEVAL);
