@@ -44,6 +44,7 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   g_autofree char *output = NULL;
   g_auto(GStrv) documents = NULL;
   gboolean exclude_boilerplate = FALSE;
+  gboolean comments = FALSE;
   g_autofree char *offsets = NULL;
   g_autofree char *newlines = NULL;
   g_autofree char *end = NULL;
@@ -69,6 +70,9 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
       N_("Export only this document; repeat for several (default: all)"), N_("ID") },
     { "exclude-boilerplate", 0, 0, G_OPTION_ARG_NONE, &exclude_boilerplate,
       N_("Leave out the annotations labelled boilerplate"), NULL },
+    { "comments", 0, 0, G_OPTION_ARG_NONE, &comments,
+      N_("conll: start with a comment line saying what the export leaves out (most CoNLL readers, "
+         "NLTK's among them, refuse comments)"), NULL },
     { NULL }
   };
 
@@ -96,6 +100,7 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
                                                 "semeval, tei, qdpx, qdc or conll"), format_name);
   if (offsets != NULL && !hearsay_offset_unit_from_string (offsets, &options.offset_unit))
     return hearsay_cli_usage_error ("export", _("--offsets is codepoint, utf16 or byte, not “%s”"), offsets);
+  options.offsets_given = offsets != NULL;
   if (newlines != NULL && !hearsay_newlines_from_string (newlines, &options.newlines))
     return hearsay_cli_usage_error ("export", _("--newlines is keep or lf, not “%s”"), newlines);
   if (end != NULL && g_strcmp0 (end, "inclusive") != 0 && g_strcmp0 (end, "exclusive") != 0)
@@ -122,6 +127,7 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
       options.n_document_ids = ids->len;
     }
   options.exclude_boilerplate = exclude_boilerplate;
+  options.comments = comments;
 
   project = hearsay_cli_open_project (globals);
   if (project == NULL)

@@ -297,6 +297,8 @@ hearsay_export_dialog_export_to_path (HearsayExportDialog *self,
   job->format = formats[selected_index (self)].format;
   job->path = g_strdup (path);
   job->options.offset_unit = (HearsayOffsetUnit) gtk_drop_down_get_selected (self->offsets_dropdown);
+  /* The dropdown always names a unit (it shows each format's own first). */
+  job->options.offsets_given = TRUE;
   job->options.newlines = (HearsayNewlines) gtk_drop_down_get_selected (self->newlines_dropdown);
   job->options.exclude_boilerplate = gtk_check_button_get_active (self->boilerplate_check);
   job->options.end_inclusive = job->format == HEARSAY_EXPORT_SEMEVAL &&
