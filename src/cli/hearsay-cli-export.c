@@ -54,12 +54,14 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   gboolean ok;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
-      N_("The format: jsonl, csv, brat, w3c, semeval, tei, qdpx, qdc or conll"), N_("FORMAT") },
+      N_("The format: jsonl, csv, brat, w3c, semeval, tei, qdpx, qdc, conll, doccano, "
+         "doccano-relations or labelstudio"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write, or the folder for brat and semeval (default: the standard output)"),
       N_("OUT") },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
-      N_("How offsets count: codepoint (default), utf16 (Java, JavaScript) or byte (UTF-8)"),
+      N_("How offsets count: codepoint (default; doccano: utf16, as its UI counts), utf16 (Java, "
+         "JavaScript) or byte (UTF-8)"),
       N_("UNIT") },
     { "newlines", 0, 0, G_OPTION_ARG_STRING, &newlines,
       N_("keep (default) or lf: write CR LF as LF, with offsets recomputed"), N_("keep|lf") },
@@ -84,7 +86,10 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
                                               "semeval write a folder; w3c a W3C Web Annotation "
                                               "collection; tei TEI P5 with standoff spans; qdpx and "
                                               "qdc a REFI-QDA project and codebook; conll BIO tokens "
-                                              "(lossy: overlaps are reported on stderr).\n"
+                                              "(lossy: overlaps are reported on stderr); doccano and "
+                                              "doccano-relations doccano's JSONL (label triples, or "
+                                              "entities and relations); labelstudio Label Studio JSON "
+                                              "tasks.\n"
                                               "Every export states its offset unit where the format "
                                               "has room. The output named by -o is replaced only when "
                                               "the export succeeds."),
@@ -97,7 +102,8 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
     return hearsay_cli_usage_error ("export", "%s", _("--format is required: jsonl or csv"));
   if (!hearsay_export_format_from_string (format_name, &format))
     return hearsay_cli_usage_error ("export", _("unknown format “%s”: use jsonl, csv, brat, w3c, "
-                                                "semeval, tei, qdpx, qdc or conll"), format_name);
+                                                "semeval, tei, qdpx, qdc, conll, doccano, "
+                                                "doccano-relations or labelstudio"), format_name);
   if (offsets != NULL && !hearsay_offset_unit_from_string (offsets, &options.offset_unit))
     return hearsay_cli_usage_error ("export", _("--offsets is codepoint, utf16 or byte, not “%s”"), offsets);
   options.offsets_given = offsets != NULL;

@@ -23,6 +23,9 @@ static const struct {
   { "qdpx", HEARSAY_EXPORT_QDPX, &hearsay_export_qdpx_writer },
   { "qdc", HEARSAY_EXPORT_QDC, &hearsay_export_qdc_writer },
   { "conll", HEARSAY_EXPORT_CONLL, &hearsay_export_conll_writer },
+  { "doccano", HEARSAY_EXPORT_DOCCANO, &hearsay_export_doccano_writer },
+  { "doccano-relations", HEARSAY_EXPORT_DOCCANO_RELATIONS, &hearsay_export_doccano_relations_writer },
+  { "labelstudio", HEARSAY_EXPORT_LABELSTUDIO, &hearsay_export_labelstudio_writer },
 };
 
 static const HearsayExportWriter *

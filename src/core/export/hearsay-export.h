@@ -19,6 +19,9 @@ typedef enum {
   HEARSAY_EXPORT_QDPX,
   HEARSAY_EXPORT_QDC,
   HEARSAY_EXPORT_CONLL,
+  HEARSAY_EXPORT_DOCCANO,            /* doccano JSONL, "label" triples */
+  HEARSAY_EXPORT_DOCCANO_RELATIONS,  /* doccano JSONL, "entities" and "relations" */
+  HEARSAY_EXPORT_LABELSTUDIO,        /* Label Studio JSON tasks */
 } HearsayExportFormat;
 
 typedef struct

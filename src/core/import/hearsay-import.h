@@ -49,6 +49,12 @@ typedef struct
    * default; see hearsay_import_convention(). */
   gboolean offsets_given;
   HearsayOffsetConvention offsets;
+  /* doccano: the keys of the text and of the labels (doccano's own
+   * column_data and column_label; default "text" and "label"); labelstudio:
+   * text_column is the task data's key of the text (default "text", else
+   * its only string). */
+  const char *text_column;
+  const char *label_column;
   gboolean no_boilerplate;      /* text, html: do not mark page furniture */
   gboolean strict_quotes;       /* refuse the whole import at the first quote mismatch */
 } HearsayImportOptions;
