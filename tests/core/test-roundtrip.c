@@ -620,6 +620,64 @@ test_doccano (void)
     }
 }
 
+/* Label Studio carries the texts verbatim, the titles, labels, one region
+ * per fragment (a discontinuous annotation comes back as one annotation per
+ * fragment), attributes as per-region choices, notes as per-region text
+ * areas, annotators as completed_by, relations within a document; not
+ * relations across documents (said). Offsets count code points, as Label
+ * Studio's Text tag does; with --offsets utf16 the task states it. The
+ * re-imported project exports to the same bytes. */
+static void
+test_labelstudio (void)
+{
+  const guint fields = F_ATTRS | F_NOTE | F_RELATIONS | F_ANNOTATOR | F_SPLIT | F_LOCAL;
+
+  for (guint unit = HEARSAY_OFFSET_CODEPOINT; unit <= HEARSAY_OFFSET_UTF16; unit++)
+    {
+      HearsayExportOptions options = { 0 };
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *e1 = core_test_path ("rt1-labelstudio.json");
+      g_autofree char *e2 = core_test_path ("rt2-labelstudio.json");
+      g_autofree char *e3 = core_test_path ("rt3-labelstudio.json");
+      g_autofree char *data = NULL;
+      const char *paths[] = { e1, NULL };
+      const char *paths2[] = { e2, NULL };
+      g_autoptr(HearsayProject) p2 = NULL, p3 = NULL;
+      g_autoptr(GPtrArray) docs = NULL;
+      g_autoptr(HearsayDocument) first = NULL;
+      g_autofree char *want = dump (project (), fields);
+      g_autofree char *got = NULL;
+      g_autofree char *joined = NULL;
+
+      options.warnings = warnings;
+      options.offsets_given = unit != HEARSAY_OFFSET_CODEPOINT;
+      options.offset_unit = unit;
+      g_assert_true (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_LABELSTUDIO, &options, e1, NULL, NULL));
+      data = core_test_read (e1, NULL);
+      g_assert_true ((strstr (data, "\"hearsay_offset_unit\": \"utf16\"") != NULL) == (unit == HEARSAY_OFFSET_UTF16));
+      g_ptr_array_add (warnings, NULL);
+      joined = g_strjoinv ("\n", (char **) warnings->pdata);
+      if (g_test_verbose ())
+        g_printerr ("%s\n", joined);
+      g_assert_nonnull (strstr (joined, "1 discontinuous annotations are written as one region per fragment"));
+      g_assert_nonnull (strstr (joined, "1 relations across documents or to entities are left out"));
+      g_assert_true (g_str_equal (hearsay_import_guess_format (e1), "labelstudio"));
+      p2 = import_fresh ("rt-labelstudio.hearsay", "labelstudio", paths);
+      got = dump (p2, fields);
+      g_assert_cmpstr (got, ==, want);
+      docs = hearsay_project_list_documents (p2, NULL);
+      first = hearsay_project_load_document (p2, hearsay_document_get_id (g_ptr_array_index (docs, 0)), NULL);
+      g_assert_cmpstr (hearsay_document_get_title (first), ==, "Damas « libérée »");
+      g_assert_true (g_str_has_prefix (hearsay_document_get_text (first), BOM "Damas"));
+
+      options.warnings = NULL;
+      g_assert_true (hearsay_export_project_to_path (p2, HEARSAY_EXPORT_LABELSTUDIO, &options, e2, NULL, NULL));
+      p3 = import_fresh ("rt-labelstudio-3.hearsay", "labelstudio", paths2);
+      g_assert_true (hearsay_export_project_to_path (p3, HEARSAY_EXPORT_LABELSTUDIO, &options, e3, NULL, NULL));
+      assert_same_output (e2, e3, 0);
+    }
+}
+
 static void
 write_zip (const char *path,
            const char *entry_name,
@@ -691,6 +749,7 @@ main (int    argc,
   g_test_add_func ("/roundtrip/qdpx", test_qdpx);
   g_test_add_func ("/roundtrip/qdpx-bad", test_qdpx_bad);
   g_test_add_func ("/roundtrip/doccano", test_doccano);
+  g_test_add_func ("/roundtrip/labelstudio", test_labelstudio);
   status = g_test_run ();
   g_clear_object (&the_fixture);
   return status;

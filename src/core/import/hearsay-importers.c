@@ -18,6 +18,7 @@ static const char * const semeval_suffixes[] = { ".labels", "-labels-subtask-3.t
                                                  "labels-subtask-3-spans.txt", ".tsv", NULL };
 static const char * const w3c_suffixes[] = { ".json", ".jsonld", NULL };
 static const char * const qdpx_suffixes[] = { ".qdpx", NULL };
+static const char * const labelstudio_suffixes[] = { ".json", NULL };
 
 static const HearsayImporter importers[] = {
   { { "text", N_("Plain text"),
@@ -45,11 +46,16 @@ static const HearsayImporter importers[] = {
       N_("A .qdpx project of QualCoder, ATLAS.ti, MAXQDA or NVivo: its sources and coded selections."),
       qdpx_suffixes },
     hearsay_import_expand_simple, hearsay_import_refi_unit, FALSE },
+  { { "labelstudio", N_("Label Studio JSON"),
+      N_("Label Studio's JSON export: tasks with their text, labelled regions, choices, notes and relations."),
+      labelstudio_suffixes },
+    hearsay_import_expand_simple, hearsay_import_labelstudio_unit, FALSE },
 };
 
 static const HearsayImportFormat * const formats[] = {
   &importers[0].format, &importers[1].format, &importers[2].format, &importers[3].format,
   &importers[4].format, &importers[5].format, &importers[6].format, &importers[7].format,
+  &importers[8].format,
   NULL
 };
 
@@ -148,6 +154,31 @@ sniff_jsonl (const char *path)
   return "jsonl";
 }
 
+/* Label Studio exports a list of tasks with "data" and "annotations" (or
+ * "predictions"); W3C annotations have an "@context". */
+static const char *
+sniff_json (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char buffer[4096];
+  gssize n;
+
+  if (in == NULL)
+    return "w3c";
+  n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer - 1, NULL, NULL);
+  if (n <= 0)
+    return "w3c";
+  buffer[n] = '\0';
+  if (strstr (buffer, "\"@context\"") != NULL)
+    return "w3c";
+  if (strstr (buffer, "\"data\"") != NULL &&
+      (strstr (buffer, "\"annotations\"") != NULL || strstr (buffer, "\"predictions\"") != NULL ||
+       strstr (buffer, "\"completions\"") != NULL))
+    return "labelstudio";
+  return "w3c";
+}
+
 static gboolean
 dir_has (const char *dir,
          gboolean  (*match) (const char *name))
@@ -182,6 +213,8 @@ hearsay_import_guess_format (const char *path)
     return "brat";
   if (is_label_file (base))
     return "semeval";
+  if (hearsay_import_has_suffix (base, ".json"))
+    return sniff_json (path);
   if (has_any_suffix (base, w3c_suffixes))
     return "w3c";
   if (hearsay_import_has_suffix (base, ".jsonl"))
