@@ -395,7 +395,8 @@ store_regions (HearsayLabelStudioTask  *task,
         }
       if (!r->placed)
         {
-          g_autofree char *there = NULL;
+          g_autofree char *there = NULL, *unit = NULL;
+          HearsayOffsetReader *reader;
           gint64 s, e;
 
           if (r->quote == NULL)
@@ -403,17 +404,20 @@ store_regions (HearsayLabelStudioTask  *task,
                                         _("task %u, annotation %u, region “%s”: the span %" G_GINT64_FORMAT "–%"
                                           G_GINT64_FORMAT " does not fall on characters of the text"),
                                         task->number, number, r->id ? r->id : "?", r->start, r->end);
-          there = hearsay_offset_reader_to_stored (task->codepoint, r->start, &s) &&
-                  hearsay_offset_reader_to_stored (task->codepoint, MAX (r->end, r->start), &e)
+          reader = task->fixed != NULL ? task->fixed : task->codepoint;
+          unit = task->fixed != NULL ? hearsay_offset_convention_describe (&task->fixed_convention)
+                                     : g_strdup (_("code points (nor in UTF-16 code units)"));
+          there = hearsay_offset_reader_to_stored (reader, r->start, &s) &&
+                  hearsay_offset_reader_to_stored (reader, MAX (r->end, r->start), &e)
                   ? g_strndup (hearsay_text_index_pointer (task->index, s),
                                hearsay_text_index_pointer (task->index, e) - hearsay_text_index_pointer (task->index, s))
                   : g_strdup ("");
           if (!hearsay_import_quote_mismatch (task->ctx, error, task->path, 0,
                                               _("task %u, annotation %u, region “%s”: “%s” is not the text at "
-                                                "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " in code points (“%s”) "
-                                                "nor in UTF-16 code units; the region is left out"),
+                                                "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " counted in %s (“%s”); "
+                                                "the region is left out"),
                                               task->number, number, r->id ? r->id : "?", r->quote,
-                                              r->start, r->end, there))
+                                              r->start, r->end, unit, there))
             return FALSE;
           continue;
         }
