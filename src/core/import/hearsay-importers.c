@@ -19,6 +19,8 @@ static const char * const semeval_suffixes[] = { ".labels", "-labels-subtask-3.t
 static const char * const w3c_suffixes[] = { ".json", ".jsonld", NULL };
 static const char * const qdpx_suffixes[] = { ".qdpx", NULL };
 static const char * const labelstudio_suffixes[] = { ".json", NULL };
+static const char * const conll_suffixes[] = { ".conll", ".conll03", ".conll2003", ".iob", ".bio", NULL };
+static const char * const conllu_suffixes[] = { ".conllu", NULL };
 
 static const HearsayImporter importers[] = {
   { { "text", N_("Plain text"),
@@ -50,12 +52,20 @@ static const HearsayImporter importers[] = {
       N_("Label Studio's JSON export: tasks with their text, labelled regions, choices, notes and relations."),
       labelstudio_suffixes },
     hearsay_import_expand_simple, hearsay_import_labelstudio_unit, FALSE },
+  { { "conll2003", N_("CoNLL-2003"),
+      N_("One token a line with its IOB tag last (NLTK, the shared task, Hearsay's CoNLL export); "
+         "text files given with it are the texts its tokens are found in."), conll_suffixes },
+    hearsay_import_conll_expand, hearsay_import_conll2003_unit, TRUE },
+  { { "conllu", N_("CoNLL-U"),
+      N_("Universal Dependencies sentences; entity tags from a NER column or MISC NER=; the text "
+         "from # text, SpaceAfter, or text files given with it."), conllu_suffixes },
+    hearsay_import_conll_expand, hearsay_import_conllu_unit, TRUE },
 };
 
 static const HearsayImportFormat * const formats[] = {
   &importers[0].format, &importers[1].format, &importers[2].format, &importers[3].format,
   &importers[4].format, &importers[5].format, &importers[6].format, &importers[7].format,
-  &importers[8].format,
+  &importers[8].format, &importers[9].format, &importers[10].format,
   NULL
 };
 
@@ -221,6 +231,10 @@ hearsay_import_guess_format (const char *path)
     return sniff_jsonl (path);
   if (hearsay_import_has_suffix (base, ".qdpx"))
     return "qdpx";
+  if (has_any_suffix (base, conllu_suffixes))
+    return "conllu";
+  if (has_any_suffix (base, conll_suffixes))
+    return "conll2003";
   if (hearsay_import_has_suffix (base, ".txt"))
     return "text";
   return NULL;
