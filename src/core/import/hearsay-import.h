@@ -81,8 +81,9 @@ typedef void (*HearsayImportProgressFunc) (guint       done,
 
 /* Imports @paths (files or folders). Folders expand per format: html
  * .html/.htm, text .txt, brat the .txt files that have .ann files, semeval
- * the label files, w3c .json/.jsonld, doccano and jsonl .jsonl, qdpx .qdpx —
- * sorted by name. One transaction: whole or nothing; cancelling rolls
+ * the label files, w3c .json/.jsonld, labelstudio .json, doccano and jsonl
+ * .jsonl, qdpx .qdpx, conll2003 .conll (with X.txt as the text of X.conll),
+ * conllu .conllu — sorted by name. One transaction: whole or nothing; cancelling rolls
  * everything back, the scheme included. @options and @report may be NULL. */
 gboolean         hearsay_import_paths             (HearsayProject             *project,
                                                    const char * const         *paths,

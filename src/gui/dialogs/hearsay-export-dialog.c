@@ -30,6 +30,13 @@ static const struct {
   { HEARSAY_EXPORT_QDC, N_("REFI-QDA codebook (.qdc)"), N_("The labels only, as a codebook."), ".qdc" },
   { HEARSAY_EXPORT_CONLL, N_("CoNLL BIO tokens (lossy)"),
     N_("Token-level BIO tags; lossy: overlapping spans are left out and listed."), ".conll" },
+  { HEARSAY_EXPORT_DOCCANO, N_("doccano JSONL"),
+    N_("doccano's sequence-labelling export: text and [start, end, label] spans, in UTF-16 units."), ".jsonl" },
+  { HEARSAY_EXPORT_DOCCANO_RELATIONS, N_("doccano JSONL with relations"),
+    N_("doccano's relation-extraction export: entities and relations, in UTF-16 units."), ".jsonl" },
+  { HEARSAY_EXPORT_LABELSTUDIO, N_("Label Studio JSON"),
+    N_("Label Studio tasks: the text, labelled regions with choices and notes, relations, per annotator."),
+    ".json" },
 };
 
 typedef struct
@@ -62,6 +69,7 @@ struct _HearsayExportDialog
   gboolean close_when_done;
   gboolean disposed;
   gboolean failed;
+  guint shown_format;       /* the format whose own unit the offsets show */
 
   GtkButton *close_button;
   GtkButton *export_button;
@@ -118,6 +126,14 @@ on_options_changed (HearsayExportDialog *self)
   /* The codebook holds no text, so offsets and line breaks mean nothing. */
   gboolean has_offsets = format != HEARSAY_EXPORT_QDC && format != HEARSAY_EXPORT_CONLL;
 
+  /* A newly chosen format shows its own unit: doccano's UI counts UTF-16. */
+  if (i != self->shown_format)
+    {
+      gboolean doccano = format == HEARSAY_EXPORT_DOCCANO || format == HEARSAY_EXPORT_DOCCANO_RELATIONS;
+
+      self->shown_format = i;
+      gtk_drop_down_set_selected (self->offsets_dropdown, doccano ? HEARSAY_OFFSET_UTF16 : HEARSAY_OFFSET_CODEPOINT);
+    }
   gtk_label_set_text (self->format_description, _(formats[i].description));
   gtk_widget_set_visible (GTK_WIDGET (self->end_inclusive_check), format == HEARSAY_EXPORT_SEMEVAL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->offsets_dropdown), has_offsets);
