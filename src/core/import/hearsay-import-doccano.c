@@ -378,6 +378,7 @@ read_meta (DoccanoLine *l,
       JsonNode *value = json_object_get_member (object, key);
 
       if (!nested && (g_strv_contains (reserved, key) || g_str_equal (key, l->label_key) ||
+                      (l->ctx->options->label_column == NULL && g_str_equal (key, "labels")) ||
                       g_str_equal (key, l->ctx->options->text_column ? l->ctx->options->text_column : "text")))
         continue;
       if (!nested && g_str_equal (key, "meta") && JSON_NODE_HOLDS_OBJECT (value))
