@@ -46,6 +46,7 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   g_autofree char *names = hearsay_export_format_names ();
   g_autofree char *format_help = NULL;
   gboolean exclude_boilerplate = FALSE;
+  gboolean comments = FALSE;
   g_autofree char *offsets = NULL;
   g_autofree char *newlines = NULL;
   g_autofree char *end = NULL;
@@ -59,7 +60,8 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
       N_("The file to write, or the folder for brat, semeval, webanno-tsv and xmi (default, or -: the standard output)"),
       N_("OUT") },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
-      N_("How offsets count: codepoint (default), utf16 (Java, JavaScript) or byte (UTF-8)"),
+      N_("How offsets count: codepoint (default; doccano: utf16, as its UI counts), utf16 (Java, "
+         "JavaScript) or byte (UTF-8)"),
       N_("UNIT") },
     { "newlines", 0, 0, G_OPTION_ARG_STRING, &newlines,
       N_("keep (default) or lf: write CR LF as LF, with offsets recomputed"), N_("keep|lf") },
@@ -70,6 +72,9 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
       N_("Export only this document; repeat for several (default: all)"), N_("ID") },
     { "exclude-boilerplate", 0, 0, G_OPTION_ARG_NONE, &exclude_boilerplate,
       N_("Leave out the annotations labelled boilerplate"), NULL },
+    { "comments", 0, 0, G_OPTION_ARG_NONE, &comments,
+      N_("conll: start with a comment line saying what the export leaves out (most CoNLL readers, "
+         "NLTK's among them, refuse comments)"), NULL },
     { NULL }
   };
 
@@ -85,7 +90,10 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
                                               "qdc a REFI-QDA project and codebook; conll BIO tokens "
                                               "(lossy: overlaps are reported on stderr); webanno-tsv "
                                               "and xmi a folder of INCEpTION files, one per document "
-                                              "and annotator (UTF-16 offsets, always).\n"
+                                              "and annotator (UTF-16 offsets, always); doccano and "
+                                              "doccano-relations doccano's JSONL (label triples, or "
+                                              "entities and relations); labelstudio Label Studio JSON "
+                                              "tasks.\n"
                                               "Every export states its offset unit where the format "
                                               "has room. The output named by -o is replaced only when "
                                               "the export succeeds."),
@@ -107,6 +115,7 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
       options.offset_unit != HEARSAY_OFFSET_UTF16)
     return hearsay_cli_usage_error ("export", _("%s counts offsets in UTF-16 code units, as INCEpTION does; "
                                                 "--offsets %s has no place in it"), format_name, offsets);
+  options.offsets_given = offsets != NULL;
   if (newlines != NULL && !hearsay_newlines_from_string (newlines, &options.newlines))
     return hearsay_cli_usage_error ("export", _("--newlines is keep or lf, not “%s”"), newlines);
   if (end != NULL && g_strcmp0 (end, "inclusive") != 0 && g_strcmp0 (end, "exclusive") != 0)
@@ -144,6 +153,7 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
       options.n_document_ids = ids->len;
     }
   options.exclude_boilerplate = exclude_boilerplate;
+  options.comments = comments;
 
   project = hearsay_cli_open_project (globals);
   if (project == NULL)

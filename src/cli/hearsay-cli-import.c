@@ -118,6 +118,8 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   g_autofree char *encoding = NULL;
   g_autofree char *offsets = NULL;
   g_autofree char *newlines = NULL;
+  g_autofree char *text_column = NULL;
+  g_autofree char *label_column = NULL;
   HearsayImportOptions options = { NULL };
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, N_("FORMAT") },
@@ -142,6 +144,11 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
     { "newlines", 0, 0, G_OPTION_ARG_STRING, &newlines,
       N_("keep: offsets count CR and LF apart (default); lf: a CR LF counts as one, as in an export "
          "written with --newlines lf"), N_("keep|lf") },
+    { "text-column", 0, 0, G_OPTION_ARG_STRING, &text_column,
+      N_("doccano: the key of the text (doccano's column_data, default text); labelstudio: the task "
+         "data's key of the text (default text, else its only string)"), N_("KEY") },
+    { "label-column", 0, 0, G_OPTION_ARG_STRING, &label_column,
+      N_("doccano: the key of the labels (doccano's column_label, default label)"), N_("KEY") },
     { "strict-quotes", 0, 0, G_OPTION_ARG_NONE, &strict_quotes,
       N_("Refuse the whole import when a quote does not match the text (default: skip that "
          "annotation and list it)"), NULL },
@@ -221,6 +228,8 @@ hearsay_cli_import (const HearsayCliGlobals *globals,
   options.end_inclusive = g_strcmp0 (end, "inclusive") == 0;
   options.strict_quotes = strict_quotes;
   options.skip_unreadable = skip_unreadable;
+  options.text_column = text_column;
+  options.label_column = label_column;
 
   return import_paths (project, paths, &options) ? HEARSAY_CLI_EXIT_OK : HEARSAY_CLI_EXIT_BAD_INPUT;
 }

@@ -10,9 +10,8 @@
  * project (text; per annotation label, fragments with offsets and quotes,
  * attributes, note, annotator; relations by their ends) equals the
  * fixture's on the fields the format carries. What each format carries is
- * stated where its test is. doccano is import-only (Hearsay writes no
- * doccano JSONL), so it has no round trip here; its importer has its own
- * tests in test-import-doccano.c. */
+ * stated where its test is. The importers' own tests (test-import-*.c)
+ * check files shaped like the peers' own. */
 #include <string.h>
 #include <archive.h>
 #include <archive_entry.h>
@@ -142,6 +141,8 @@ dump_annotation (GPtrArray         *lines,
         g_autoptr(HearsayAnnotation) one = hearsay_annotation_new (0, hearsay_annotation_get_label (ann));
         g_auto(GStrv) all = hearsay_annotation_dup_attribute_names (ann);
 
+        /* Relations from a split annotation leave from its first fragment. */
+        hearsay_annotation_set_id (one, i == 0 ? hearsay_annotation_get_id (ann) : 0);
         hearsay_annotation_add_fragment (one, f->start, f->end);
         hearsay_annotation_fill_quotes (one, index);
         hearsay_annotation_set_note (one, hearsay_annotation_get_note (ann));
@@ -556,6 +557,130 @@ test_qdpx (void)
   g_assert_true (g_str_equal (hearsay_import_guess_format (e1), "qdpx"));
 }
 
+/* doccano carries the texts verbatim (BOM and CR included), the titles,
+ * labels, one span per fragment (a discontinuous annotation comes back as
+ * one annotation per fragment) and, in its relations shape, relations
+ * within a document; not attributes, notes or annotators (the export says
+ * so). Offsets count UTF-16 code units, as doccano's UI does, and the
+ * importer finds that unit from the spans; with --offsets codepoint each
+ * line states it. Exported again, the re-imported project gives the same
+ * bytes. */
+static void
+test_doccano (void)
+{
+  struct { HearsayExportFormat format; guint fields; gboolean given; } cases[] = {
+    { HEARSAY_EXPORT_DOCCANO, F_SPLIT, FALSE },
+    { HEARSAY_EXPORT_DOCCANO_RELATIONS, F_SPLIT | F_RELATIONS | F_LOCAL, FALSE },
+    { HEARSAY_EXPORT_DOCCANO_RELATIONS, F_SPLIT | F_RELATIONS | F_LOCAL, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      HearsayExportOptions options = { 0 };
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *e1 = core_test_path ("rt1-doccano.jsonl");
+      g_autofree char *e2 = core_test_path ("rt2-doccano.jsonl");
+      g_autofree char *e3 = core_test_path ("rt3-doccano.jsonl");
+      g_autofree char *data = NULL;
+      const char *paths[] = { e1, NULL };
+      const char *paths2[] = { e2, NULL };
+      g_autoptr(HearsayProject) p2 = NULL, p3 = NULL;
+      g_autoptr(GPtrArray) docs = NULL;
+      g_autoptr(HearsayDocument) first = NULL;
+      g_autofree char *want = dump (project (), cases[i].fields);
+      g_autofree char *got = NULL;
+      g_autofree char *joined = NULL;
+
+      options.warnings = warnings;
+      options.offsets_given = cases[i].given;
+      options.offset_unit = HEARSAY_OFFSET_CODEPOINT;
+      g_assert_true (hearsay_export_project_to_path (project (), cases[i].format, &options, e1, NULL, NULL));
+      data = core_test_read (e1, NULL);
+      g_assert_true ((strstr (data, "\"hearsay_offset_unit\": \"codepoint\"") != NULL) == cases[i].given);
+      g_ptr_array_add (warnings, NULL);
+      joined = g_strjoinv ("\n", (char **) warnings->pdata);
+      if (g_test_verbose ())
+        g_printerr ("%s\n", joined);
+      g_assert_nonnull (strstr (joined, "the attributes of 6 annotations are left out"));
+      g_assert_nonnull (strstr (joined, "the notes of 1 annotations are left out"));
+      g_assert_nonnull (strstr (joined, "1 discontinuous annotations are written as one span per fragment"));
+      g_assert_nonnull (strstr (joined, cases[i].format == HEARSAY_EXPORT_DOCCANO ? "5 relations are left out"
+                                                                                  : "1 relations across documents"));
+      p2 = import_fresh ("rt-doccano.hearsay", "doccano", paths);
+      got = dump (p2, cases[i].fields);
+      g_assert_cmpstr (got, ==, want);
+      docs = hearsay_project_list_documents (p2, NULL);
+      first = hearsay_project_load_document (p2, hearsay_document_get_id (g_ptr_array_index (docs, 0)), NULL);
+      g_assert_cmpstr (hearsay_document_get_title (first), ==, "Damas « libérée »");
+      g_assert_true (g_str_has_prefix (hearsay_document_get_text (first), BOM "Damas"));
+
+      options.warnings = NULL;
+      g_assert_true (hearsay_export_project_to_path (p2, cases[i].format, &options, e2, NULL, NULL));
+      p3 = import_fresh ("rt-doccano-3.hearsay", "doccano", paths2);
+      g_assert_true (hearsay_export_project_to_path (p3, cases[i].format, &options, e3, NULL, NULL));
+      assert_same_output (e2, e3, 0);
+      g_assert_true (g_str_equal (hearsay_import_guess_format (e1), "doccano"));
+    }
+}
+
+/* Label Studio carries the texts verbatim, the titles, labels, one region
+ * per fragment (a discontinuous annotation comes back as one annotation per
+ * fragment), attributes as per-region choices, notes as per-region text
+ * areas, annotators as completed_by, relations within a document; not
+ * relations across documents (said). Offsets count code points, as Label
+ * Studio's Text tag does; with --offsets utf16 the task states it. The
+ * re-imported project exports to the same bytes. */
+static void
+test_labelstudio (void)
+{
+  const guint fields = F_ATTRS | F_NOTE | F_RELATIONS | F_ANNOTATOR | F_SPLIT | F_LOCAL;
+
+  for (guint unit = HEARSAY_OFFSET_CODEPOINT; unit <= HEARSAY_OFFSET_UTF16; unit++)
+    {
+      HearsayExportOptions options = { 0 };
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *e1 = core_test_path ("rt1-labelstudio.json");
+      g_autofree char *e2 = core_test_path ("rt2-labelstudio.json");
+      g_autofree char *e3 = core_test_path ("rt3-labelstudio.json");
+      g_autofree char *data = NULL;
+      const char *paths[] = { e1, NULL };
+      const char *paths2[] = { e2, NULL };
+      g_autoptr(HearsayProject) p2 = NULL, p3 = NULL;
+      g_autoptr(GPtrArray) docs = NULL;
+      g_autoptr(HearsayDocument) first = NULL;
+      g_autofree char *want = dump (project (), fields);
+      g_autofree char *got = NULL;
+      g_autofree char *joined = NULL;
+
+      options.warnings = warnings;
+      options.offsets_given = unit != HEARSAY_OFFSET_CODEPOINT;
+      options.offset_unit = unit;
+      g_assert_true (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_LABELSTUDIO, &options, e1, NULL, NULL));
+      data = core_test_read (e1, NULL);
+      g_assert_true ((strstr (data, "\"hearsay_offset_unit\": \"utf16\"") != NULL) == (unit == HEARSAY_OFFSET_UTF16));
+      g_ptr_array_add (warnings, NULL);
+      joined = g_strjoinv ("\n", (char **) warnings->pdata);
+      if (g_test_verbose ())
+        g_printerr ("%s\n", joined);
+      g_assert_nonnull (strstr (joined, "1 discontinuous annotations are written as one region per fragment"));
+      g_assert_nonnull (strstr (joined, "1 relations across documents or to entities are left out"));
+      g_assert_true (g_str_equal (hearsay_import_guess_format (e1), "labelstudio"));
+      p2 = import_fresh ("rt-labelstudio.hearsay", "labelstudio", paths);
+      got = dump (p2, fields);
+      g_assert_cmpstr (got, ==, want);
+      docs = hearsay_project_list_documents (p2, NULL);
+      first = hearsay_project_load_document (p2, hearsay_document_get_id (g_ptr_array_index (docs, 0)), NULL);
+      g_assert_cmpstr (hearsay_document_get_title (first), ==, "Damas « libérée »");
+      g_assert_true (g_str_has_prefix (hearsay_document_get_text (first), BOM "Damas"));
+
+      options.warnings = NULL;
+      g_assert_true (hearsay_export_project_to_path (p2, HEARSAY_EXPORT_LABELSTUDIO, &options, e2, NULL, NULL));
+      p3 = import_fresh ("rt-labelstudio-3.hearsay", "labelstudio", paths2);
+      g_assert_true (hearsay_export_project_to_path (p3, HEARSAY_EXPORT_LABELSTUDIO, &options, e3, NULL, NULL));
+      assert_same_output (e2, e3, 0);
+    }
+}
+
 static void
 write_zip (const char *path,
            const char *entry_name,
@@ -724,6 +849,8 @@ main (int    argc,
   g_test_add_func ("/roundtrip/webanno-tsv", test_webanno_tsv);
   g_test_add_func ("/roundtrip/webanno-tsv-lf", test_webanno_tsv_lf);
   g_test_add_func ("/roundtrip/xmi", test_xmi);
+  g_test_add_func ("/roundtrip/doccano", test_doccano);
+  g_test_add_func ("/roundtrip/labelstudio", test_labelstudio);
   status = g_test_run ();
   g_clear_object (&the_fixture);
   return status;

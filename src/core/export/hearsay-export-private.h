@@ -51,6 +51,9 @@ extern const HearsayExportWriter hearsay_export_qdc_writer;
 extern const HearsayExportWriter hearsay_export_conll_writer;
 extern const HearsayExportWriter hearsay_export_webanno_tsv_writer;
 extern const HearsayExportWriter hearsay_export_xmi_writer;
+extern const HearsayExportWriter hearsay_export_doccano_writer;
+extern const HearsayExportWriter hearsay_export_doccano_relations_writer;
+extern const HearsayExportWriter hearsay_export_labelstudio_writer;
 
 /* Writes ctx->buffer to the stream and empties it. */
 gboolean hearsay_export_flush           (HearsayExportContext *ctx,

@@ -25,6 +25,9 @@ static const struct {
   { "conll", HEARSAY_EXPORT_CONLL, &hearsay_export_conll_writer },
   { "webanno-tsv", HEARSAY_EXPORT_WEBANNO_TSV, &hearsay_export_webanno_tsv_writer },
   { "xmi", HEARSAY_EXPORT_XMI, &hearsay_export_xmi_writer },
+  { "doccano", HEARSAY_EXPORT_DOCCANO, &hearsay_export_doccano_writer },
+  { "doccano-relations", HEARSAY_EXPORT_DOCCANO_RELATIONS, &hearsay_export_doccano_relations_writer },
+  { "labelstudio", HEARSAY_EXPORT_LABELSTUDIO, &hearsay_export_labelstudio_writer },
 };
 
 static const HearsayExportWriter *

@@ -21,6 +21,9 @@ typedef enum {
   HEARSAY_EXPORT_CONLL,
   HEARSAY_EXPORT_WEBANNO_TSV,  /* a folder; offsets always UTF-16 */
   HEARSAY_EXPORT_XMI,          /* a folder; offsets always UTF-16 */
+  HEARSAY_EXPORT_DOCCANO,            /* doccano JSONL, "label" triples */
+  HEARSAY_EXPORT_DOCCANO_RELATIONS,  /* doccano JSONL, "entities" and "relations" */
+  HEARSAY_EXPORT_LABELSTUDIO,        /* Label Studio JSON tasks */
 } HearsayExportFormat;
 
 typedef struct
@@ -31,8 +34,14 @@ typedef struct
    * they mark stays in the exported text. */
   gboolean exclude_boilerplate;
   HearsayOffsetUnit offset_unit;  /* default: code points */
+  /* offset_unit was chosen by the user; FALSE: each format's own unit
+   * (code points, but UTF-16 code units for doccano, whose UI counts them). */
+  gboolean offsets_given;
   HearsayNewlines newlines;       /* default: the text as stored */
   gboolean end_inclusive;         /* semeval: end offsets point at the last character */
+  /* conll: start with a comment line saying what the export leaves out
+   * (NLTK's ConllCorpusReader and most CoNLL readers refuse comments). */
+  gboolean comments;
   /* Out, optional: the export appends what it could not carry (char *),
    * e.g. the overlapping spans a CoNLL export dropped. */
   GPtrArray *warnings;

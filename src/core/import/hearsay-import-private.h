@@ -9,6 +9,8 @@
 #error "hearsay-import-private.h is private to src/core/import"
 #endif
 
+#include <json-glib/json-glib.h>
+
 #include "hearsay-boilerplate.h"
 #include "hearsay-import.h"
 #include "hearsay-project-bulk.h"
@@ -239,6 +241,36 @@ gboolean          hearsay_import_cas_expand        (const HearsayImporter *impor
                                                     GPtrArray             *units,
                                                     GPtrArray             *confs,
                                                     GError               **error);
+/* Label Studio JSON tasks (hearsay-import-labelstudio*.c). */
+gboolean          hearsay_import_labelstudio_unit  (HearsayImportContext  *ctx,
+                                                    const char            *path,
+                                                    GError               **error);
+/* CoNLL-2003 and CoNLL-U (hearsay-import-conll*.c); text files given
+ * alongside are the texts their tokens are anchored on, in order. */
+gboolean          hearsay_import_conll_expand      (const HearsayImporter *importer,
+                                                    const char * const    *paths,
+                                                    GPtrArray             *units,
+                                                    GPtrArray             *confs,
+                                                    GError               **error);
+gboolean          hearsay_import_conll2003_unit    (HearsayImportContext  *ctx,
+                                                    const char            *path,
+                                                    GError               **error);
+gboolean          hearsay_import_conllu_unit       (HearsayImportContext  *ctx,
+                                                    const char            *path,
+                                                    GError               **error);
+
+/* Free-form keys of a peer's document (doccano meta, Label Studio data):
+ * title, outlet, url, published_at and language as metadata, anything else
+ * as a document field (scalars as text, lists of scalars as values, other
+ * JSON kept whole) (hearsay-import-fields.c). */
+gboolean          hearsay_import_is_metadata_name  (const char            *key);
+void              hearsay_import_document_value    (HearsayDocument       *doc,
+                                                    const char            *key,
+                                                    JsonNode              *node);
+/* The unit a Hearsay export states in @key ("codepoint", "utf16", "byte"). */
+gboolean          hearsay_import_stated_unit       (JsonObject            *object,
+                                                    const char            *key,
+                                                    HearsayOffsetConvention *convention);
 
 /* The files of @dir ending with one of @suffixes, sorted by name; a link
  * leading out of the folder is an error. */

@@ -49,6 +49,12 @@ typedef struct
    * default; see hearsay_import_convention(). */
   gboolean offsets_given;
   HearsayOffsetConvention offsets;
+  /* doccano: the keys of the text and of the labels (doccano's own
+   * column_data and column_label; default "text" and "label"); labelstudio:
+   * text_column is the task data's key of the text (default "text", else
+   * its only string). */
+  const char *text_column;
+  const char *label_column;
   gboolean no_boilerplate;      /* text, html: do not mark page furniture */
   gboolean strict_quotes;       /* refuse the whole import at the first quote mismatch */
   gboolean skip_unreadable;     /* import the files that can be read, list the others in
@@ -77,10 +83,11 @@ typedef void (*HearsayImportProgressFunc) (guint       done,
 
 /* Imports @paths (files or folders). Folders expand per format: html
  * .html/.htm, text .txt, brat every .txt of the tree (with its .ann files), semeval
- * the label files, w3c .json/.jsonld, doccano and jsonl .jsonl, qdpx .qdpx,
- * webanno-tsv .tsv and xmi .xmi (searched a few folders down; INCEpTION's
- * annotation/<document>/<user> files are one document per folder) —
- * sorted by name. One transaction: whole or nothing; cancelling rolls
+ * the label files, w3c .json/.jsonld, labelstudio .json, doccano and jsonl
+ * .jsonl, qdpx .qdpx, webanno-tsv .tsv and xmi .xmi (searched a few folders
+ * down; INCEpTION's annotation/<document>/<user> files are one document per
+ * folder), conll2003 .conll (with X.txt as the text of X.conll), conllu
+ * .conllu — sorted by name. One transaction: whole or nothing; cancelling rolls
  * everything back, the scheme included. @options and @report may be NULL. */
 gboolean         hearsay_import_paths             (HearsayProject             *project,
                                                    const char * const         *paths,

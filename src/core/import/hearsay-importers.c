@@ -21,6 +21,9 @@ static const char * const w3c_suffixes[] = { ".json", ".jsonld", NULL };
 static const char * const qdpx_suffixes[] = { ".qdpx", NULL };
 static const char * const webanno_tsv_suffixes[] = { ".tsv", NULL };
 static const char * const xmi_suffixes[] = { ".xmi", NULL };
+static const char * const labelstudio_suffixes[] = { ".json", NULL };
+static const char * const conll_suffixes[] = { ".conll", ".conll03", ".conll2003", ".iob", ".bio", NULL };
+static const char * const conllu_suffixes[] = { ".conllu", NULL };
 
 static const HearsayImporter importers[] = {
   { { "text", N_("Plain text"),
@@ -56,12 +59,25 @@ static const HearsayImporter importers[] = {
       N_("INCEpTION's lossless export with the DKPro Core types; per-user files become annotators."),
       xmi_suffixes },
     hearsay_import_cas_expand, hearsay_import_xmi_unit, FALSE },
+  { { "labelstudio", N_("Label Studio JSON"),
+      N_("Label Studio's JSON export: tasks with their text, labelled regions, choices, notes and relations."),
+      labelstudio_suffixes },
+    hearsay_import_expand_simple, hearsay_import_labelstudio_unit, FALSE },
+  { { "conll2003", N_("CoNLL-2003"),
+      N_("One token a line with its IOB tag last (NLTK, the shared task, Hearsay's CoNLL export); "
+         "text files given with it are the texts its tokens are found in."), conll_suffixes },
+    hearsay_import_conll_expand, hearsay_import_conll2003_unit, TRUE },
+  { { "conllu", N_("CoNLL-U"),
+      N_("Universal Dependencies sentences; entity tags from a NER column or MISC NER=; the text "
+         "from # text, SpaceAfter, or text files given with it."), conllu_suffixes },
+    hearsay_import_conll_expand, hearsay_import_conllu_unit, TRUE },
 };
 
 static const HearsayImportFormat * const formats[] = {
   &importers[0].format, &importers[1].format, &importers[2].format, &importers[3].format,
   &importers[4].format, &importers[5].format, &importers[6].format, &importers[7].format,
-  &importers[8].format, &importers[9].format,
+  &importers[8].format, &importers[9].format, &importers[10].format, &importers[11].format,
+  &importers[12].format,
   NULL
 };
 
@@ -158,6 +174,31 @@ sniff_jsonl (const char *path)
       strstr (buffer, "\"labels\"") != NULL)
     return "doccano";
   return "jsonl";
+}
+
+/* Label Studio exports a list of tasks with "data" and "annotations" (or
+ * "predictions"); W3C annotations have an "@context". */
+static const char *
+sniff_json (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char buffer[4096];
+  gssize n;
+
+  if (in == NULL)
+    return "w3c";
+  n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer - 1, NULL, NULL);
+  if (n <= 0)
+    return "w3c";
+  buffer[n] = '\0';
+  if (strstr (buffer, "\"@context\"") != NULL)
+    return "w3c";
+  if (strstr (buffer, "\"data\"") != NULL &&
+      (strstr (buffer, "\"annotations\"") != NULL || strstr (buffer, "\"predictions\"") != NULL ||
+       strstr (buffer, "\"completions\"") != NULL))
+    return "labelstudio";
+  return "w3c";
 }
 
 /* WebAnno TSV starts with its format line (a BOM aside); SemEval's .tsv
@@ -308,12 +349,18 @@ hearsay_import_guess_format (const char *path)
     return "xmi";
   if (is_label_file (base))
     return "semeval";
+  if (hearsay_import_has_suffix (base, ".json"))
+    return sniff_json (path);
   if (has_any_suffix (base, w3c_suffixes))
     return "w3c";
   if (hearsay_import_has_suffix (base, ".jsonl"))
     return sniff_jsonl (path);
   if (hearsay_import_has_suffix (base, ".qdpx"))
     return "qdpx";
+  if (has_any_suffix (base, conllu_suffixes))
+    return "conllu";
+  if (has_any_suffix (base, conll_suffixes))
+    return "conll2003";
   if (hearsay_import_has_suffix (base, ".txt"))
     return txt_has_ann (path) ? "brat" : "text";
   return NULL;

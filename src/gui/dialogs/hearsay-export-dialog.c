@@ -34,6 +34,13 @@ static const struct {
     N_("One TSV file per document and annotator, for INCEpTION and WebAnno; UTF-16 offsets."), NULL },
   { HEARSAY_EXPORT_XMI, N_("UIMA CAS XMI (folder, INCEpTION)"),
     N_("One XMI file per document and annotator with TypeSystem.xml, for INCEpTION and UIMA tools."), NULL },
+  { HEARSAY_EXPORT_DOCCANO, N_("doccano JSONL"),
+    N_("doccano's sequence-labelling export: text and [start, end, label] spans, in UTF-16 units."), ".jsonl" },
+  { HEARSAY_EXPORT_DOCCANO_RELATIONS, N_("doccano JSONL with relations"),
+    N_("doccano's relation-extraction export: entities and relations, in UTF-16 units."), ".jsonl" },
+  { HEARSAY_EXPORT_LABELSTUDIO, N_("Label Studio JSON"),
+    N_("Label Studio tasks: the text, labelled regions with choices and notes, relations, per annotator."),
+    ".json" },
 };
 
 typedef struct
@@ -66,6 +73,7 @@ struct _HearsayExportDialog
   gboolean close_when_done;
   gboolean disposed;
   gboolean failed;
+  guint shown_format;       /* the format whose own unit the offsets show */
 
   GtkButton *close_button;
   GtkButton *export_button;
@@ -124,6 +132,14 @@ on_options_changed (HearsayExportDialog *self)
   gboolean has_offsets = format != HEARSAY_EXPORT_QDC && format != HEARSAY_EXPORT_CONLL &&
                          format != HEARSAY_EXPORT_WEBANNO_TSV && format != HEARSAY_EXPORT_XMI;
 
+  /* A newly chosen format shows its own unit: doccano's UI counts UTF-16. */
+  if (i != self->shown_format)
+    {
+      gboolean doccano = format == HEARSAY_EXPORT_DOCCANO || format == HEARSAY_EXPORT_DOCCANO_RELATIONS;
+
+      self->shown_format = i;
+      gtk_drop_down_set_selected (self->offsets_dropdown, doccano ? HEARSAY_OFFSET_UTF16 : HEARSAY_OFFSET_CODEPOINT);
+    }
   gtk_label_set_text (self->format_description, _(formats[i].description));
   gtk_widget_set_visible (GTK_WIDGET (self->end_inclusive_check), format == HEARSAY_EXPORT_SEMEVAL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->offsets_dropdown), has_offsets);
@@ -303,6 +319,8 @@ hearsay_export_dialog_export_to_path (HearsayExportDialog *self,
   job->format = formats[selected_index (self)].format;
   job->path = g_strdup (path);
   job->options.offset_unit = (HearsayOffsetUnit) gtk_drop_down_get_selected (self->offsets_dropdown);
+  /* The dropdown always names a unit (it shows each format's own first). */
+  job->options.offsets_given = TRUE;
   job->options.newlines = (HearsayNewlines) gtk_drop_down_get_selected (self->newlines_dropdown);
   job->options.exclude_boilerplate = gtk_check_button_get_active (self->boilerplate_check);
   job->options.end_inclusive = job->format == HEARSAY_EXPORT_SEMEVAL &&
