@@ -18,6 +18,7 @@ static const char * const semeval_suffixes[] = { ".labels", "-labels-subtask-3.t
                                                  "labels-subtask-3-spans.txt", ".tsv", NULL };
 static const char * const w3c_suffixes[] = { ".json", ".jsonld", NULL };
 static const char * const qdpx_suffixes[] = { ".qdpx", NULL };
+static const char * const qdc_suffixes[] = { ".qdc", NULL };
 
 static const HearsayImporter importers[] = {
   { { "text", N_("Plain text"),
@@ -42,15 +43,19 @@ static const HearsayImporter importers[] = {
       N_("One JSON object a line, with the text and its labelled spans."), jsonl_suffixes },
     hearsay_import_expand_simple, hearsay_import_doccano_unit, FALSE },
   { { "qdpx", N_("REFI-QDA project"),
-      N_("A .qdpx project of QualCoder, ATLAS.ti, MAXQDA or NVivo: its sources and coded selections."),
+      N_("A .qdpx project of QualCoder, ATLAS.ti, MAXQDA or NVivo: its sources, coded selections, "
+         "notes, links and variables."),
       qdpx_suffixes },
     hearsay_import_expand_simple, hearsay_import_refi_unit, FALSE },
+  { { "qdc", N_("REFI-QDA codebook"),
+      N_("A .qdc codebook: its codes become labels of the scheme."), qdc_suffixes },
+    hearsay_import_expand_simple, hearsay_import_qdc_unit, FALSE },
 };
 
 static const HearsayImportFormat * const formats[] = {
   &importers[0].format, &importers[1].format, &importers[2].format, &importers[3].format,
   &importers[4].format, &importers[5].format, &importers[6].format, &importers[7].format,
-  NULL
+  &importers[8].format, NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (formats) == G_N_ELEMENTS (importers) + 1);
@@ -188,6 +193,8 @@ hearsay_import_guess_format (const char *path)
     return sniff_jsonl (path);
   if (hearsay_import_has_suffix (base, ".qdpx"))
     return "qdpx";
+  if (hearsay_import_has_suffix (base, ".qdc"))
+    return "qdc";
   if (hearsay_import_has_suffix (base, ".txt"))
     return "text";
   return NULL;
