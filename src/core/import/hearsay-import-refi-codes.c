@@ -461,8 +461,8 @@ hearsay_refi_read_codebook (RefiImport  *r,
     return FALSE;
   if (r->code_order->len > 0)
     hearsay_import_note (r->ctx, r->xml_name, 0,
-                         _("the codebook has %u codes: %u labels (%u attributes) added to the scheme, "
-                           "%u labels it already had"),
+                         _("codebook: %u codes; labels added to the scheme: %u (with %u attributes); "
+                           "labels it already had: %u"),
                          r->code_order->len, r->n_labels_added, r->n_attributes_added, n_known);
   return TRUE;
 }

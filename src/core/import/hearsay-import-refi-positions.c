@@ -15,9 +15,9 @@
  * only matters with characters outside the BMP, CR LF only with CR LF, the
  * BOM only with a BOM) is scored on the selections: how many names hold
  * their selection's quote (QualCoder writes the quote as the name, ATLAS.ti
- * its beginning and "..."), how many spans fall on characters at all, how
- * many start and end on word boundaries. The best wins; the producing
- * tool's default wins a tie. --offsets and --newlines decide the unit and
+ * its beginning and "..."), then how many start and end on word boundaries
+ * (as the NVivo measurement did), then how many fall on characters at all.
+ * The best wins; the producing tool's default wins a tie. --offsets and --newlines decide the unit and
  * the line ends; the BOM is still read as the evidence says. */
 #include "config.h"
 
@@ -156,15 +156,17 @@ score (HearsayTextIndex              *index,
   return result;
 }
 
+/* Quotes first, then word boundaries (which only spans on characters can
+ * have), then spans on characters. */
 static gboolean
 better (const Score *a,
         const Score *b)
 {
   if (a->n_quotes != b->n_quotes)
     return a->n_quotes > b->n_quotes;
-  if (a->n_valid != b->n_valid)
-    return a->n_valid > b->n_valid;
-  return a->n_words > b->n_words;
+  if (a->n_words != b->n_words)
+    return a->n_words > b->n_words;
+  return a->n_valid > b->n_valid;
 }
 
 static gboolean
@@ -231,7 +233,8 @@ hearsay_refi_choose_convention (RefiImport              *r,
     for (guint c = 0; c < n_crlfs; c++)
       for (guint b = 0; b < n_boms; b++)
         {
-          HearsayOffsetConvention candidate = { units[u], crlfs[c], boms[b] };
+          /* What the text cannot show is left out of the description. */
+          HearsayOffsetConvention candidate = { units[u], has_crlf && crlfs[c], has_bom && boms[b] };
           Score s = score (index, &candidate, spans, n_spans);
 
           g_array_append_val (scores, s);
@@ -253,6 +256,12 @@ hearsay_refi_choose_convention (RefiImport              *r,
     }
   *chosen = best.convention;
   *names_are_quotes = n_named > 0 && best.n_quotes * 2 > n_named;
+  if (scores->len == 1 && forced)
+    {
+      described = hearsay_offset_convention_describe (chosen);
+      hearsay_import_note (r->ctx, where, 0, _("positions read as %s, as --offsets/--newlines say"), described);
+      return;
+    }
   if (scores->len == 1)
     {
       /* Nothing in this text tells the conventions apart. */
@@ -273,6 +282,8 @@ hearsay_refi_choose_convention (RefiImport              *r,
     g_string_append_printf (evidence, _("%u of %u selections fall on characters and %u on word boundaries, "
                                         "%u and %u with %s"),
                             best.n_valid, n_spans, best.n_words, runner_up.n_valid, runner_up.n_words, other);
+    if (!better (&best, &runner_up))
+      g_string_append (evidence, _("; a tie, so the producing tool's default"));
     hearsay_import_note (r->ctx, where, 0, _("positions read as %s%s (%s)"), described,
                          forced ? _(" as --offsets/--newlines say") : "", evidence->str);
     g_string_free (evidence, TRUE);

@@ -508,8 +508,8 @@ hearsay_refi_read_source (RefiImport  *r,
     return FALSE;
   r->n_sources++;
   if (case_keys->len > 0)
-    hearsay_import_note (r->ctx, where, 0, _("selections coded to %u cases make the document's field “cases”"),
-                         case_keys->len);
+    hearsay_import_note (r->ctx, where, 0, _("cases its selections are coded to (NVivo's case nodes), kept "
+                                             "as the field “cases”: %u"), case_keys->len);
 
   index = hearsay_text_index_new (hearsay_document_get_text (doc));
   hearsay_refi_choose_convention (r, where, index, (HearsayRefiSpan *) spans->data, spans->len,

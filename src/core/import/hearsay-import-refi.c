@@ -505,15 +505,15 @@ hearsay_import_refi_unit (HearsayImportContext  *ctx,
       g_autofree char *described = hearsay_offset_convention_describe (&r.undecided);
 
       hearsay_import_note (ctx, r.xml_name, 0,
-                           _("positions of %u sources read as %s: their texts read the same in "
-                             "every convention the tools use"), r.n_undecided, described);
+                           _("sources whose texts read the same in every convention the tools use: %u, "
+                             "positions read as %s"), r.n_undecided, described);
     }
   if (ok)
     ok = hearsay_refi_store_links (&r, error);
   if (ok && r.n_uncoded > 0)
     hearsay_import_note (ctx, r.xml_name, 0,
-                         _("%u selections without a code were imported with the label “%s”"),
-                         r.n_uncoded, HEARSAY_REFI_UNCODED);
+                         _("selections without a code, imported with the label “%s”: %u"),
+                         HEARSAY_REFI_UNCODED, r.n_uncoded);
 out:
   refi_clear (&r);
   return ok;
