@@ -285,7 +285,7 @@ hearsay_refi_choose_convention (RefiImport              *r,
     if (!better (&best, &runner_up))
       g_string_append (evidence, _("; a tie, so the producing tool's default"));
     hearsay_import_note (r->ctx, where, 0, _("positions read as %s%s (%s)"), described,
-                         forced ? _(" as --offsets/--newlines say") : "", evidence->str);
+                         forced ? _(", as --offsets/--newlines say") : "", evidence->str);
     g_string_free (evidence, TRUE);
   }
 }
