@@ -133,8 +133,10 @@ test_qualcoder (void)
   g_assert_true (core_test_list_has (report.notes, "9ca84b7d-8109-5257-8405-43f49012aeff.txt: positions read as "
                                      "code points, CR LF counted as one, from after the byte-order mark",
                                      "4 of 4 names hold their selection's text"));
-  /* The journal is no annotation's note: said, not dropped silently. */
-  g_assert_cmpuint (report.skipped->len, ==, 1);
+  /* The journal and the project's memo are no annotation's note: said,
+   * not dropped silently. */
+  g_assert_cmpuint (report.skipped->len, ==, 2);
+  g_assert_true (core_test_list_has (report.skipped, "qualcoder.qdpx:project.qde:", "the project's description"));
   g_assert_true (core_test_list_has (report.skipped, "qualcoder.qdpx:project.qde:", "\xE2\x80\x9CJournal de codage\xE2\x80\x9D"));
 
   g_assert_true (g_str_has_prefix (text, BOM "Damas \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"));

@@ -281,6 +281,22 @@ read_statement (RefiImport *r,
   r->statement.without_bom = strstr (text, "after a leading byte-order mark") != NULL;
 }
 
+/* Another tool's project Description is the project's memo. */
+static void
+report_project_memo (RefiImport *r,
+                     xmlNode    *root)
+{
+  for (xmlNode *c = root->children; c; c = c->next)
+    if (hearsay_refi_is_element (c, "Description"))
+      {
+        g_autofree char *text = hearsay_refi_content (c);
+
+        if (*g_strstrip (text) != '\0')
+          hearsay_import_skip (r->ctx, r->xml_name, hearsay_refi_line (c),
+                               _("the project's description is left out: Hearsay keeps no memo of a whole project"));
+      }
+}
+
 static void
 stored_free (gpointer data)
 {
@@ -472,6 +488,8 @@ hearsay_import_refi_unit (HearsayImportContext  *ctx,
   note_origin (&r);
   if (r.tool == REFI_TOOL_HEARSAY)
     read_statement (&r, root);
+  else
+    report_project_memo (&r, root);
   hearsay_refi_read_parts (&r, root);
   if (!hearsay_refi_read_codebook (&r, hearsay_refi_child (hearsay_refi_child (root, "CodeBook"), "Codes"), error))
     goto out;
