@@ -61,9 +61,16 @@ test_nvivo (void)
 
   g_assert_cmpuint (report.documents->len, ==, 2);
   g_assert_cmpuint (report.skipped->len, ==, 0);
+  /* A folder of projects is a folder of projects. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    g_assert_cmpstr (hearsay_import_guess_format (path), ==, "qdpx");
+    g_assert_cmpstr (hearsay_import_guess_format (dir), ==, "qdpx");
+  }
   g_assert_cmpuint (report.quote_mismatches->len, ==, 0);
   g_assert_true (core_test_list_has (report.notes, "written by NVivo", "NVivo for Windows 12.6"));
-  g_assert_true (core_test_list_has (report.notes, "B984198A-72FA-59D3-8A2E-AE08187DE359.txt: positions read as "
+  g_assert_true (core_test_list_has (report.notes, "b984198a-72fa-59d3-8a2e-ae08187de359.txt: positions read as "
                                      "UTF-16 code units, from after the byte-order mark", "9 on word boundaries"));
   /* The text as the archive holds it. */
   g_assert_true (g_str_has_prefix (text, BOM "Deir ez-Zor \xF0\x9F\x87\xB8\xF0\x9F\x87\xBE :"));

@@ -125,6 +125,12 @@ is_ann (const char *name)
 }
 
 static gboolean
+is_qdpx (const char *name)
+{
+  return hearsay_import_has_suffix (name, ".qdpx");
+}
+
+static gboolean
 is_html (const char *name)
 {
   return has_any_suffix (name, html_suffixes);
@@ -179,6 +185,8 @@ hearsay_import_guess_format (const char *path)
         return "semeval";
       if (dir_has (path, is_html))
         return "html";
+      if (dir_has (path, is_qdpx))
+        return "qdpx";
       return "text";
     }
   if (is_html (base))
