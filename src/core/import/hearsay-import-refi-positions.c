@@ -262,9 +262,9 @@ hearsay_refi_choose_convention (RefiImport              *r,
       hearsay_import_note (r->ctx, where, 0, _("positions read as %s, as --offsets/--newlines say"), described);
       return;
     }
-  if (scores->len == 1)
+  if (scores->len == 1 || n_spans == 0)
     {
-      /* Nothing in this text tells the conventions apart. */
+      /* Nothing in this text (or no selection) tells the conventions apart. */
       r->n_undecided++;
       r->undecided = best.convention;
       return;

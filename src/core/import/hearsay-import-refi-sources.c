@@ -265,7 +265,10 @@ place_span (RefiImport                    *r,
   if (end <= start)
     {
       hearsay_import_skip (r->ctx, r->xml_name, line,
-                           _("the selection %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is empty; it is left out"),
+                           end == start ? _("the selection %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is empty; "
+                                            "it is left out")
+                                        : _("the selection %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " ends before "
+                                            "it starts; it is left out"),
                            start, end);
       return FALSE;
     }

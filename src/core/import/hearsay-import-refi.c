@@ -523,8 +523,8 @@ hearsay_import_refi_unit (HearsayImportContext  *ctx,
       g_autofree char *described = hearsay_offset_convention_describe (&r.undecided);
 
       hearsay_import_note (ctx, r.xml_name, 0,
-                           _("sources whose texts read the same in every convention the tools use: %u, "
-                             "positions read as %s"), r.n_undecided, described);
+                           _("sources whose selections read the same in every convention the tools use "
+                             "(or that have none): %u, positions read as %s"), r.n_undecided, described);
     }
   if (ok)
     ok = hearsay_refi_store_links (&r, error);
