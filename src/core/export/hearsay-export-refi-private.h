@@ -53,8 +53,8 @@ void      hearsay_refi_append_guid     (HearsayExportContext *ctx,
 void      hearsay_refi_append_codes    (HearsayExportContext *ctx,
                                         RefiState            *state,
                                         GString              *s);
-/* Records that an annotation uses @label's code and returns whether the
- * scheme has it. */
+/* Records that an annotation uses @label: a label outside the scheme gets a
+ * code of its own in the codebook. */
 void      hearsay_refi_use_label       (RefiState            *state,
                                         HearsayScheme        *scheme,
                                         const char           *label);
@@ -65,8 +65,9 @@ char     *hearsay_refi_use_value       (RefiState            *state,
                                         const char           *label,
                                         const char           *attribute,
                                         const char           *value);
-/* A document's metadata and fields as VariableValues (and the cases and
- * sets it is in, recorded); its "description" field goes to @description. */
+/* A document's metadata and fields as VariableValues; the cases and sets
+ * it is in are recorded for the Cases and Sets elements (its "description"
+ * field is the TextSource's Description, written by the caller). */
 void      hearsay_refi_append_variables (HearsayExportContext *ctx,
                                          RefiState            *state,
                                          HearsayDocument      *doc,
