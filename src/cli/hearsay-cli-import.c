@@ -29,6 +29,9 @@ print_report (HearsayImportReport *report)
   if (report->skipped != NULL)
     for (guint i = 0; i < report->skipped->len; i++)
       hearsay_cli_printerr (_("warning: %s"), (const char *) g_ptr_array_index (report->skipped, i));
+  if (report->notes != NULL)
+    for (guint i = 0; i < report->notes->len; i++)
+      hearsay_cli_printerr (_("note: %s"), (const char *) g_ptr_array_index (report->notes, i));
 }
 
 /* "text, html, … doccano or qdpx". */

@@ -526,30 +526,56 @@ test_w3c (void)
   g_assert_cmpstr (again, ==, got);
 }
 
-/* REFI-QDA (.qdpx) carries the texts with LF line ends (BOM kept), the
- * document titles, one PlainTextSelection per fragment (a discontinuous
- * annotation comes back as one annotation per fragment), labels as codes,
- * choice attribute values as child codes, notes, annotators as users and
- * creation times; not relations. Its GUIDs derive from the project, so the
- * second export is compared by importing it again. */
+/* REFI-QDA (.qdpx) carries the texts with LF line ends (BOM kept, the
+ * positions counted from after it, as QualCoder and NVivo count), the
+ * document titles, labels as codes, choice attribute values as child
+ * codes, fragments as PlainTextSelections chained by "continued by" links
+ * (the discontinuous annotation comes back whole), notes, annotators as
+ * users, creation times, relations within and across documents as Links.
+ * Not carried, and said so: the CR of CR LF, relations' annotators and
+ * times. Its GUIDs derive from the project, so the second export is
+ * compared by importing it again. */
 static void
 test_qdpx (void)
 {
-  g_autofree char *e1 = export_to (project (), HEARSAY_EXPORT_QDPX, 0, 0, "rt1.qdpx");
+  HearsayExportOptions options = { 0 };
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *e1 = core_test_path ("rt1.qdpx");
+  g_autoptr(GError) error = NULL;
   const char *paths[] = { e1, NULL };
-  g_autoptr(HearsayProject) p2 = import_fresh ("rt-qdpx.hearsay", "qdpx", paths);
-  g_autofree char *e2 = export_to (p2, HEARSAY_EXPORT_QDPX, 0, 0, "rt2.qdpx");
-  const char *paths2[] = { e2, NULL };
-  g_autoptr(HearsayProject) p3 = import_fresh ("rt-qdpx-2.hearsay", "qdpx", paths2);
-  const guint fields = F_ATTRS | F_NOTE | F_ANNOTATOR;
-  g_autofree char *want = dump (project (), fields | F_SPLIT | F_LF);
-  g_autofree char *got = dump (p2, fields);
-  g_autofree char *again = dump (p3, fields);
-  g_autoptr(GPtrArray) docs = hearsay_project_list_documents (p2, NULL);
+  g_autoptr(HearsayProject) p2 = NULL;
+  g_autofree char *e2 = NULL;
+  g_autoptr(HearsayProject) p3 = NULL;
+  const guint fields = F_ATTRS | F_NOTE | F_ANNOTATOR | F_RELATIONS;
+  g_autofree char *want = dump (project (), fields | F_LF);
+  g_autofree char *got = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(HearsayDocument) first = NULL;
+  gboolean crlf_said = FALSE, links_said = FALSE;
 
+  options.warnings = warnings;
+  g_assert_true (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_QDPX, &options, e1, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      crlf_said = crlf_said || strstr (g_ptr_array_index (warnings, i), "2 documents have CR LF") != NULL;
+      links_said = links_said || strstr (g_ptr_array_index (warnings, i), "5 relations are written as links") != NULL;
+    }
+  g_assert_true (crlf_said);
+  g_assert_true (links_said);
+  p2 = import_fresh ("rt-qdpx.hearsay", "qdpx", paths);
+  e2 = export_to (p2, HEARSAY_EXPORT_QDPX, 0, 0, "rt2.qdpx");
+  {
+    const char *paths2[] = { e2, NULL };
+
+    p3 = import_fresh ("rt-qdpx-2.hearsay", "qdpx", paths2);
+  }
+  got = dump (p2, fields);
+  again = dump (p3, fields);
   g_assert_cmpstr (got, ==, want);
   g_assert_cmpstr (again, ==, got);
+  docs = hearsay_project_list_documents (p2, NULL);
   g_assert_cmpuint (docs->len, ==, 2);
   first = hearsay_project_load_document (p2, hearsay_document_get_id (g_ptr_array_index (docs, 0)), NULL);
   g_assert_cmpstr (hearsay_document_get_title (first), ==, "Damas « libérée »");
@@ -678,6 +704,29 @@ test_labelstudio (void)
       p3 = import_fresh ("rt-labelstudio-3.hearsay", "labelstudio", paths2);
       g_assert_true (hearsay_export_project_to_path (p3, HEARSAY_EXPORT_LABELSTUDIO, &options, e3, NULL, NULL));
       assert_same_output (e2, e3, 0);
+    }
+}
+
+/* --offsets utf16 and byte: the export states its unit and the importer
+ * reads it, so the project comes back the same (emoji, combining mark,
+ * Arabic; the BOM skipped in every unit). */
+static void
+test_qdpx_units (void)
+{
+  const HearsayOffsetUnit units[] = { HEARSAY_OFFSET_UTF16, HEARSAY_OFFSET_BYTE };
+  const guint fields = F_ATTRS | F_NOTE | F_ANNOTATOR | F_RELATIONS;
+  g_autofree char *want = dump (project (), fields | F_LF);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("rt-units-%u.qdpx", i);
+      g_autofree char *project_name = g_strdup_printf ("rt-qdpx-units-%u.hearsay", i);
+      g_autofree char *e1 = export_to (project (), HEARSAY_EXPORT_QDPX, units[i], 0, name);
+      const char *paths[] = { e1, NULL };
+      g_autoptr(HearsayProject) p2 = import_fresh (project_name, "qdpx", paths);
+      g_autofree char *got = dump (p2, fields);
+
+      g_assert_cmpstr (got, ==, want);
     }
 }
 
@@ -845,6 +894,7 @@ main (int    argc,
   g_test_add_func ("/roundtrip/semeval", test_semeval);
   g_test_add_func ("/roundtrip/w3c", test_w3c);
   g_test_add_func ("/roundtrip/qdpx", test_qdpx);
+  g_test_add_func ("/roundtrip/qdpx-units", test_qdpx_units);
   g_test_add_func ("/roundtrip/qdpx-bad", test_qdpx_bad);
   g_test_add_func ("/roundtrip/webanno-tsv", test_webanno_tsv);
   g_test_add_func ("/roundtrip/webanno-tsv-lf", test_webanno_tsv_lf);

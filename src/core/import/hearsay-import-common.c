@@ -20,6 +20,7 @@ hearsay_import_report_init (HearsayImportReport *report)
   report->documents = g_ptr_array_new_with_free_func (g_object_unref);
   report->quote_mismatches = g_ptr_array_new_with_free_func (g_free);
   report->skipped = g_ptr_array_new_with_free_func (g_free);
+  report->notes = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -28,6 +29,7 @@ hearsay_import_report_clear (HearsayImportReport *report)
   g_clear_pointer (&report->documents, g_ptr_array_unref);
   g_clear_pointer (&report->quote_mismatches, g_ptr_array_unref);
   g_clear_pointer (&report->skipped, g_ptr_array_unref);
+  g_clear_pointer (&report->notes, g_ptr_array_unref);
 }
 
 GBytes *
@@ -157,6 +159,25 @@ hearsay_import_skip (HearsayImportContext  *ctx,
   va_end (args);
   g_ptr_array_add (ctx->report->skipped, line > 0 ? g_strdup_printf ("%s:%u: %s", path, line, message)
                                                   : g_strdup_printf ("%s: %s", path, message));
+}
+
+void
+hearsay_import_note (HearsayImportContext  *ctx,
+                     const char            *path,
+                     guint                  line,
+                     const char            *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (ctx->report->notes == NULL)
+    return;
+  g_ptr_array_add (ctx->report->notes, line > 0 ? g_strdup_printf ("%s:%u: %s", path, line, message)
+                                                : g_strdup_printf ("%s: %s", path, message));
 }
 
 gboolean

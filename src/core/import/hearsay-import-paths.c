@@ -264,6 +264,7 @@ hearsay_import_paths (HearsayProject              *project,
       hearsay_project_bulk_rollback (project);
       g_ptr_array_set_size (report->documents, 0);
       g_ptr_array_set_size (report->skipped, 0);
+      g_ptr_array_set_size (report->notes, 0);
       report->n_annotations = report->n_relations = report->n_boilerplate = 0;
     }
   /* In memory only now that the file has it: a failed import leaves the

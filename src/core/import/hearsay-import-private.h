@@ -88,6 +88,13 @@ void              hearsay_import_skip              (HearsayImportContext  *ctx,
                                                     guint                  line,
                                                     const char            *format,
                                                     ...) G_GNUC_PRINTF (4, 5);
+/* Lists in the report how something was read (the offset convention an
+ * importer chose, labels it added to the scheme); the CLI prints it. */
+void              hearsay_import_note              (HearsayImportContext  *ctx,
+                                                    const char            *path,
+                                                    guint                  line,
+                                                    const char            *format,
+                                                    ...) G_GNUC_PRINTF (4, 5);
 /* Stores a new document (imported_at set), marks its boilerplate when asked,
  * and lists it in the report. */
 gboolean          hearsay_import_store_document    (HearsayImportContext  *ctx,
@@ -223,8 +230,11 @@ gboolean          hearsay_import_w3c_text_unit     (HearsayImportContext  *ctx,
 gboolean          hearsay_import_doccano_unit      (HearsayImportContext  *ctx,
                                                     const char            *path,
                                                     GError               **error);
-/* A REFI-QDA project (.qdpx zip), hearsay-import-refi.c. */
+/* A REFI-QDA project (.qdpx zip) and codebook (.qdc), hearsay-import-refi.c. */
 gboolean          hearsay_import_refi_unit         (HearsayImportContext  *ctx,
+                                                    const char            *path,
+                                                    GError               **error);
+gboolean          hearsay_import_qdc_unit          (HearsayImportContext  *ctx,
                                                     const char            *path,
                                                     GError               **error);
 

@@ -1,19 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hearsay-import-refi.c: a REFI-QDA project (.qdpx), as Hearsay's exporter
- * writes it and as QualCoder, NVivo, ATLAS.ti and MAXQDA do.
+/* hearsay-import-refi.c: a REFI-QDA project (.qdpx) or codebook (.qdc), as
+ * Hearsay's exporter writes them and as QualCoder, NVivo, ATLAS.ti and
+ * MAXQDA do.
  *
  * The zip is read with libarchive; entry names that are absolute or climb
  * with ".." are refused, as are entries over 50 MB and archives over 200 MB
- * unpacked. project.qde is parsed with the safe XML reader (no entities, no
- * DTD, no network). Each TextSource becomes a document whose text is the
- * source file (plainTextPath internal://NAME → sources/NAME in the zip, or
- * an inline PlainTextContent); each PlainTextSelection becomes one
- * annotation per top-level code its Codings point at: the code's name is
- * the label; child codes named "ATTRIBUTE: VALUE" (or "ATTRIBUTE" alone for
- * a yes/no attribute) set that attribute. startPosition/endPosition count
- * code points, end exclusive, into the source as stored in the zip (which
- * Hearsay's exporter writes with LF line ends). Users become annotators,
- * Notes that a selection points at become the annotation's note. */
+ * unpacked. The project file is project.qde or, as ATLAS.ti names it, the
+ * one .qde at the root; it is parsed with the safe XML reader (no entities,
+ * no DTD, no network). Sources are under sources/ (the standard, QualCoder,
+ * MAXQDA) or Sources/ (NVivo). The codebook goes into the scheme
+ * (-codes.c), the project around the sources is read first (-parts.c),
+ * then each TextSource and each PDF's text representation (-sources.c),
+ * whose positions are read in the convention -positions.c chooses; links
+ * between selections become relations last. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -24,40 +23,12 @@
 
 #include "hearsay-error.h"
 #include "hearsay-encoding.h"
-#include "hearsay-import-private.h"
+#include "hearsay-import-refi-private.h"
 #include "hearsay-xml-safety.h"
 
 #define MAX_ENTRY_BYTES ((gsize) 50 * 1024 * 1024)
 #define MAX_TOTAL_BYTES ((gsize) 200 * 1024 * 1024)
-
-typedef struct
-{
-  char *label;      /* the top-level code's name */
-  char *attribute;  /* child codes: the attribute, or NULL */
-  char *value;
-} Code;
-
-typedef struct
-{
-  HearsayImportContext *ctx;
-  const char *path;
-  const char *qde;      /* "PATH:project.qde", for messages with a line */
-  GHashTable *entries;  /* entry name → GBytes */
-  GHashTable *users;    /* guid → name */
-  GHashTable *codes;    /* guid → Code */
-  GHashTable *notes;    /* guid → text */
-} RefiImport;
-
-static void
-code_free (gpointer data)
-{
-  Code *code = data;
-
-  g_free (code->label);
-  g_free (code->attribute);
-  g_free (code->value);
-  g_free (code);
-}
+#define MAX_CODEBOOK_BYTES ((gsize) 20 * 1024 * 1024)
 
 static gboolean
 unsafe_name (const char *name)
@@ -146,247 +117,342 @@ read_zip (RefiImport  *r,
   return ok;
 }
 
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
+gboolean
+hearsay_refi_is_element (xmlNode    *node,
+                         const char *name)
 {
-  return node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0;
+  return node != NULL && node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0;
 }
 
-static char *
-prop (xmlNode    *node,
-      const char *name)
+char *
+hearsay_refi_prop (xmlNode    *node,
+                   const char *name)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  xmlChar *value = node ? xmlGetProp (node, (const xmlChar *) name) : NULL;
   char *copy = value ? g_strdup ((const char *) value) : NULL;
 
   xmlFree (value);
   return copy;
 }
 
-static char *
-content (xmlNode *node)
+char *
+hearsay_refi_content (xmlNode *node)
 {
-  xmlChar *value = xmlNodeGetContent (node);
+  xmlChar *value = node ? xmlNodeGetContent (node) : NULL;
   char *copy = g_strdup (value ? (const char *) value : "");
 
   xmlFree (value);
   return copy;
 }
 
-static xmlNode *
-child (xmlNode    *node,
-       const char *name)
+xmlNode *
+hearsay_refi_child (xmlNode    *node,
+                    const char *name)
 {
   for (xmlNode *c = node ? node->children : NULL; c; c = c->next)
-    if (is_element (c, name))
+    if (hearsay_refi_is_element (c, name))
       return c;
   return NULL;
 }
 
-/* Codes nest: a top-level code is a label, its children attribute values. */
-static void
-read_codes (RefiImport *r,
-            xmlNode    *codes,
-            const char *label)
+guint
+hearsay_refi_line (xmlNode *node)
 {
-  for (xmlNode *c = codes ? codes->children : NULL; c; c = c->next)
-    {
-      g_autofree char *guid = NULL;
-      g_autofree char *name = NULL;
-      Code *code;
+  long line = node ? xmlGetLineNo (node) : 0;
 
-      if (!is_element (c, "Code"))
-        continue;
-      guid = prop (c, "guid");
-      name = prop (c, "name");
-      if (guid == NULL || name == NULL)
-        continue;
-      code = g_new0 (Code, 1);
-      if (label == NULL)
-        code->label = g_strdup (name);
-      else
+  return line > 0 ? (guint) line : 0;
+}
+
+char *
+hearsay_refi_guid_key (const char *guid)
+{
+  gsize n;
+
+  if (guid == NULL)
+    return g_strdup ("");
+  while (*guid == '{' || g_ascii_isspace (*guid))
+    guid++;
+  n = strlen (guid);
+  while (n > 0 && (guid[n - 1] == '}' || g_ascii_isspace (guid[n - 1])))
+    n--;
+  return g_ascii_strdown (guid, n);
+}
+
+char *
+hearsay_refi_identifier (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name ? name : "", "C");
+  GString *s = g_string_new (NULL);
+  gboolean gap = FALSE;
+
+  for (const char *p = ascii; *p; p++)
+    if (g_ascii_isalnum (*p))
+      {
+        if (gap && s->len > 0)
+          g_string_append_c (s, '_');
+        g_string_append_c (s, g_ascii_tolower (*p));
+        gap = FALSE;
+      }
+    else
+      gap = TRUE;
+  return g_string_free (s, FALSE);
+}
+
+GBytes *
+hearsay_refi_lookup_entry (RefiImport  *r,
+                           const char  *internal_path,
+                           char       **entry_name)
+{
+  static const char *folders[] = { "sources/", "Sources/" };
+  const char *name = internal_path + strlen ("internal://");
+  GHashTableIter iter;
+  gpointer key, value;
+
+  while (*name == '/')
+    name++;
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *entry = g_strconcat (folders[i], name, NULL);
+      GBytes *bytes = g_hash_table_lookup (r->entries, entry);
+
+      if (bytes != NULL)
         {
-          const char *colon = strstr (name, ": ");
-
-          code->label = g_strdup (label);
-          code->attribute = colon ? g_strndup (name, colon - name) : g_strdup (name);
-          code->value = g_strdup (colon ? colon + 2 : "true");
+          *entry_name = g_steal_pointer (&entry);
+          return bytes;
         }
-      g_hash_table_insert (r->codes, g_strdup (guid), code);
-      read_codes (r, c, code->label);
     }
+  /* Another spelling of the folder ("SOURCES/", what a case-insensitive
+   * unzip makes of it). */
+  g_hash_table_iter_init (&iter, r->entries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *k = key;
+
+      if (strlen (k) == strlen ("sources/") + strlen (name) &&
+          g_ascii_strncasecmp (k, "sources/", strlen ("sources/")) == 0 &&
+          strcmp (k + strlen ("sources/"), name) == 0)
+        {
+          *entry_name = g_strdup (k);
+          return value;
+        }
+    }
+  return NULL;
+}
+
+static RefiTool
+tool_from_origin (const char *origin)
+{
+  g_autofree char *lower = g_ascii_strdown (origin ? origin : "", -1);
+
+  if (g_str_has_prefix (lower, "hearsay"))
+    return REFI_TOOL_HEARSAY;
+  if (strstr (lower, "qualcoder") != NULL)
+    return REFI_TOOL_QUALCODER;
+  if (strstr (lower, "nvivo") != NULL)
+    return REFI_TOOL_NVIVO;
+  if (strstr (lower, "atlas") != NULL)
+    return REFI_TOOL_ATLAS;
+  if (strstr (lower, "maxqda") != NULL)
+    return REFI_TOOL_MAXQDA;
+  return REFI_TOOL_OTHER;
+}
+
+/* "PlainTextSelection positions: utf16, end exclusive, counted from after
+ * a leading byte-order mark, …": what Hearsay's exporter states. Exports
+ * before that phrase counted a leading byte-order mark as a character. */
+static void
+read_statement (RefiImport *r,
+                xmlNode    *root)
+{
+  g_autofree char *text = NULL;
+  const char *unit;
+
+  for (xmlNode *c = root->children; c; c = c->next)
+    if (hearsay_refi_is_element (c, "Description"))
+      text = hearsay_refi_content (c);
+  unit = text ? strstr (text, "positions: ") : NULL;
+  if (unit == NULL)
+    return;
+  unit += strlen ("positions: ");
+  r->stated = TRUE;
+  r->statement.unit = g_str_has_prefix (unit, "utf16") ? HEARSAY_OFFSET_UTF16
+                    : g_str_has_prefix (unit, "byte") ? HEARSAY_OFFSET_BYTE : HEARSAY_OFFSET_CODEPOINT;
+  r->statement.crlf_as_one = FALSE;
+  r->statement.without_bom = strstr (text, "after a leading byte-order mark") != NULL;
+}
+
+/* Another tool's project Description is the project's memo. */
+static void
+report_project_memo (RefiImport *r,
+                     xmlNode    *root)
+{
+  for (xmlNode *c = root->children; c; c = c->next)
+    if (hearsay_refi_is_element (c, "Description"))
+      {
+        g_autofree char *text = hearsay_refi_content (c);
+
+        if (*g_strstrip (text) != '\0')
+          hearsay_import_skip (r->ctx, r->xml_name, hearsay_refi_line (c),
+                               _("the project's description is left out: Hearsay keeps no memo of a whole project"));
+      }
 }
 
 static void
-read_users_and_notes (RefiImport *r,
-                      xmlNode    *root)
+stored_free (gpointer data)
 {
-  for (xmlNode *c = child (child (root, "Users"), "User"); c; c = c->next)
-    if (is_element (c, "User"))
-      {
-        char *guid = prop (c, "guid");
-        char *name = prop (c, "name");
+  RefiStored *s = data;
 
-        if (guid && name)
-          g_hash_table_insert (r->users, guid, name);
-        else
-          {
-            g_free (guid);
-            g_free (name);
-          }
-      }
-  for (xmlNode *c = child (child (root, "Notes"), "Note"); c; c = c->next)
-    if (is_element (c, "Note"))
-      {
-        char *guid = prop (c, "guid");
-        xmlNode *text = child (c, "PlainTextContent");
-
-        if (guid && text)
-          g_hash_table_insert (r->notes, guid, content (text));
-        else
-          g_free (guid);
-      }
+  g_free (s->annotator);
+  g_free (s);
 }
 
-static gboolean
-parse_position (const char *value,
-                gint64     *out)
+static void
+note_free (gpointer data)
 {
-  guint64 n;
+  RefiNote *n = data;
 
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT64, &n, NULL))
-    return FALSE;
-  *out = (gint64) n;
-  return TRUE;
+  g_free (n->name);
+  g_free (n->text);
+  g_free (n->user);
+  g_free (n);
 }
 
-static gboolean
-read_selection (RefiImport        *r,
-                HearsayDocument   *doc,
-                HearsayTextIndex  *index,
-                xmlNode           *sel,
-                GError           **error)
+static void
+link_free (gpointer data)
 {
-  g_autofree char *start_s = prop (sel, "startPosition");
-  g_autofree char *end_s = prop (sel, "endPosition");
-  g_autofree char *user_guid = prop (sel, "creatingUser");
-  g_autofree char *created = prop (sel, "creationDateTime");
-  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *user = user_guid ? g_hash_table_lookup (r->users, user_guid) : NULL;
-  const char *note = NULL;
-  gint64 start, end;
+  RefiLink *l = data;
 
-  if (!parse_position (start_s, &start) || !parse_position (end_s, &end))
-    return hearsay_import_fail (error, r->qde, (guint) xmlGetLineNo (sel),
-                                _("a PlainTextSelection needs numeric startPosition and endPosition"));
-  for (xmlNode *c = sel->children; c; c = c->next)
-    if (is_element (c, "NoteRef"))
-      {
-        g_autofree char *target = prop (c, "targetGUID");
-
-        if (target && note == NULL)
-          note = g_hash_table_lookup (r->notes, target);
-      }
-  /* Labels first, in order, then the attribute values onto their label. */
-  for (int pass = 0; pass < 2; pass++)
-    for (xmlNode *c = sel->children; c; c = c->next)
-      {
-        g_autofree char *target = NULL;
-        HearsayAnnotation *ann = NULL;
-        Code *code;
-
-        if (!is_element (c, "Coding"))
-          continue;
-        target = prop (child (c, "CodeRef"), "targetGUID");
-        code = target ? g_hash_table_lookup (r->codes, target) : NULL;
-        if (code == NULL)
-          return hearsay_import_fail (error, r->qde, (guint) xmlGetLineNo (c),
-                                      _("a Coding points at a code that the codebook lacks (%s)"),
-                                      target ? target : "");
-        if ((code->attribute == NULL) != (pass == 0))
-          continue;
-        for (guint i = 0; i < annotations->len; i++)
-          if (strcmp (hearsay_annotation_get_label (g_ptr_array_index (annotations, i)), code->label) == 0)
-            ann = g_ptr_array_index (annotations, i);
-        if (ann == NULL)
-          {
-            ann = hearsay_annotation_new (hearsay_document_get_id (doc), code->label);
-            hearsay_annotation_add_fragment (ann, start, end);
-            hearsay_annotation_set_annotator (ann, user);
-            hearsay_annotation_set_created_at (ann, created);
-            if (note != NULL && *note != '\0')
-              hearsay_annotation_set_note (ann, note);
-            g_ptr_array_add (annotations, ann);
-          }
-        if (code->attribute != NULL)
-          hearsay_annotation_add_attribute_value (ann, code->attribute, code->value);
-      }
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      HearsayAnnotation *ann = g_ptr_array_index (annotations, i);
-
-      if (!hearsay_import_store_annotation (r->ctx, index, ann, "refi-qda", r->qde, (guint) xmlGetLineNo (sel), error))
-        return FALSE;
-      hearsay_document_set_n_annotations (doc, hearsay_document_get_n_annotations (doc) + 1);
-    }
-  return TRUE;
+  g_free (l->guid);
+  g_free (l->name);
+  g_free (l->origin);
+  g_free (l->target);
+  g_free (l);
 }
 
-static gboolean
-read_source (RefiImport  *r,
-             xmlNode     *source,
-             GError     **error)
+static void
+case_free (gpointer data)
 {
-  g_autofree char *name = prop (source, "name");
-  g_autofree char *text_path = prop (source, "plainTextPath");
-  g_autofree char *entry = NULL;
-  g_autofree char *inline_text = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(HearsayDocument) doc = NULL;
-  g_autoptr(HearsayTextIndex) index = NULL;
-  g_autofree char *display = NULL;
-  HearsayImportOptions options = { 0 };
-  xmlNode *plain = child (source, "PlainTextContent");
+  RefiCase *c = data;
 
-  if (text_path != NULL && g_str_has_prefix (text_path, "internal://"))
+  g_free (c->name);
+  g_ptr_array_unref (c->values);
+  g_free (c);
+}
+
+static void
+string_free (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static void
+refi_init (RefiImport           *r,
+           HearsayImportContext *ctx,
+           const char           *path)
+{
+  memset (r, 0, sizeof *r);
+  r->ctx = ctx;
+  r->path = path;
+  r->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  r->users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->code_order = g_ptr_array_new_with_free_func (hearsay_refi_code_free);
+  r->cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, case_free);
+  r->variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, note_free);
+  r->links = g_ptr_array_new_with_free_func (link_free);
+  r->source_cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  r->source_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  r->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->note_links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
+  r->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stored_free);
+  r->merged_into = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r->used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+refi_clear (RefiImport *r)
+{
+  g_free (r->xml_name);
+  g_free (r->origin);
+  g_hash_table_unref (r->entries);
+  g_hash_table_unref (r->users);
+  g_hash_table_unref (r->codes);
+  g_ptr_array_unref (r->code_order);
+  g_hash_table_unref (r->cases);
+  g_hash_table_unref (r->variables);
+  g_hash_table_unref (r->notes);
+  g_ptr_array_unref (r->links);
+  g_hash_table_unref (r->kinds);
+  g_hash_table_unref (r->source_cases);
+  g_hash_table_unref (r->source_sets);
+  g_hash_table_unref (r->note_links);
+  g_hash_table_unref (r->stored);
+  g_hash_table_unref (r->merged_into);
+  g_hash_table_unref (r->used_ids);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* project.qde, or the one .qde at the root: ATLAS.ti names it after the
+ * project ("Trial.qde"). */
+static GBytes *
+find_project_file (RefiImport  *r,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  GBytes *qde = g_hash_table_lookup (r->entries, "project.qde");
+
+  if (qde != NULL)
     {
-      entry = g_strconcat ("sources/", text_path + strlen ("internal://"), NULL);
-      bytes = g_hash_table_lookup (r->entries, entry);
-      if (bytes == NULL)
-        return hearsay_import_fail (error, r->qde, (guint) xmlGetLineNo (source),
-                                    _("the source “%s” is not in the archive (%s)"),
-                                    name ? name : "", entry);
-      g_bytes_ref (bytes);
+      r->xml_name = g_strdup_printf ("%s:project.qde", r->path);
+      return qde;
     }
-  else if (plain != NULL)
+  g_hash_table_iter_init (&iter, r->entries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (strchr (key, '/') == NULL && hearsay_import_has_suffix (key, ".qde"))
+      g_ptr_array_add (found, key);
+  if (found->len == 1)
     {
-      inline_text = content (plain);
-      if (strlen (inline_text) > HEARSAY_MAX_TEXT_BYTES)
-        return hearsay_import_fail (error, r->qde, (guint) xmlGetLineNo (plain),
-                                    _("the text of the source “%s” is larger than %d MB"),
-                                    name ? name : "", HEARSAY_MAX_TEXT_BYTES / (1024 * 1024));
-      bytes = g_bytes_new (inline_text, strlen (inline_text));
-      entry = g_strdup ("project.qde");
+      r->xml_name = g_strdup_printf ("%s:%s", r->path, (const char *) g_ptr_array_index (found, 0));
+      return g_hash_table_lookup (r->entries, g_ptr_array_index (found, 0));
     }
+  if (found->len > 1)
+    {
+      g_ptr_array_sort (found, compare_names);
+      hearsay_import_fail (error, r->path, 0,
+                           _("the archive holds %u .qde files (%s, %s…) and no project.qde: "
+                             "Hearsay cannot tell which one is the project"),
+                           found->len, (const char *) g_ptr_array_index (found, 0),
+                           (const char *) g_ptr_array_index (found, 1));
+      return NULL;
+    }
+  hearsay_import_fail (error, r->path, 0, _("the archive has no project.qde: it is not a REFI-QDA project"));
+  return NULL;
+}
+
+static void
+note_origin (RefiImport *r)
+{
+  static const char *tools[] = {
+    [REFI_TOOL_OTHER] = NULL, [REFI_TOOL_HEARSAY] = "Hearsay", [REFI_TOOL_QUALCODER] = "QualCoder",
+    [REFI_TOOL_NVIVO] = "NVivo", [REFI_TOOL_ATLAS] = "ATLAS.ti", [REFI_TOOL_MAXQDA] = "MAXQDA",
+  };
+
+  if (r->tool == REFI_TOOL_OTHER)
+    hearsay_import_note (r->ctx, r->xml_name, 0,
+                         _("written by “%s”, a tool Hearsay does not know: positions are checked against "
+                           "each source's own evidence"), r->origin ? r->origin : "");
   else
-    return hearsay_import_fail (error, r->qde, (guint) xmlGetLineNo (source),
-                                _("the source “%s” has no text inside the archive (plainTextPath %s)"),
-                                name ? name : "", text_path ? text_path : "");
-  display = g_strdup_printf ("%s:%s", r->path, entry);
-  options.title = name;
-  options.no_boilerplate = TRUE;
-  doc = hearsay_import_text_bytes (display, bytes, &options, &local_error);
-  if (doc == NULL)
-    return hearsay_import_fail (error, r->path, (guint) xmlGetLineNo (source), "%s", local_error->message);
-  if (!hearsay_import_store_document (r->ctx, doc, FALSE, error))
-    return FALSE;
-  index = hearsay_text_index_new (hearsay_document_get_text (doc));
-  for (xmlNode *c = source->children; c; c = c->next)
-    if (is_element (c, "PlainTextSelection") && !read_selection (r, doc, index, c, error))
-      return FALSE;
-  return TRUE;
+    hearsay_import_note (r->ctx, r->xml_name, 0, _("written by %s (%s)"), tools[r->tool],
+                         r->origin ? r->origin : "");
 }
 
 gboolean
@@ -395,54 +461,117 @@ hearsay_import_refi_unit (HearsayImportContext  *ctx,
                           GError               **error)
 {
   g_autoptr(xmlDoc) xml = NULL;
-  g_autofree char *display = g_strdup_printf ("%s:project.qde", path);
-  RefiImport r = { ctx, path, display, NULL, NULL, NULL, NULL };
+  RefiImport r;
   GBytes *qde;
   xmlNode *root, *sources;
   gboolean ok = FALSE;
-  guint n_sources = 0;
 
-  r.entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
-  r.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  r.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, code_free);
-  r.notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (!read_zip (&r, error))
+  refi_init (&r, ctx, path);
+  if (!read_zip (&r, error) || (qde = find_project_file (&r, error)) == NULL)
     goto out;
-  qde = g_hash_table_lookup (r.entries, "project.qde");
-  if (qde == NULL)
+  if (g_bytes_get_size (qde) == 0)
     {
-      hearsay_import_fail (error, path, 0, _("the archive has no project.qde: it is not a REFI-QDA project"));
+      hearsay_import_fail (error, r.xml_name, 0, _("project.qde is empty"));
       goto out;
     }
-  xml = hearsay_xml_read (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde), display, error);
+  xml = hearsay_xml_read (g_bytes_get_data (qde, NULL), g_bytes_get_size (qde), r.xml_name, error);
   if (xml == NULL)
     goto out;
   root = xmlDocGetRootElement (xml);
-  if (root == NULL || !is_element (root, "Project"))
+  if (root == NULL || !hearsay_refi_is_element (root, "Project"))
     {
-      hearsay_import_fail (error, display, 0, _("the root element is not a REFI-QDA Project"));
+      hearsay_import_fail (error, r.xml_name, 0, _("the root element is not a REFI-QDA Project"));
       goto out;
     }
-  read_users_and_notes (&r, root);
-  read_codes (&r, child (child (root, "CodeBook"), "Codes"), NULL);
-  sources = child (root, "Sources");
+  r.origin = hearsay_refi_prop (root, "origin");
+  r.tool = tool_from_origin (r.origin);
+  note_origin (&r);
+  if (r.tool == REFI_TOOL_HEARSAY)
+    read_statement (&r, root);
+  else
+    report_project_memo (&r, root);
+  hearsay_refi_read_parts (&r, root);
+  if (!hearsay_refi_read_codebook (&r, hearsay_refi_child (hearsay_refi_child (root, "CodeBook"), "Codes"), error))
+    goto out;
+  sources = hearsay_refi_child (root, "Sources");
   ok = TRUE;
   for (xmlNode *c = sources ? sources->children : NULL; ok && c; c = c->next)
-    if (is_element (c, "TextSource"))
-      {
-        ok = read_source (&r, c, error);
-        n_sources++;
-      }
-  if (ok && n_sources == 0)
+    {
+      g_autofree char *name = NULL;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      name = hearsay_refi_prop (c, "name");
+      if (hearsay_refi_is_element (c, "TextSource"))
+        ok = hearsay_refi_read_source (&r, c, NULL, error);
+      else if (hearsay_refi_is_element (c, "PDFSource") && hearsay_refi_child (c, "Representation") != NULL)
+        /* The PDF's text, as the tool extracted it, with its selections. */
+        ok = hearsay_refi_read_source (&r, hearsay_refi_child (c, "Representation"), name, error);
+      else
+        hearsay_import_skip (ctx, r.xml_name, hearsay_refi_line (c),
+                             _("the %s “%s” is left out: Hearsay imports text sources"),
+                             (const char *) c->name, name ? name : "");
+    }
+  if (ok && r.n_sources == 0)
     {
       g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_EMPTY,
                    _("%s holds no text sources"), path);
       ok = FALSE;
     }
+  if (ok && r.n_undecided > 0)
+    {
+      g_autofree char *described = hearsay_offset_convention_describe (&r.undecided);
+
+      hearsay_import_note (ctx, r.xml_name, 0,
+                           _("sources whose selections read the same in every convention the tools use "
+                             "(or that have none): %u, positions read as %s"), r.n_undecided, described);
+    }
+  if (ok)
+    ok = hearsay_refi_store_links (&r, error);
+  if (ok && r.n_uncoded > 0)
+    hearsay_import_note (ctx, r.xml_name, 0,
+                         _("selections without a code, imported with the label “%s”: %u"),
+                         HEARSAY_REFI_UNCODED, r.n_uncoded);
 out:
-  g_hash_table_unref (r.entries);
-  g_hash_table_unref (r.users);
-  g_hash_table_unref (r.codes);
-  g_hash_table_unref (r.notes);
+  refi_clear (&r);
+  return ok;
+}
+
+/* A .qdc codebook: its codes go into the scheme, nothing else. */
+gboolean
+hearsay_import_qdc_unit (HearsayImportContext  *ctx,
+                         const char            *path,
+                         GError               **error)
+{
+  g_autoptr(GBytes) bytes = hearsay_import_read_file (path, MAX_CODEBOOK_BYTES, error);
+  g_autoptr(xmlDoc) xml = NULL;
+  RefiImport r;
+  xmlNode *root, *codes;
+  gboolean ok = FALSE;
+
+  if (bytes == NULL)
+    return FALSE;
+  refi_init (&r, ctx, path);
+  r.xml_name = g_strdup (path);
+  xml = hearsay_xml_read (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), path, error);
+  if (xml == NULL)
+    goto out;
+  root = xmlDocGetRootElement (xml);
+  if (root == NULL || !hearsay_refi_is_element (root, "CodeBook"))
+    {
+      hearsay_import_fail (error, path, 0, _("the root element is not a REFI-QDA CodeBook"));
+      goto out;
+    }
+  codes = hearsay_refi_child (root, "Codes");
+  if (codes == NULL || hearsay_refi_child (codes, "Code") == NULL)
+    {
+      g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_EMPTY, _("%s holds no codes"), path);
+      goto out;
+    }
+  r.origin = hearsay_refi_prop (root, "origin");
+  r.tool = tool_from_origin (r.origin);
+  ok = hearsay_refi_read_codebook (&r, codes, error);
+out:
+  refi_clear (&r);
   return ok;
 }

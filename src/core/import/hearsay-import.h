@@ -68,6 +68,8 @@ typedef struct
   guint n_relations;
   GPtrArray *quote_mismatches; /* char *: "FILE:LINE: …" */
   GPtrArray *skipped;          /* char *: "FILE:LINE: what was left out and why" */
+  GPtrArray *notes;            /* char *: "FILE: how it was read" (e.g. the offset
+                                  unit an importer chose for it, and why) */
   guint n_boilerplate;         /* boilerplate annotations the importer marked */
 } HearsayImportReport;
 

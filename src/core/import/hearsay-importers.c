@@ -24,6 +24,7 @@ static const char * const xmi_suffixes[] = { ".xmi", NULL };
 static const char * const labelstudio_suffixes[] = { ".json", NULL };
 static const char * const conll_suffixes[] = { ".conll", ".conll03", ".conll2003", ".iob", ".bio", NULL };
 static const char * const conllu_suffixes[] = { ".conllu", NULL };
+static const char * const qdc_suffixes[] = { ".qdc", NULL };
 
 static const HearsayImporter importers[] = {
   { { "text", N_("Plain text"),
@@ -48,9 +49,13 @@ static const HearsayImporter importers[] = {
       N_("One JSON object a line, with the text and its labelled spans."), jsonl_suffixes },
     hearsay_import_expand_simple, hearsay_import_doccano_unit, FALSE },
   { { "qdpx", N_("REFI-QDA project"),
-      N_("A .qdpx project of QualCoder, ATLAS.ti, MAXQDA or NVivo: its sources and coded selections."),
+      N_("A .qdpx project of QualCoder, ATLAS.ti, MAXQDA or NVivo: its sources, coded selections, "
+         "notes, links and variables."),
       qdpx_suffixes },
     hearsay_import_expand_simple, hearsay_import_refi_unit, FALSE },
+  { { "qdc", N_("REFI-QDA codebook"),
+      N_("A .qdc codebook: its codes become labels of the scheme."), qdc_suffixes },
+    hearsay_import_expand_simple, hearsay_import_qdc_unit, FALSE },
   { { "webanno-tsv", N_("WebAnno TSV 3.3 (INCEpTION)"),
       N_("INCEpTION's and WebAnno's TSV: span, chain and relation layers; per-user files become annotators."),
       webanno_tsv_suffixes },
@@ -77,7 +82,7 @@ static const HearsayImportFormat * const formats[] = {
   &importers[0].format, &importers[1].format, &importers[2].format, &importers[3].format,
   &importers[4].format, &importers[5].format, &importers[6].format, &importers[7].format,
   &importers[8].format, &importers[9].format, &importers[10].format, &importers[11].format,
-  &importers[12].format,
+  &importers[12].format, &importers[13].format,
   NULL
 };
 
@@ -145,6 +150,12 @@ static gboolean
 is_ann (const char *name)
 {
   return hearsay_import_has_suffix (name, ".ann");
+}
+
+static gboolean
+is_qdpx (const char *name)
+{
+  return hearsay_import_has_suffix (name, ".qdpx");
 }
 
 static gboolean
@@ -337,6 +348,8 @@ hearsay_import_guess_format (const char *path)
         return "semeval";
       if (dir_has (path, is_html, 0))
         return "html";
+      if (dir_has (path, is_qdpx, 0))
+        return "qdpx";
       return "text";
     }
   if (is_html (base))
@@ -361,6 +374,8 @@ hearsay_import_guess_format (const char *path)
     return "conllu";
   if (has_any_suffix (base, conll_suffixes))
     return "conll2003";
+  if (hearsay_import_has_suffix (base, ".qdc"))
+    return "qdc";
   if (hearsay_import_has_suffix (base, ".txt"))
     return txt_has_ann (path) ? "brat" : "text";
   return NULL;

@@ -430,6 +430,12 @@ summary_details (const HearsayImportReport *report)
       for (guint i = 0; i < report->skipped->len; i++)
         g_string_append_printf (text, "  %s\n", (const char *) g_ptr_array_index (report->skipped, i));
     }
+  if (report->notes != NULL && report->notes->len > 0)
+    {
+      g_string_append (text, _("How the files were read:\n"));
+      for (guint i = 0; i < report->notes->len; i++)
+        g_string_append_printf (text, "  %s\n", (const char *) g_ptr_array_index (report->notes, i));
+    }
   return g_string_free (text, FALSE);
 }
 
