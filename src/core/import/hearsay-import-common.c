@@ -253,6 +253,23 @@ hearsay_import_store_relation (HearsayImportContext  *ctx,
   return TRUE;
 }
 
+gboolean
+hearsay_import_store_entity_relation (HearsayImportContext  *ctx,
+                                      const char            *type,
+                                      gint64                 from_id,
+                                      gint64                 entity_id,
+                                      const char            *annotator,
+                                      GError               **error)
+{
+  g_autofree char *now = hearsay_now_iso8601 ();
+  HearsayRelation r = { 0, (char *) type, from_id, 0, entity_id, (char *) annotator, now };
+
+  if (hearsay_project_bulk_add_relation (ctx->project, &r, error) == 0)
+    return FALSE;
+  ctx->report->n_relations++;
+  return TRUE;
+}
+
 HearsayOffsetConvention
 hearsay_import_convention (HearsayImportContext          *ctx,
                            const HearsayOffsetConvention *stated,

@@ -278,6 +278,7 @@ hearsay_import_paths (HearsayProject              *project,
   g_clear_object (&ctx.scheme);
   g_hash_table_unref (ctx.documents_by_source);
   g_clear_pointer (&ctx.dir_listings, g_hash_table_unref);
+  g_clear_pointer (&ctx.w3c_texts, g_ptr_array_unref);
   g_clear_pointer (&ctx.brat_confs, g_hash_table_unref);
   if (report == &local_report)
     hearsay_import_report_clear (&local_report);

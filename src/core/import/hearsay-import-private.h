@@ -32,6 +32,8 @@ typedef struct
   gboolean scheme_changed;
   /* W3C: documents of this import and the project, by url and file name. */
   GHashTable *documents_by_source;   /* char * → HearsayDocument */
+  /* W3C: the text files given alongside that no target has named yet. */
+  GPtrArray *w3c_texts;              /* HearsayDocument */
   /* brat: the .ann files of each folder, listed once (hearsay-import-brat.c),
    * and the annotation.conf files by folder (HearsayBratConf). */
   GHashTable *dir_listings;
@@ -113,6 +115,12 @@ gboolean          hearsay_import_store_relation    (HearsayImportContext  *ctx,
                                                     const char            *type,
                                                     gint64                 from_id,
                                                     gint64                 to_id,
+                                                    const char            *annotator,
+                                                    GError               **error);
+gboolean          hearsay_import_store_entity_relation (HearsayImportContext *ctx,
+                                                    const char            *type,
+                                                    gint64                 from_id,
+                                                    gint64                 entity_id,
                                                     const char            *annotator,
                                                     GError               **error);
 /* @text shortened to at most @max characters (an ellipsis in the middle),
