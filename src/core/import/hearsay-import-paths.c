@@ -74,15 +74,15 @@ expand_paths (const HearsayImportOptions  *options,
   return TRUE;
 }
 
-gboolean
-hearsay_import_paths (HearsayProject              *project,
-                      const char * const          *paths,
-                      const HearsayImportOptions  *options,
-                      HearsayImportProgressFunc    progress,
-                      gpointer                     user_data,
-                      GCancellable                *cancellable,
-                      HearsayImportReport         *report,
-                      GError                     **error)
+static gboolean
+import_paths (HearsayProject              *project,
+              const char * const          *paths,
+              const HearsayImportOptions  *options,
+              HearsayImportProgressFunc    progress,
+              gpointer                     user_data,
+              GCancellable                *cancellable,
+              HearsayImportReport         *report,
+              GError                     **error)
 {
   static const HearsayImportOptions no_options = { 0 };
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (hearsay_import_unit_free);
@@ -90,9 +90,6 @@ hearsay_import_paths (HearsayProject              *project,
   HearsayImportReport local_report;
   HearsayImportContext ctx = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (HEARSAY_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (paths != NULL, FALSE);
 
   if (options == NULL)
     options = &no_options;
@@ -161,4 +158,35 @@ hearsay_import_paths (HearsayProject              *project,
   if (ok)
     hearsay_project_emit_documents_changed (project);
   return ok;
+}
+
+gboolean
+hearsay_import_paths (HearsayProject              *project,
+                      const char * const          *paths,
+                      const HearsayImportOptions  *options,
+                      HearsayImportProgressFunc    progress,
+                      gpointer                     user_data,
+                      GCancellable                *cancellable,
+                      HearsayImportReport         *report,
+                      GError                     **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+
+  if (import_paths (project, paths, options, progress, user_data, cancellable, report, &local_error))
+    return TRUE;
+  /* Messages quote the input, and json-glib cuts a quoted string after a
+   * number of bytes, inside a character: what the CLI prints and the
+   * window shows must be UTF-8. */
+  if (local_error != NULL && !g_utf8_validate (local_error->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (local_error->message, -1);
+
+      g_free (local_error->message);
+      local_error->message = valid;
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
