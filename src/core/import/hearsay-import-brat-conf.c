@@ -155,7 +155,11 @@ add_attribute (HearsayImportContext  *ctx,
             }
         }
       else if (g_str_has_prefix (arg, "Value:"))
-        values = g_strsplit (arg + 6, "|", -1);
+        {
+          /* A second Value: list replaces the first. */
+          g_strfreev (values);
+          values = g_strsplit (arg + 6, "|", -1);
+        }
     }
   for (guint i = 0; i < labels->len; i++)
     {
