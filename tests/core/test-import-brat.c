@@ -222,6 +222,36 @@ test_refusals (void)
   }
 }
 
+/* Each scheme edit parses the scheme again: 4,000 types took 160 s. Up
+ * to 1,000 edits are taken (in seconds), more are refused. */
+static void
+test_large_conf (void)
+{
+  g_autoptr(GString) conf = g_string_new ("[entities]\n");
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(HearsayProject) project = core_test_new_project ("large-conf.hearsay");
+  g_autofree char *dir = write_pair ("large-conf", "Un texte.\n", "T1\tType-1 0 2\tUn\n");
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  const char *paths[] = { dir, NULL };
+  HearsayImportReport report;
+
+  for (guint i = 1; i <= 300; i++)
+    g_string_append_printf (conf, "Type-%u\n", i);
+  path = core_test_write_in (dir, "annotation.conf", conf->str);
+  core_test_import_ok (project, "brat", paths, NULL, &report);
+  g_assert_true (hearsay_scheme_lookup_label (hearsay_project_get_scheme (project), "type_300") != NULL);
+  hearsay_import_report_clear (&report);
+  g_test_message ("300 new labels: %.2f s", g_timer_elapsed (timer, NULL));
+
+  for (guint i = 301; i <= 1100; i++)
+    g_string_append_printf (conf, "Type-%u\n", i);
+  g_string_append (conf, "[attributes]\nShade\tArg:<ENTITY>, Value:light|dark\n");
+  g_free (path);
+  path = core_test_write_in (dir, "annotation.conf", conf->str);
+  message = core_test_assert_import_refused ("brat", paths, NULL, "annotation.conf:", "more than 1000");
+}
+
 static void
 test_explicit_files (void)
 {
@@ -252,5 +282,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import-brat/quote-mismatch", test_quote_mismatch);
   g_test_add_func ("/import-brat/refusals", test_refusals);
   g_test_add_func ("/import-brat/explicit-files", test_explicit_files);
+  g_test_add_func ("/import-brat/large-conf", test_large_conf);
   return g_test_run ();
 }

@@ -25,6 +25,23 @@ scheme_failed (const char  *path,
   return hearsay_import_fail (error, path, line, "%s", local_error->message);
 }
 
+/* Each edit parses the whole scheme again, so a configuration of thousands
+ * of types took hours (4,000 labels: 160 s). Real ones have tens. */
+#define MAX_CONF_EDITS 1000
+
+static gboolean
+may_edit (HearsayImportContext  *ctx,
+          const char            *path,
+          guint                  line,
+          GError               **error)
+{
+  if (++ctx->n_conf_edits <= MAX_CONF_EDITS)
+    return TRUE;
+  return hearsay_import_fail (error, path, line,
+                              _("more than %d new labels, relation types and attributes; Hearsay "
+                                "refuses larger configurations"), MAX_CONF_EDITS);
+}
+
 static gboolean
 add_label (HearsayImportContext  *ctx,
            const char            *name,
@@ -39,6 +56,8 @@ add_label (HearsayImportContext  *ctx,
   g_ptr_array_add (types, g_strdup (id));
   if (hearsay_scheme_lookup_label (ctx->scheme, id) != NULL)
     return TRUE;
+  if (!may_edit (ctx, path, line, error))
+    return FALSE;
   if (!hearsay_scheme_set_label (ctx->scheme, id, name, NULL, 0, &local_error))
     return scheme_failed (path, line, local_error, error);
   ctx->scheme_changed = TRUE;
@@ -69,6 +88,12 @@ add_relation_type (HearsayImportContext  *ctx,
       json_array_unref (from);
       json_array_unref (to);
       return TRUE;
+    }
+  if (!may_edit (ctx, path, line, error))
+    {
+      json_array_unref (from);
+      json_array_unref (to);
+      return FALSE;
     }
   for (guint i = 0; args[i]; i++)
     {
@@ -169,6 +194,8 @@ add_attribute (HearsayImportContext  *ctx,
 
       if (label == NULL || hearsay_label_lookup_attribute (label, id) != NULL)
         continue;
+      if (!may_edit (ctx, path, line, error))
+        return FALSE;
       if (!hearsay_scheme_add_attribute (ctx->scheme, label_id, id, name,
                                          values ? HEARSAY_ATTRIBUTE_SINGLE : HEARSAY_ATTRIBUTE_BOOLEAN, &local_error) ||
           (values != NULL &&

@@ -28,6 +28,7 @@ typedef struct
    * replaces the project's scheme only after the commit. */
   HearsayScheme *scheme;
   gboolean scheme_changed;
+  guint n_conf_edits;                /* brat: scheme edits annotation.conf made */
   /* W3C: documents of this import and the project, by url and file name. */
   GHashTable *documents_by_source;   /* char * → HearsayDocument */
   /* brat: the .ann files of each folder, listed once (hearsay-import-brat.c). */

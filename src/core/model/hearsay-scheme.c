@@ -255,6 +255,10 @@ parse_labels (HearsayScheme  *self,
               JsonArray      *labels,
               GError        **error)
 {
+  /* Ids seen so far: every edit parses the scheme again, so a linear
+   * search here made adding n labels cost n³. */
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; labels != NULL && i < json_array_get_length (labels); i++)
     {
       JsonNode *node = json_array_get_element (labels, i);
@@ -280,7 +284,7 @@ parse_labels (HearsayScheme  *self,
                        _("label %u has no valid id (ids are lowercase snake_case)"), i + 1);
           return FALSE;
         }
-      if (hearsay_scheme_lookup_label (self, l->id) != l)
+      if (!g_hash_table_add (ids, l->id))
         {
           g_set_error (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID,
                        _("the label id “%s” is used twice"), l->id);
