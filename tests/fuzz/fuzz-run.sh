@@ -3,6 +3,8 @@
 # One libFuzzer target as a TAP test: every seed of corpus/NAME once, then
 # $FUZZ_SECONDS (default 5) of fuzzing from those seeds, then the reproducers
 # of known defects in pending/NAME (TODO: they do not fail the run).
+# $FUZZ_SEED makes the mutations repeatable (the CI smoke run sets it, so it
+# does not fail at random; make fuzz explores anew each time).
 # Usage: fuzz-run.sh FUZZER FUZZ_SRCDIR NAME WORKDIR
 set -uo pipefail
 
@@ -45,6 +47,7 @@ fi
 n=$((n + 1))
 dict_arg=()
 [ -f "$dict" ] && dict_arg=(-dict="$dict")
+[ -n "${FUZZ_SEED:-}" ] && dict_arg+=(-seed="$FUZZ_SEED")
 if "$fuzzer" "${limits[@]}" -max_total_time="$seconds" -print_final_stats=1 \
      -artifact_prefix="$artifacts/$name-" "${dict_arg[@]}" "$corpus" "$seeds" >"$log" 2>&1; then
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
