@@ -22,7 +22,11 @@ remove_tree (const char *path)
         {
           g_autofree char *child = g_build_filename (path, name, NULL);
 
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          /* A link is removed, never followed: chmod through a link to
+           * /etc made it 0644 for the whole machine. */
+          if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            g_unlink (child);
+          else if (g_file_test (child, G_FILE_TEST_IS_DIR))
             remove_tree (child);
           else
             {

@@ -266,12 +266,14 @@ test_directory (void)
   hearsay_import_report_init (&report);
   g_assert_true (hearsay_import_paths (project, paths, NULL, on_progress, &progress, NULL, &report, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (report.documents->len, ==, 2);
-  g_assert_cmpuint (seen->len, ==, 2);
+  /* Detected file by file: the pages, and the text file beside them. */
+  g_assert_cmpuint (report.documents->len, ==, 3);
+  g_assert_cmpuint (seen->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "a-first.html");
   g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "b-second.htm");
-  g_assert_cmpuint (progress.last_done, ==, 2);
-  g_assert_cmpuint (progress.last_total, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "notes.txt");
+  g_assert_cmpuint (progress.last_done, ==, 3);
+  g_assert_cmpuint (progress.last_total, ==, 3);
   second = g_ptr_array_index (report.documents, 1);
   g_assert_cmpstr (hearsay_document_get_source_name (second), ==, "b-second.htm");
   g_assert_nonnull (hearsay_document_get_imported_at (second));

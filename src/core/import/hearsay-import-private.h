@@ -30,6 +30,7 @@ typedef struct
    * replaces the project's scheme only after the commit. */
   HearsayScheme *scheme;
   gboolean scheme_changed;
+  guint n_conf_edits;                /* brat: scheme edits annotation.conf made */
   /* W3C: documents of this import and the project, by url and file name. */
   GHashTable *documents_by_source;   /* char * → HearsayDocument */
   /* W3C: the text files given alongside that no target has named yet. */
@@ -290,6 +291,12 @@ gboolean          hearsay_import_stated_unit       (JsonObject            *objec
                                                     const char            *key,
                                                     HearsayOffsetConvention *convention);
 
+/* The files of @dir and of its folders (hidden ones and links to folders
+ * aside, 8 levels down), ending with one of @suffixes: each folder's files
+ * sorted by name, then its folders'. */
+GPtrArray        *hearsay_import_list_tree         (const char            *dir,
+                                                    const char * const    *suffixes,
+                                                    GError               **error);
 /* The files of @dir ending with one of @suffixes, sorted by name; a link
  * leading out of the folder is an error. */
 GPtrArray        *hearsay_import_list_dir          (const char            *dir,

@@ -418,7 +418,8 @@ hearsay_import_expand_simple (const HearsayImporter  *importer,
           hearsay_import_add_unit (units, importer->read, paths[i]);
           continue;
         }
-      files = hearsay_import_list_dir (paths[i], importer->format.suffixes, error);
+      /* Subfolders too: a corpus is often sorted by outlet or by day. */
+      files = hearsay_import_list_tree (paths[i], importer->format.suffixes, error);
       if (files == NULL)
         return FALSE;
       for (guint k = 0; k < files->len; k++)
