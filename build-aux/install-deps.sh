@@ -17,10 +17,11 @@ PACKAGES=(
   libjson-glib-dev libarchive-dev
   gettext desktop-file-utils appstream
   xvfb xauth fonts-dejavu-core fonts-noto-core
+  libpq-dev postgresql-15
 )
 
 MODULES=(
-  'gtk4 >= 4.8' glib-2.0 gio-2.0 sqlite3 libxml-2.0 json-glib-1.0 libarchive
+  'gtk4 >= 4.8' glib-2.0 gio-2.0 sqlite3 libxml-2.0 json-glib-1.0 libarchive libpq
 )
 
 COMMANDS=(
@@ -49,6 +50,11 @@ if command -v pkg-config >/dev/null 2>&1; then
   done
 else
   missing+=("pkg-config modules")
+fi
+
+# The server tests' throwaway cluster (build-aux/pg-test-cluster.sh).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  missing+=("postgresql-15 (initdb)")
 fi
 
 if [ "${#missing[@]}" -eq 0 ]; then

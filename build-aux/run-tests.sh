@@ -15,9 +15,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=build-aux/xvfb-env.sh
 . "$here/xvfb-env.sh" || exit 1
 
+# shellcheck source=build-aux/pg-test-env.sh
+. "$here/pg-test-env.sh"
+hearsay_start_pg
+
 rm -f "$builddir/meson-logs/testlog.json"
 meson test -C "$builddir" --print-errorlogs --no-rebuild --num-processes 2 "$@"
 status=$?
+
+hearsay_stop_pg
 
 python3 - "$builddir/meson-logs/testlog.json" "$status" "${HEARSAY_TEST_COUNTS:-}" <<'PY'
 import json, re, sys
