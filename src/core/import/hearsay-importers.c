@@ -438,7 +438,6 @@ hearsay_import_w3c_expand (const HearsayImporter  *importer,
   for (guint i = 0; paths[i]; i++)
     {
       const char *one[] = { paths[i], NULL };
-      g_autoptr(GPtrArray) files = NULL;
 
       /* A text file given alongside is a document the annotations target. */
       if (hearsay_import_has_suffix (paths[i], ".txt") && !g_file_test (paths[i], G_FILE_TEST_IS_DIR))
