@@ -415,6 +415,8 @@ hearsay_reader_set_furniture_hidden (HearsayReader *self,
   tag = g_hash_table_lookup (self->label_tags, HEARSAY_LABEL_BOILERPLATE);
   if (tag != NULL)
     g_object_set (tag, "invisible", hidden, NULL);
+  self->overlay->hidden_label = hidden ? g_intern_static_string (HEARSAY_LABEL_BOILERPLATE) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
 
 gboolean
