@@ -282,8 +282,13 @@ reload (HearsayDocumentList *self)
   self->reloading = FALSE;
 
   n_all = all != NULL ? all->len : 0;
-  count = g_strdup_printf (ngettext ("%u of %u document", "%u of %u documents", n_all),
-                           documents != NULL ? documents->len : 0, n_all);
+  {
+    g_autofree char *shown = hearsay_format_count (documents != NULL ? documents->len : 0);
+    g_autofree char *total = hearsay_format_count (n_all);
+
+    /* Translators: "12 of 1,250 documents"; the numbers are formatted */
+    count = g_strdup_printf (ngettext ("%s of %s document", "%s of %s documents", n_all), shown, total);
+  }
   gtk_label_set_text (self->count_label, count);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), n_all > 0);
   gtk_stack_set_visible_child_name (self->stack, n_all > 0 ? "list" : "empty");

@@ -44,7 +44,7 @@ update_header (HearsayReader *self)
   if (meta->len > 0)
     g_string_append (meta, " · ");
   length = hearsay_document_get_length (doc);
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, length);
+  number = hearsay_format_count ((guint64) MAX (length, 0));
   /* Translators: %s is a number of characters (code points) */
   g_string_append_printf (meta, ngettext ("%s character", "%s characters", (gulong) length), number);
   gtk_label_set_text (self->meta_label, meta->str);
