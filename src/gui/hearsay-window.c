@@ -354,10 +354,14 @@ restore_state (HearsayWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
-  /* The right pane keeps ~400 px (the entity table needs ~415); the reader
-   * takes the rest. */
-  gtk_paned_set_position (self->inner_paned,
-                          MAX (360, width - g_settings_get_int (self->settings, "sidebar-width") - 400));
+  /* The right pane gets ~400 px (the entity table needs ~415) but never
+   * more than 40% of what the sidebar leaves: at 1024 px the reading column
+   * stays the wider one. Both then follow the window's size. */
+  {
+    int rest = width - g_settings_get_int (self->settings, "sidebar-width");
+
+    gtk_paned_set_position (self->inner_paned, MAX (360, rest - MIN (400, rest * 2 / 5)));
+  }
 }
 
 static void

@@ -558,6 +558,65 @@ test_furniture (void)
   gui_test_iterate ();
 }
 
+typedef struct
+{
+  HearsayWindow *window;
+  int width;
+} WindowWidth;
+
+static gboolean
+window_has_width (gpointer data)
+{
+  WindowWidth *wanted = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (wanted->window));
+
+  /* The default size counts the frame's shadow too. */
+  return width <= wanted->width && width >= wanted->width - 24 &&
+         gtk_widget_get_width (GTK_WIDGET (hearsay_window_get_reader (wanted->window))) > 0;
+}
+
+/* At 1024×700 the reading column is wider than the (empty) inspector, both
+ * when the window opens at that size and when it is made that small. */
+static void
+test_small_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_build_filename (tmp_dir, "small.hearsay", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayProject) project = hearsay_project_create (path, &error);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  HearsayWindow *window;
+  WindowWidth wanted;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (docs, hearsay_document_new ("The army retook the city on Friday, officials said."));
+  g_assert_true (hearsay_project_add_documents (project, docs, &error));
+  g_assert_no_error (error);
+
+  g_settings_set_int (settings, "window-width", 1024);
+  g_settings_set_int (settings, "window-height", 700);
+  window = gui_test_open_window (project);
+  wanted = (WindowWidth) { window, 1024 };
+  g_assert_true (gui_test_wait_for (window_has_width, &wanted));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (hearsay_window_get_reader (window))), >,
+                   gtk_widget_get_width (GTK_WIDGET (hearsay_window_get_inspector (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_iterate ();
+
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+  window = gui_test_open_window (project);
+  wanted = (WindowWidth) { window, 1280 };
+  g_assert_true (gui_test_wait_for (window_has_width, &wanted));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  wanted = (WindowWidth) { window, 1024 };
+  g_assert_true (gui_test_wait_for (window_has_width, &wanted));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (hearsay_window_get_reader (window))), >,
+                   gtk_widget_get_width (GTK_WIDGET (hearsay_window_get_inspector (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,5 +629,6 @@ main (int   argc,
   g_test_add_func ("/window/open-project", test_open_project);
   g_test_add_func ("/window/open-article", test_open_article);
   g_test_add_func ("/window/furniture", test_furniture);
+  g_test_add_func ("/window/small-window", test_small_window);
   return gui_test_run ();
 }
