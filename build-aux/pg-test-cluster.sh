@@ -93,11 +93,17 @@ case "$action" in
     log="$dir/server.log"
     run_as "$bindir/initdb" -D "$dir/data" -A trust -U hearsay --encoding=UTF8 --locale=C.UTF-8 \
       >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+    # Members of hearsay_password_login log in with a password (scram-sha-256),
+    # everyone else as trusted: the wrong-password tests need one such login.
+    { echo "local all +hearsay_password_login scram-sha-256"; cat "$dir/data/pg_hba.conf"; } \
+      >"$dir/pg_hba.new" && run_as cp "$dir/pg_hba.new" "$dir/data/pg_hba.conf" && rm -f "$dir/pg_hba.new"
     # fsync off: a throwaway cluster; max_connections for six benchmark clients and the tests.
     run_as "$bindir/pg_ctl" -D "$dir/data" -l "$log" -w -t 60 \
       -o "-k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       start >/dev/null || { cat "$log" >&2; exit 1; }
     run_as "$bindir/createdb" -h "$dir" -U hearsay -E UTF8 -T template0 hearsay_test
+    run_as "$bindir/psql" -h "$dir" -U hearsay -d hearsay_test -qAt \
+      -c "CREATE ROLE hearsay_password_login NOLOGIN" >/dev/null
     echo "$pg_user" >"$dir/owner"
     echo "$bindir" >"$dir/bindir"
     echo "host=$dir user=hearsay dbname=hearsay_test"

@@ -48,6 +48,11 @@ void hearsay_window_compare_install_actions (HearsayWindow *self);
 /* hearsay-window-corpus.c: win.events and win.parallel (side by side). */
 void hearsay_window_corpus_install_actions (HearsayWindow *self);
 void hearsay_window_edit_update    (HearsayWindow *self);
+/* hearsay-window-server.c: Connect to Server…, the recent servers, the
+ * others' changes followed, the banner of a lost connection. */
+void hearsay_window_server_init    (HearsayWindow *self);
+/* After the project changed: follows a server project's other clients. */
+void hearsay_window_server_watch   (HearsayWindow *self);
 /* Connects to the project's history, scheme and relation signals. */
 void hearsay_window_edit_watch     (HearsayWindow *self);
 void hearsay_window_show_error     (HearsayWindow *self,

@@ -186,6 +186,7 @@ hearsay_window_set_project (HearsayWindow  *self,
   hearsay_entity_panel_set_project (self->entity_panel, project);
   hearsay_window_edit_watch (self);
   update_title (self);
+  hearsay_window_server_watch (self);
 
   if (project != NULL &&
       !(last_document > 0 && hearsay_document_list_select_document (self->document_list, last_document)) &&
@@ -391,6 +392,7 @@ hearsay_window_init (HearsayWindow *self)
   hearsay_window_edit_init (self);
   hearsay_window_compare_install_actions (self);
   hearsay_window_corpus_install_actions (self);
+  hearsay_window_server_init (self);
   update_title (self);
 }
 

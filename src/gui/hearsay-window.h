@@ -6,6 +6,7 @@
 
 #include "hearsay-annotation-list.h"
 #include "hearsay-application.h"
+#include "hearsay-connect-dialog.h"
 #include "hearsay-document-panel.h"
 #include "hearsay-entity-panel.h"
 #include "hearsay-document-list.h"
@@ -39,6 +40,13 @@ gboolean             hearsay_window_import_paths      (HearsayWindow      *self,
                                                        const char         *format,
                                                        const char * const *paths,
                                                        GError            **error);
+/* Opens Connect to Server… over the window (win.connect-server). */
+HearsayConnectDialog *hearsay_window_connect_to_server (HearsayWindow    *self);
+/* Connects again to the @index-th recent server (win.connect-recent):
+ * the dialog shows the progress and asks for a password if need be.
+ * FALSE when there is no such recent server. */
+gboolean             hearsay_window_connect_recent    (HearsayWindow      *self,
+                                                       int                 index);
 void                 hearsay_window_show_document     (HearsayWindow      *self,
                                                        gint64              id);
 /* Shows annotation @id (0: none) in the inspector and in the reader. */

@@ -121,6 +121,93 @@ test_unreachable (void)
   g_assert_nonnull (strstr (error->message, "cannot be reached"));
 }
 
+static gboolean
+has_role (const char *name)
+{
+  PGconn *conn = PQconnectdb (server);
+  const char *values[] = { name };
+  PGresult *r = PQexecParams (conn, "SELECT 1 FROM pg_roles WHERE rolname = $1", 1, NULL, values,
+                              NULL, NULL, 0);
+  gboolean found = PQresultStatus (r) == PGRES_TUPLES_OK && PQntuples (r) == 1;
+
+  PQclear (r);
+  PQfinish (conn);
+  return found;
+}
+
+/* A login with a password (scram-sha-256: the test cluster's pg_hba asks
+ * members of hearsay_password_login for one): none given, a wrong one, the
+ * right one. Nothing is opened, or changed, without the right one. */
+static void
+test_wrong_password (void)
+{
+  g_autofree char *loc = location ("password", NULL);
+  g_autoptr(HearsayProject) owner = NULL;
+  g_autoptr(HearsayProject) member = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *login = g_strdup_printf ("hs_pw_%u", (guint) getpid ());
+  g_autofree char *create = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'right horse' "
+                                             "IN ROLE hearsay_password_login", login);
+  g_autofree char *drop = g_strdup_printf ("DROP OWNED BY %s; DROP ROLE %s", login, login);
+  g_autofree char *member_loc = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  if (!has_role ("hearsay_password_login"))
+    {
+      g_test_skip ("the server has no role hearsay_password_login whose members log in with a "
+                   "password (build-aux/pg-test-cluster.sh creates it)");
+      return;
+    }
+  owner = new_project (loc);
+  core_test_add_document (owner, "Damas a déclaré que la ville est libérée.", "password");
+  sql (create);
+  g_assert_true (hearsay_project_add_member (owner, login, HEARSAY_MEMBER_ROLE_CODER, NULL, &error));
+  g_assert_no_error (error);
+  before = core_test_export (owner, HEARSAY_EXPORT_JSONL, FALSE);
+  member_loc = as_user (loc, login);
+
+  /* No password: the server asks for one, and the message says where. */
+  member = hearsay_project_open (member_loc, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
+  g_assert_null (member);
+  g_assert_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_AUTH);
+  g_assert_nonnull (strstr (error->message, "asks for the password of"));
+  g_assert_nonnull (strstr (error->message, "~/.pgpass"));
+  g_clear_error (&error);
+
+  /* A wrong one: refused, said so, never shown. */
+  hearsay_project_set_server_password (member_loc, "wrong horse");
+  member = hearsay_project_open (member_loc, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
+  g_assert_null (member);
+  g_assert_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_AUTH);
+  g_assert_nonnull (strstr (error->message, "the password is wrong"));
+  g_assert_null (strstr (error->message, "wrong horse"));
+  g_clear_error (&error);
+
+  /* The right one; another spelling of the same location (as the reader's
+   * and the comparison's second connections may have) finds it too. */
+  hearsay_project_set_server_password (member_loc, NULL);
+  {
+    g_autofree char *uri = NULL;
+    g_autoptr(HearsayProject) probe = NULL;
+
+    hearsay_project_set_server_password (member_loc, "right horse");
+    member = hearsay_project_open (member_loc, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (hearsay_project_get_annotator (member), ==, login);
+    uri = g_strdup_printf ("application_name=hearsay_probe %s", hearsay_project_get_path (member));
+    probe = hearsay_project_open (uri, HEARSAY_PROJECT_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (probe);
+  }
+  hearsay_project_set_server_password (member_loc, NULL);
+  g_clear_object (&member);
+  /* The refused attempts changed nothing. */
+  after = core_test_export (owner, HEARSAY_EXPORT_JSONL, FALSE);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_object (&owner);
+  sql (drop);
+}
+
 /* Code points, as on a file: char_length and substr count them. */
 static void
 test_code_points (void)
@@ -414,6 +501,7 @@ main (int   argc,
   g_assert_true (core_test_backend_is_server () && server != NULL);
   g_test_add_func ("/server/init-and-versions", test_init_and_versions);
   g_test_add_func ("/server/unreachable", test_unreachable);
+  g_test_add_func ("/server/wrong-password", test_wrong_password);
   g_test_add_func ("/server/code-points", test_code_points);
   g_test_add_func ("/server/roles", test_roles);
   g_test_add_func ("/server/live-and-conflict", test_live_and_conflict);

@@ -356,6 +356,36 @@ hearsay_project_follow_changes (HearsayProject *self)
   g_object_set_qdata_full (G_OBJECT (self), follow_quark (), follow, (GDestroyNotify) follow_free);
 }
 
+gboolean
+hearsay_project_is_offline (HearsayProject *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  return hearsay_project_is_server (self) &&
+         hearsay_store_get_notify_fd (hearsay_project_get_store (self)) < 0;
+}
+
+gboolean
+hearsay_project_retry_connection (HearsayProject  *self,
+                                  GError         **error)
+{
+  HearsayStore *store;
+  Follow *follow;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  store = hearsay_project_require_store (self, error);
+  if (store == NULL || !hearsay_store_reconnect (store, error))
+    return FALSE;
+  /* Tell the views now, not at the next poll: writable again, and what
+   * the others changed meanwhile. */
+  follow = g_object_get_qdata (G_OBJECT (self), follow_quark ());
+  if (follow != NULL)
+    {
+      follow->last_attempt = g_get_monotonic_time ();
+      check (follow);
+    }
+  return TRUE;
+}
+
 /* Copies */
 
 gboolean

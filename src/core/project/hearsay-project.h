@@ -312,6 +312,13 @@ gboolean           hearsay_project_remove_member         (HearsayProject     *se
 /* HearsayMember, by name. */
 GPtrArray         *hearsay_project_list_members          (HearsayProject     *self,
                                                           GError            **error);
+/* TRUE while the connection to the server is lost (the project is then
+ * read-only; hearsay_project_follow_changes() retries every two seconds). */
+gboolean           hearsay_project_is_offline            (HearsayProject     *self);
+/* Tries to reach the server again now; on success the project is writable
+ * again and what changed meanwhile is told as usual. */
+gboolean           hearsay_project_retry_connection      (HearsayProject     *self,
+                                                          GError            **error);
 /* From now on, what other clients change is told by the usual signals
  * (annotation-added…, documents-changed…) in the thread-default main
  * context, within a fraction of a second; a dropped connection makes the

@@ -202,9 +202,19 @@ set_connect_error (HearsayPgStore  *self,
                  _("%s cannot be reached: %s"), self->base.path, message);
 }
 
-/* Passwords typed for this process's connections: in memory only. */
+/* Passwords typed for this process's connections: in memory only, by
+ * login, server and database (display_location() without the project), so
+ * that every spelling of one location — a keyword string, the URI the
+ * window and the second connections of the reader and the comparison
+ * reopen it by — finds the same password. */
 static GMutex passwords_lock;
-static GHashTable *passwords;   /* conninfo → password */
+static GHashTable *passwords;   /* user@host:port/db → password */
+
+static char *
+password_key (const char *conninfo)
+{
+  return display_location (conninfo, HEARSAY_PG_DEFAULT_SCHEMA);
+}
 
 void
 hearsay_pg_set_password (const char *location,
@@ -212,15 +222,18 @@ hearsay_pg_set_password (const char *location,
 {
   g_autofree char *conninfo = NULL, *schema = NULL;
 
+  g_autofree char *key = NULL;
+
   if (!parse_location (location, &conninfo, &schema, NULL))
     return;
+  key = password_key (conninfo);
   g_mutex_lock (&passwords_lock);
   if (passwords == NULL)
     passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (password != NULL)
-    g_hash_table_insert (passwords, g_steal_pointer (&conninfo), g_strdup (password));
+    g_hash_table_insert (passwords, g_steal_pointer (&key), g_strdup (password));
   else
-    g_hash_table_remove (passwords, conninfo);
+    g_hash_table_remove (passwords, key);
   g_mutex_unlock (&passwords_lock);
 }
 
@@ -234,9 +247,11 @@ hearsay_pg_connect (HearsayPgStore  *self,
                              "password", "dbname", NULL };
   const char *values[] = { CONNECT_TIMEOUT, "hearsay", "UTF8", NULL, self->conninfo, NULL };
 
+  g_autofree char *key = password_key (self->conninfo);
+
   g_mutex_lock (&passwords_lock);
   if (passwords != NULL)
-    password = g_strdup (g_hash_table_lookup (passwords, self->conninfo));
+    password = g_strdup (g_hash_table_lookup (passwords, key));
   g_mutex_unlock (&passwords_lock);
   if (password == NULL)
     {
