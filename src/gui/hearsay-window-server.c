@@ -303,3 +303,17 @@ hearsay_window_server_watch (HearsayWindow *self)
     }
   update_banner (self);
 }
+
+GtkWidget *
+hearsay_window_get_server_banner (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return get_server (self)->banner;
+}
+
+GtkButton *
+hearsay_window_get_retry_button (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return get_server (self)->retry_button;
+}

@@ -57,6 +57,10 @@ HearsayReader       *hearsay_window_get_reader        (HearsayWindow      *self)
 HearsayInspector    *hearsay_window_get_inspector     (HearsayWindow      *self);
 HearsayDocumentList *hearsay_window_get_document_list (HearsayWindow      *self);
 GtkWidget           *hearsay_window_get_banner        (HearsayWindow      *self);
+/* The banner shown while the connection to the server is lost, and its
+ * Retry button. */
+GtkWidget           *hearsay_window_get_server_banner (HearsayWindow      *self);
+GtkButton           *hearsay_window_get_retry_button  (HearsayWindow      *self);
 /* The right pane: "inspector", "annotations", "document", "entities". */
 GtkStack            *hearsay_window_get_right_stack   (HearsayWindow      *self);
 HearsayAnnotationList *hearsay_window_get_annotation_list (HearsayWindow  *self);

@@ -308,8 +308,6 @@ hearsay_pg_connect (HearsayPgStore  *self,
 void
 hearsay_pg_lost (HearsayPgStore *self)
 {
-  HearsayStoreChange change = { HEARSAY_STORE_CHANGE_EVERYTHING, 0, 0, 0 };
-
   if (self->lost)
     return;
   self->lost = TRUE;
@@ -317,8 +315,10 @@ hearsay_pg_lost (HearsayPgStore *self)
   self->base.txn_depth = 0;
   g_hash_table_remove_all (self->pending);
   self->undoing = FALSE;
-  /* The views learn that the project became read-only. */
-  g_array_append_val (self->changes, change);
+  /* The views learn that the project became read-only from the project's
+   * read-only-changed; no reread is asked for here: with no connection it
+   * could only fail, and the window keeps showing what it read. The
+   * reconnection asks for one (what the others did meanwhile). */
 }
 
 /* The schema's state: -1 when it does not exist, 0 when it exists but

@@ -50,6 +50,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A row the list view dropped without a teardown (it happens when the
+ * model is replaced while rows are recycled) leaves the list too. */
+static void
+row_gone (gpointer  data,
+          GObject  *row)
+{
+  HearsayDocumentList *self = data;
+
+  g_ptr_array_remove (self->rows, row);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -59,6 +70,7 @@ setup_row (GtkSignalListItemFactory *factory,
 
   gtk_list_item_set_child (item, row);
   g_ptr_array_add (self->rows, row);
+  g_object_weak_ref (G_OBJECT (row), row_gone, self);
 }
 
 static void
@@ -83,7 +95,10 @@ teardown_row (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               HearsayDocumentList      *self)
 {
-  g_ptr_array_remove (self->rows, gtk_list_item_get_child (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (row != NULL && g_ptr_array_remove (self->rows, row))
+    g_object_weak_unref (G_OBJECT (row), row_gone, self);
 }
 
 static HearsayDocument *
@@ -482,6 +497,8 @@ hearsay_document_list_finalize (GObject *object)
 {
   HearsayDocumentList *self = HEARSAY_DOCUMENT_LIST (object);
 
+  for (guint i = 0; i < self->rows->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->rows, i), row_gone, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (hearsay_document_list_parent_class)->finalize (object);
 }
