@@ -451,14 +451,23 @@ hearsay_pg_annotator_id (HearsayPgStore  *self,
   if ((cached = g_hash_table_lookup (self->annotators, name)) != NULL)
     return GPOINTER_TO_SIZE (cached);
   hearsay_pg_param_text (&p, name);
-  /* One round trip whether the name is new or not. */
-  result = hearsay_pg_query (self,
-                             "WITH n AS (INSERT INTO annotator (name) VALUES ($1) "
-                             "ON CONFLICT (name) DO NOTHING RETURNING id) "
-                             "SELECT id, true FROM n UNION ALL SELECT id, false FROM annotator WHERE name = $1;",
-                             &p, _("could not save the annotator"), error);
-  if (result == NULL)
-    return -1;
+  /* One round trip whether the name is new or not. When another client
+   * inserts the same name at the same moment, the INSERT waits for it and
+   * does nothing, and the SELECT's snapshot, older than that commit, does
+   * not see its row: the next statement does. */
+  for (int attempt = 0; attempt < 3; attempt++)
+    {
+      g_clear_pointer (&result, PQclear);
+      result = hearsay_pg_query (self,
+                                 "WITH n AS (INSERT INTO annotator (name) VALUES ($1) "
+                                 "ON CONFLICT (name) DO NOTHING RETURNING id) "
+                                 "SELECT id, true FROM n UNION ALL SELECT id, false FROM annotator WHERE name = $1;",
+                                 &p, _("could not save the annotator"), error);
+      if (result == NULL)
+        return -1;
+      if (PQntuples (result) > 0)
+        break;
+    }
   if (PQntuples (result) == 0)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
