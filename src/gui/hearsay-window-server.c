@@ -229,7 +229,7 @@ fill_recent_menu (HearsayWindow *self)
   if (n == 0 && at >= 0)
     g_menu_remove (server->file_section, at);
   else if (n > 0 && at < 0)
-    g_menu_insert_submenu (server->file_section, 2, _("Recent _Servers"), G_MENU_MODEL (server->recent_menu));
+    g_menu_insert_submenu (server->file_section, 3, _("Recent _Servers"), G_MENU_MODEL (server->recent_menu));
 }
 
 static void

@@ -294,6 +294,19 @@ hearsay_project_dup_name (HearsayProject *self)
   g_autofree char *base = NULL;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  /* On a server: the project's own name (its schema), not a piece of the
+   * connection string. */
+  if (hearsay_project_location_is_server (self->path))
+    {
+      const char *hash = strchr (self->path, '#');
+      const char *key = strstr (self->path, "project=");
+
+      if (g_str_has_prefix (self->path, "postgres") && hash != NULL && hash[1] != '\0')
+        return g_strdup (hash + 1);
+      if (key != NULL && (key == self->path || g_ascii_isspace (key[-1])))
+        return g_strndup (key + strlen ("project="), strcspn (key + strlen ("project="), " \t"));
+      return g_strdup ("hearsay");
+    }
   base = g_path_get_basename (self->path);
   if (g_str_has_suffix (base, ".hearsay"))
     base[strlen (base) - strlen (".hearsay")] = '\0';
