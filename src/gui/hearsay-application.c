@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "hearsay-application.h"
+#include "hearsay-error.h"
 #include "hearsay-import.h"
 #include "hearsay-window.h"
 
@@ -88,6 +89,13 @@ hearsay_application_activate (GApplication *app)
   window = hearsay_window_new (self, project);
   gtk_window_present (GTK_WINDOW (window));
 
+  /* A server that wants a password libpq did not find: Connect to
+   * Server… asks for it (or finds it in the keyring), over the default
+   * project. */
+  if (error != NULL && hearsay_project_location_is_server (last) &&
+      g_error_matches (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_AUTH) &&
+      hearsay_window_connect_recent (window, 0))
+    g_clear_error (&error);
   if (error != NULL)
     {
       g_autofree char *msg = g_strdup_printf (_("Could not open the project “%s”"), last);
