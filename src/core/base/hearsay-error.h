@@ -21,6 +21,7 @@ typedef enum {
   HEARSAY_STORE_ERROR_BUSY,
   HEARSAY_STORE_ERROR_FAILED,
   HEARSAY_STORE_ERROR_NO_SPACE,
+  HEARSAY_STORE_ERROR_EXISTS,      /* a name or role another row holds */
 } HearsayStoreError;
 
 typedef enum {

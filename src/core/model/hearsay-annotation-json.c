@@ -66,10 +66,11 @@ attribute_is_multi (HearsayScheme *scheme,
   return def != NULL && def->kind == HEARSAY_ATTRIBUTE_MULTI;
 }
 
-void
-hearsay_annotation_append_json (GString           *s,
-                                HearsayScheme     *scheme,
-                                HearsayAnnotation *ann)
+static void
+append_annotation (GString           *s,
+                   HearsayScheme     *scheme,
+                   HearsayAnnotation *ann,
+                   gboolean           with_uuid)
 {
   g_auto(GStrv) names = hearsay_annotation_dup_attribute_names (ann);
   const char *label = hearsay_annotation_get_label (ann);
@@ -116,12 +117,31 @@ hearsay_annotation_append_json (GString           *s,
   append_member (s, "annotator", hearsay_annotation_get_annotator (ann));
   append_member (s, "created_at", hearsay_annotation_get_created_at (ann));
   append_member (s, "modified_at", hearsay_annotation_get_modified_at (ann));
+  if (with_uuid && hearsay_annotation_get_uuid (ann) != NULL)
+    append_member (s, "uuid", hearsay_annotation_get_uuid (ann));
   g_string_append_c (s, '}');
 }
 
 void
-hearsay_relation_append_json (GString               *s,
-                              const HearsayRelation *r)
+hearsay_annotation_append_json (GString           *s,
+                                HearsayScheme     *scheme,
+                                HearsayAnnotation *ann)
+{
+  append_annotation (s, scheme, ann, FALSE);
+}
+
+void
+hearsay_annotation_append_json_with_uuid (GString           *s,
+                                          HearsayScheme     *scheme,
+                                          HearsayAnnotation *ann)
+{
+  append_annotation (s, scheme, ann, TRUE);
+}
+
+static void
+append_relation (GString               *s,
+                 const HearsayRelation *r,
+                 gboolean               with_uuid)
 {
   g_string_append_printf (s, "{\"id\":%" PRId64, r->id);
   append_member (s, "type", r->type);
@@ -132,7 +152,23 @@ hearsay_relation_append_json (GString               *s,
     g_string_append_printf (s, ",\"to_entity\":%" PRId64, r->to_entity_id);
   append_member (s, "annotator", r->annotator);
   append_member (s, "created_at", r->created_at);
+  if (with_uuid && r->uuid != NULL)
+    append_member (s, "uuid", r->uuid);
   g_string_append_c (s, '}');
+}
+
+void
+hearsay_relation_append_json (GString               *s,
+                              const HearsayRelation *r)
+{
+  append_relation (s, r, FALSE);
+}
+
+void
+hearsay_relation_append_json_with_uuid (GString               *s,
+                                        const HearsayRelation *r)
+{
+  append_relation (s, r, TRUE);
 }
 
 void

@@ -27,6 +27,7 @@ typedef struct
 {
   gboolean relation;   /* else an annotation */
   gint64 id;
+  gboolean created;    /* given its id by this edit (its undo deletes it) */
 } HearsayInserted;
 
 typedef struct

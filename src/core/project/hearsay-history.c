@@ -130,6 +130,8 @@ hearsay_history_apply (HearsayProject  *project,
         {
           const HearsayInserted *ins = &g_array_index (applied.inserted, HearsayInserted, i);
 
+          if (!ins->created)
+            continue;
           if (ins->relation)
             hearsay_ops_delete_relation (undo_ops, ins->id);
           else
@@ -140,7 +142,8 @@ hearsay_history_apply (HearsayProject  *project,
       undo = g_strdup_printf ("[%s]", undo_ops->str);
       redo = json_to_string (ops, FALSE);
       if (inserted != NULL)
-        *inserted = applied.inserted->len > 0 ? g_array_index (applied.inserted, HearsayInserted, 0).id : 0;
+        *inserted = applied.inserted->len > 0 && g_array_index (applied.inserted, HearsayInserted, 0).created
+                    ? g_array_index (applied.inserted, HearsayInserted, 0).id : 0;
       ok = hearsay_store_history_push (store, edit->scope, edit->kind, edit->subject, undo, redo, now, error) &&
            hearsay_store_commit (store, error);
     }

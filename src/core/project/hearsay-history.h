@@ -43,8 +43,14 @@ void     hearsay_ops_set_label          (GString            *ops,
                                          const char         *label);
 void     hearsay_ops_set_fragments      (GString            *ops,
                                          HearsayAnnotation  *annotation);
+/* @relation's from_id (or to_id) may be −k: the k-th annotation this edit
+ * inserts before it. */
 void     hearsay_ops_insert_relation    (GString            *ops,
                                          const HearsayRelation *relation);
+/* Curation: marks a coder's annotation as left out of the gold layer. */
+void     hearsay_ops_set_rejected       (GString            *ops,
+                                         gint64              id,
+                                         gboolean            rejected);
 void     hearsay_ops_delete_relation    (GString            *ops,
                                          gint64              id);
 /* Sets @names (metadata: title, outlet, url, published_at, language; or

@@ -73,9 +73,17 @@ hearsay_store_insert_annotation (HearsayStore       *self,
 
   stmt = hearsay_store_prepare (self,
                                 "INSERT INTO annotation (id, document_id, label, annotator_id, note, "
-                                "created_at, modified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
+                                "created_at, modified_at, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);", error);
   if (stmt == NULL)
     return FALSE;
+  /* A new annotation gets its stable identity here; a restored or merged
+   * one keeps the one it has. */
+  if (hearsay_annotation_get_uuid (ann) == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      hearsay_annotation_set_uuid (ann, uuid);
+    }
   /* An id given by the caller is kept (undo restores a deleted annotation as it was). */
   if (hearsay_annotation_get_id (ann) > 0)
     sqlite3_bind_int64 (stmt, 1, hearsay_annotation_get_id (ann));
@@ -88,6 +96,7 @@ hearsay_store_insert_annotation (HearsayStore       *self,
   hearsay_store_bind_text (stmt, 5, hearsay_annotation_get_note (ann));
   sqlite3_bind_text (stmt, 6, hearsay_annotation_get_created_at (ann), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, hearsay_annotation_get_modified_at (ann), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, hearsay_annotation_get_uuid (ann), -1, SQLITE_STATIC);
   if (!hearsay_store_step_done (self, stmt, _("could not save the annotation"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (self->db);
@@ -142,11 +151,12 @@ annotation_from_row (sqlite3_stmt *stmt)
   hearsay_annotation_set_annotator (ann, hearsay_store_column_text (stmt, 4));
   hearsay_annotation_set_created_at (ann, hearsay_store_column_text (stmt, 5));
   hearsay_annotation_set_modified_at (ann, hearsay_store_column_text (stmt, 6));
+  hearsay_annotation_set_uuid (ann, hearsay_store_column_text (stmt, 7));
   return ann;
 }
 
 #define ANNOTATION_SELECT \
-  "SELECT a.id, a.document_id, a.label, a.note, an.name, a.created_at, a.modified_at " \
+  "SELECT a.id, a.document_id, a.label, a.note, an.name, a.created_at, a.modified_at, a.uuid " \
   "FROM annotation a LEFT JOIN annotator an ON an.id = a.annotator_id "
 
 /* Reads the fragments and attributes of the annotations in @by_id; @where

@@ -76,9 +76,16 @@ hearsay_store_insert_entity (HearsayStore   *self,
     return FALSE;
   stmt = hearsay_store_prepare (self,
                                 "INSERT INTO entity (id, name, kind, state_affiliated, affiliation, aliases, "
-                                "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
+                                "created_at, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);", error);
   if (stmt == NULL)
     return FALSE;
+  if (hearsay_entity_get_uuid (entity) == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      hearsay_entity_set_uuid (entity, uuid);
+    }
+  sqlite3_bind_text (stmt, 8, hearsay_entity_get_uuid (entity), -1, SQLITE_STATIC);
   if (hearsay_entity_get_id (entity) > 0)
     sqlite3_bind_int64 (stmt, 1, hearsay_entity_get_id (entity));
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
@@ -124,6 +131,7 @@ entity_from_row (sqlite3_stmt *stmt)
   hearsay_entity_set_state_affiliated (entity, hearsay_store_column_text (stmt, 3));
   hearsay_entity_set_affiliation (entity, hearsay_store_column_text (stmt, 4));
   aliases_from_json (entity, hearsay_store_column_text (stmt, 5));
+  hearsay_entity_set_uuid (entity, hearsay_store_column_text (stmt, 6));
   return entity;
 }
 
@@ -136,7 +144,7 @@ hearsay_store_list_entities (HearsayStore  *self,
   int rc;
 
   stmt = hearsay_store_prepare (self,
-                                "SELECT id, name, kind, state_affiliated, affiliation, aliases "
+                                "SELECT id, name, kind, state_affiliated, affiliation, aliases, uuid "
                                 "FROM entity ORDER BY name COLLATE NOCASE, id;", error);
   if (stmt == NULL)
     return NULL;
@@ -161,7 +169,7 @@ hearsay_store_load_entity (HearsayStore  *self,
   int rc;
 
   stmt = hearsay_store_prepare (self,
-                                "SELECT id, name, kind, state_affiliated, affiliation, aliases "
+                                "SELECT id, name, kind, state_affiliated, affiliation, aliases, uuid "
                                 "FROM entity WHERE id = ?1;", error);
   if (stmt == NULL)
     return NULL;

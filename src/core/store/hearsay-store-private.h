@@ -106,6 +106,12 @@ gboolean      hearsay_store_compare_refresh (HearsayStore             *self,
                                              gboolean                 *shadow,
                                              GError                  **error);
 void          hearsay_store_compare_drop_shadow (HearsayStore *self);
+/* Builds the figures of the selected documents (temp.cmp_doc) from one
+ * layer's annotations into the shadow tables; drop them after reading. */
+gboolean      hearsay_store_compare_build_layer (HearsayStore             *self,
+                                                 const HearsayCompareKeys *keys,
+                                                 gint64                    annotator_id,
+                                                 GError                  **error);
 
 /* Migrations: step i brings the schema from version i to i + 1. */
 extern const char * const hearsay_store_migrations[];

@@ -10,10 +10,12 @@
 #include <gio/gio.h>
 
 #include "hearsay-annotation.h"
+#include "hearsay-coder.h"
 #include "hearsay-compare-sums.h"
 #include "hearsay-document.h"
 #include "hearsay-entity.h"
 #include "hearsay-event.h"
+#include "hearsay-layer-rows.h"
 #include "hearsay-search.h"
 #include "hearsay-relation.h"
 
@@ -21,7 +23,7 @@ G_BEGIN_DECLS
 
 /* 'HRSY': identifies a Hearsay project among SQLite files. */
 #define HEARSAY_STORE_APPLICATION_ID 0x48525359
-#define HEARSAY_STORE_SCHEMA_VERSION 5
+#define HEARSAY_STORE_SCHEMA_VERSION 6
 
 typedef struct _HearsayStore HearsayStore;
 
@@ -262,6 +264,68 @@ HearsayCompareSums *hearsay_store_compare_sums        (HearsayStore      *self,
                                                        const gint64      *document_ids,
                                                        guint              n_documents,
                                                        gint64             event_id,
+                                                       GError           **error);
+
+/* The same sums counted on one coder's layer (@coder; NULL: every layer,
+ * as hearsay_store_compare_sums()), with every layer's boilerplate still
+ * excluded. Nothing is written: the figures are rebuilt for the selected
+ * documents in temporary tables. */
+HearsayCompareSums *hearsay_store_compare_layer_sums  (HearsayStore      *self,
+                                                       const HearsayCompareKeys *keys,
+                                                       const char        *coder,
+                                                       const gint64      *document_ids,
+                                                       guint              n_documents,
+                                                       gint64             event_id,
+                                                       GError           **error);
+
+/* Team annotation (schema step 6). A coder is a row of the annotator
+ * table: the layer is every annotation and relation with that annotator.
+ *
+ * hearsay-store-coders.c: every annotator, by id, with its colour (NULL
+ * when none was chosen), role and number of annotations. */
+GPtrArray         *hearsay_store_list_coders          (HearsayStore      *self,
+                                                       GError           **error);
+/* Adds @coder (id 0; gets its id) or writes its name, colour and role
+ * (renaming a coder renames its layer). A name taken by another coder, or
+ * a second gold layer, is refused. */
+gboolean           hearsay_store_save_coder           (HearsayStore      *self,
+                                                       HearsayCoder      *coder,
+                                                       GError           **error);
+
+/* hearsay-store-layers.c: the fragments (and, @with_values, the attribute
+ * values) of the layers named in @coders (NULL: every named layer) on
+ * @document_ids (NULL: every document), in one read. */
+HearsayLayerRows  *hearsay_store_read_layers          (HearsayStore      *self,
+                                                       const gint64      *document_ids,
+                                                       guint              n_documents,
+                                                       const char * const *coders,
+                                                       gboolean           with_values,
+                                                       GError           **error);
+/* Curation: marks a coder's annotation as left out of the gold layer. */
+gboolean           hearsay_store_set_rejected         (HearsayStore      *self,
+                                                       gint64             annotation_id,
+                                                       gboolean           rejected,
+                                                       GError           **error);
+
+/* hearsay-store-team.c: what a coder's copy and the project last agreed
+ * on: stable id (uuid) → digest of the coder's annotations and relations. */
+GHashTable        *hearsay_store_read_team_base       (HearsayStore      *self,
+                                                       const char        *coder,
+                                                       GError           **error);
+/* Sets one entry (@digest NULL: removes it); @uuid NULL removes every
+ * entry of @coder. */
+gboolean           hearsay_store_write_team_base      (HearsayStore      *self,
+                                                       const char        *coder,
+                                                       const char        *uuid,
+                                                       const char        *digest,
+                                                       GError           **error);
+/* Makes this file a blind copy: removes the annotations, relations and
+ * annotators of every layer but those named in @coders and the auto ones,
+ * everything derived from them (undo history, comparison figures and
+ * keys, merge bases, curation marks), then rewrites the file so that no
+ * removed data stays in its free pages. Outside any transaction. */
+gboolean           hearsay_store_keep_layers          (HearsayStore      *self,
+                                                       const char * const *coders,
                                                        GError           **error);
 
 /* hearsay-store-spans.c: one row per fragment of the document's
