@@ -210,6 +210,15 @@ describe (HearsayProject *self,
     return g_strdup_printf (_("Remove Link “%s”"), name);
   if (g_str_equal (kind, "set_document"))
     return subject != NULL ? g_strdup_printf (_("Change %s"), name) : g_strdup (_("Edit Document"));
+  /* TRANSLATORS: curation; %s is a coder's name. */
+  if (g_str_equal (kind, "curate_accept"))
+    return g_strdup_printf (_("Accept %s’s Version"), subject ? subject : "");
+  if (g_str_equal (kind, "curate_agreed"))
+    return g_strdup (_("Accept Agreed"));
+  if (g_str_equal (kind, "curate_reject"))
+    return g_strdup (_("Reject"));
+  if (g_str_equal (kind, "curate_reset"))
+    return g_strdup (_("Undecide"));
   return g_strdup (kind);
 }
 

@@ -26,6 +26,9 @@ typedef enum {
   HEARSAY_PROJECT_CHANGE_ENTITIES,
   HEARSAY_PROJECT_CHANGE_HISTORY,
   HEARSAY_PROJECT_CHANGE_DOCUMENT,
+  HEARSAY_PROJECT_CHANGE_DOCUMENTS,
+  HEARSAY_PROJECT_CHANGE_CODERS,
+  HEARSAY_PROJECT_CHANGE_LAYERS,
 } HearsayProjectChange;
 
 /* Emits the signal for @change: annotation ones take (document, annotation),
@@ -36,6 +39,35 @@ void          hearsay_project_emit_change        (HearsayProject       *self,
                                                   gint64                document_id,
                                                   gint64                id,
                                                   gint64                other_id);
+/* The project's team state, owned by the project (hearsay-project-coders.c
+ * reads and sets it). */
+typedef struct
+{
+  char **uuid;
+  char **copy_coder;
+  char **blind_coder;
+  GStrv *blind_layers;
+  GStrv *visible_layers;
+} HearsayProjectTeam;
+
+HearsayProjectTeam hearsay_project_get_team      (HearsayProject       *self);
+/* Reads the team state from the file (at open). */
+gboolean      hearsay_project_load_team          (HearsayProject       *self,
+                                                  GError              **error);
+/* Blind mode: drops what the blind coder may not see (in place; passes
+ * NULL through); an annotation of another layer is not found. */
+GPtrArray    *hearsay_project_hide_annotations   (HearsayProject       *self,
+                                                  GPtrArray            *annotations,
+                                                  GError              **error);
+HearsayAnnotation *hearsay_project_hide_annotation (HearsayProject     *self,
+                                                  HearsayAnnotation    *annotation,
+                                                  GError              **error);
+GPtrArray    *hearsay_project_hide_relations     (HearsayProject       *self,
+                                                  GPtrArray            *relations);
+/* Blind mode: whether @annotator's layer is hidden. */
+gboolean      hearsay_project_layer_is_hidden    (HearsayProject       *self,
+                                                  const char           *annotator);
+
 /* The text index of a document, cached for the last document asked for. */
 HearsayTextIndex *hearsay_project_get_text_index (HearsayProject       *self,
                                                   gint64                document_id,

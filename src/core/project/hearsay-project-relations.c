@@ -266,5 +266,6 @@ hearsay_project_list_annotation_relations (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   if (!check_open (self, error))
     return NULL;
-  return hearsay_store_list_annotation_relations (hearsay_project_get_store (self), annotation_id, error);
+  return hearsay_project_hide_relations (self, hearsay_store_list_annotation_relations (hearsay_project_get_store (self),
+                                                                                      annotation_id, error));
 }

@@ -24,6 +24,13 @@ struct _HearsayProject
   HearsayScheme *scheme;
   char *annotator;
 
+  /* Team annotation (hearsay-project-coders.c). */
+  char *uuid;
+  char *copy_coder;       /* whose copy this file is, or NULL */
+  char *blind_coder;      /* blind mode: whose layer alone is shown, or NULL */
+  GStrv blind_layers;     /* blind mode: the blind coder's and the auto layers */
+  GStrv visible_layers;   /* the view's layers; NULL: all */
+
   /* The text of the document annotated last, to check offsets without a query. */
   gint64 text_document_id;
   char *text;
@@ -42,6 +49,8 @@ enum {
   ENTITIES_CHANGED,
   HISTORY_CHANGED,
   SCHEME_CHANGED,
+  CODERS_CHANGED,
+  LAYERS_CHANGED,
   N_SIGNALS
 };
 
@@ -56,6 +65,11 @@ hearsay_project_finalize (GObject *object)
   g_free (self->path);
   g_clear_object (&self->scheme);
   g_free (self->annotator);
+  g_free (self->uuid);
+  g_free (self->copy_coder);
+  g_free (self->blind_coder);
+  g_strfreev (self->blind_layers);
+  g_strfreev (self->visible_layers);
   g_clear_pointer (&self->text_index, hearsay_text_index_free);
   g_free (self->text);
 
@@ -99,6 +113,14 @@ hearsay_project_class_init (HearsayProjectClass *klass)
   /* The project's scheme was replaced (hearsay_project_set_scheme). */
   signals[SCHEME_CHANGED] =
     g_signal_new ("scheme-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Coders were added, renamed or recoloured. */
+  signals[CODERS_CHANGED] =
+    g_signal_new ("coders-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The visible layers or blind mode changed. */
+  signals[LAYERS_CHANGED] =
+    g_signal_new ("layers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* What undo and redo would do has changed. */
   signals[HISTORY_CHANGED] =
@@ -189,7 +211,7 @@ hearsay_project_open (const char          *path,
       g_unlink (path);
       return NULL;
     }
-  if (!load_scheme (self, error))
+  if (!load_scheme (self, error) || !hearsay_project_load_team (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -212,6 +234,15 @@ hearsay_project_close (HearsayProject *self)
 {
   g_return_if_fail (HEARSAY_IS_PROJECT (self));
   g_clear_pointer (&self->store, hearsay_store_close);
+}
+
+HearsayProjectTeam
+hearsay_project_get_team (HearsayProject *self)
+{
+  HearsayProjectTeam team = { &self->uuid, &self->copy_coder, &self->blind_coder, &self->blind_layers,
+                              &self->visible_layers };
+
+  return team;
 }
 
 HearsayStore *
@@ -529,7 +560,8 @@ hearsay_project_list_annotations (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   if (!check_open (self, error))
     return NULL;
-  return hearsay_store_list_annotations (self->store, document_id, error);
+  return hearsay_project_hide_annotations (self, hearsay_store_list_annotations (self->store, document_id, error),
+                                           error);
 }
 
 HearsayAnnotation *
@@ -540,7 +572,7 @@ hearsay_project_get_annotation (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   if (!check_open (self, error))
     return NULL;
-  return hearsay_store_load_annotation (self->store, id, error);
+  return hearsay_project_hide_annotation (self, hearsay_store_load_annotation (self->store, id, error), error);
 }
 
 GPtrArray *
@@ -551,7 +583,7 @@ hearsay_project_list_relations (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   if (!check_open (self, error))
     return NULL;
-  return hearsay_store_list_relations (self->store, document_id, error);
+  return hearsay_project_hide_relations (self, hearsay_store_list_relations (self->store, document_id, error));
 }
 
 HearsayTextIndex *
@@ -605,6 +637,15 @@ hearsay_project_emit_change (HearsayProject       *self,
       break;
     case HEARSAY_PROJECT_CHANGE_DOCUMENT:
       g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, document_id);
+      break;
+    case HEARSAY_PROJECT_CHANGE_DOCUMENTS:
+      g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
+      break;
+    case HEARSAY_PROJECT_CHANGE_CODERS:
+      g_signal_emit (self, signals[CODERS_CHANGED], 0);
+      break;
+    case HEARSAY_PROJECT_CHANGE_LAYERS:
+      g_signal_emit (self, signals[LAYERS_CHANGED], 0);
       break;
     default:
       g_assert_not_reached ();
@@ -690,6 +731,8 @@ hearsay_project_search_annotations (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   if (!check_open (self, error))
     return NULL;
-  return hearsay_store_search_annotations (self->store, label, query, exclude_document_id,
-                                           limit ? limit : 200, error);
+  return hearsay_project_hide_annotations (self, hearsay_store_search_annotations (self->store, label, query,
+                                                                                  exclude_document_id,
+                                                                                  limit ? limit : 200, error),
+                                           error);
 }

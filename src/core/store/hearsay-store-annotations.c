@@ -159,23 +159,41 @@ annotation_from_row (sqlite3_stmt *stmt)
   "SELECT a.id, a.document_id, a.label, a.note, an.name, a.created_at, a.modified_at, a.uuid " \
   "FROM annotation a LEFT JOIN annotator an ON an.id = a.annotator_id "
 
-/* Reads the fragments and attributes of the annotations in @by_id; @where
- * selects them by document (?1) or by annotation (?1). */
+enum { PARTS_OF_ANNOTATION, PARTS_OF_DOCUMENT, PARTS_OF_LAYER };
+
+/* Reads the fragments and attributes of the annotations in @by_id; @mode
+ * selects them by annotation, document or annotator (@key). */
 static gboolean
 load_parts (HearsayStore  *self,
             GHashTable    *by_id,
-            gboolean       by_document,
+            int            mode,
             gint64         key,
             GError       **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = hearsay_store_prepare (self, by_document
-                                ? "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
-                                  "FROM fragment WHERE document_id = ?1 ORDER BY start;"
-                                : "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
-                                  "FROM fragment WHERE annotation_id = ?1 ORDER BY start;", error);
+  static const char * const fragment_sql[] = {
+    "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
+    "FROM fragment WHERE annotation_id = ?1 ORDER BY start;",
+    "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
+    "FROM fragment WHERE document_id = ?1 ORDER BY start;",
+    "SELECT f.annotation_id, f.start, f.\"end\", f.exact, f.prefix, f.suffix "
+    "FROM annotation a JOIN fragment f ON f.annotation_id = a.id WHERE a.annotator_id = ?1 "
+    "ORDER BY f.annotation_id, f.start;",
+  };
+  static const char * const attribute_sql[] = {
+    "SELECT annotation_id, name, value FROM annotation_attribute "
+    "WHERE annotation_id = ?1 ORDER BY name, value;",
+    "SELECT aa.annotation_id, aa.name, aa.value FROM annotation_attribute aa "
+    "JOIN annotation a ON a.id = aa.annotation_id WHERE a.document_id = ?1 "
+    "ORDER BY aa.annotation_id, aa.name, aa.value;",
+    "SELECT aa.annotation_id, aa.name, aa.value FROM annotation a "
+    "JOIN annotation_attribute aa ON aa.annotation_id = a.id WHERE a.annotator_id = ?1 "
+    "ORDER BY aa.annotation_id, aa.name, aa.value;",
+  };
+
+  stmt = hearsay_store_prepare (self, fragment_sql[mode], error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, key);
@@ -194,12 +212,7 @@ load_parts (HearsayStore  *self,
   if (rc != SQLITE_DONE)
     goto fail;
 
-  stmt = hearsay_store_prepare (self, by_document
-                                ? "SELECT aa.annotation_id, aa.name, aa.value FROM annotation_attribute aa "
-                                  "JOIN annotation a ON a.id = aa.annotation_id WHERE a.document_id = ?1 "
-                                  "ORDER BY aa.annotation_id, aa.name, aa.value;"
-                                : "SELECT annotation_id, name, value FROM annotation_attribute "
-                                  "WHERE annotation_id = ?1 ORDER BY name, value;", error);
+  stmt = hearsay_store_prepare (self, attribute_sql[mode], error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, key);
@@ -250,7 +263,7 @@ hearsay_store_load_annotation (HearsayStore  *self,
     }
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_hash_table_insert (by_id, &id, ann);
-  if (!load_parts (self, by_id, FALSE, id, error))
+  if (!load_parts (self, by_id, PARTS_OF_ANNOTATION, id, error))
     return NULL;
   return g_steal_pointer (&ann);
 }
@@ -300,7 +313,57 @@ hearsay_store_list_annotations (HearsayStore  *self,
       g_array_index (ids, gint64, i) = hearsay_annotation_get_id (g_ptr_array_index (list, i));
       g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (list, i));
     }
-  if (!load_parts (self, by_id, TRUE, document_id, error))
+  if (!load_parts (self, by_id, PARTS_OF_DOCUMENT, document_id, error))
+    return NULL;
+  g_ptr_array_sort (list, compare_annotations);
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+hearsay_store_list_layer_annotations (HearsayStore  *self,
+                                      gint64         document_id,
+                                      const char    *coder,
+                                      GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gint64 annotator_id = 0;
+  int rc;
+
+  stmt = hearsay_store_prepare (self, "SELECT id FROM annotator WHERE name = ?1;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, coder, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    annotator_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (annotator_id == 0)
+    return g_steal_pointer (&list);
+
+  stmt = hearsay_store_prepare (self, ANNOTATION_SELECT "WHERE a.annotator_id = ?1 "
+                                "AND (?2 = 0 OR a.document_id = ?2);", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, annotator_id);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, annotation_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not read annotations"));
+      return NULL;
+    }
+  g_array_set_size (ids, list->len);
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_array_index (ids, gint64, i) = hearsay_annotation_get_id (g_ptr_array_index (list, i));
+      g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (list, i));
+    }
+  if (!(document_id > 0 ? load_parts (self, by_id, PARTS_OF_DOCUMENT, document_id, error)
+                        : load_parts (self, by_id, PARTS_OF_LAYER, annotator_id, error)))
     return NULL;
   g_ptr_array_sort (list, compare_annotations);
   return g_steal_pointer (&list);

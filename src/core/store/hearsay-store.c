@@ -420,7 +420,11 @@ hearsay_store_annotator_id (HearsayStore  *self,
     }
   sqlite3_reset (stmt);
 
-  stmt = hearsay_store_prepare (self, "INSERT INTO annotator (name) VALUES (?1);", error);
+  /* The importer's page-furniture marks (import/'s
+   * HEARSAY_BOILERPLATE_ANNOTATOR) are an auto layer, as schema step 6
+   * makes them in older files: every coder shares them. */
+  stmt = hearsay_store_prepare (self, "INSERT INTO annotator (name, role) VALUES "
+                                "(?1, CASE WHEN ?1 = 'importer' THEN 'auto' ELSE 'coder' END);", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);

@@ -301,6 +301,13 @@ HearsayLayerRows  *hearsay_store_read_layers          (HearsayStore      *self,
                                                        const char * const *coders,
                                                        gboolean           with_values,
                                                        GError           **error);
+/* One layer's annotations (full objects), of @document_id or, with 0, of
+ * every document; sorted by (start, end, id) per document, documents in no
+ * particular order. None when there is no such coder. */
+GPtrArray         *hearsay_store_list_layer_annotations (HearsayStore    *self,
+                                                       gint64             document_id,
+                                                       const char        *coder,
+                                                       GError           **error);
 /* Curation: marks a coder's annotation as left out of the gold layer. */
 gboolean           hearsay_store_set_rejected         (HearsayStore      *self,
                                                        gint64             annotation_id,

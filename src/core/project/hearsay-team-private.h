@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hearsay-team-private.h: what the coders' copies and their merge share —
+ * digests of annotations and relations, and one layer's state by stable id. */
+#pragma once
+
+#ifndef HEARSAY_PROJECT_COMPILATION
+#error "hearsay-team-private.h is private to src/core/project"
+#endif
+
+#include "hearsay-project-private.h"
+
+G_BEGIN_DECLS
+
+/* What an annotation says, independent of the file it is in: label,
+ * fragments, attributes and note (not its id, quotes or times). */
+char *hearsay_team_annotation_digest (HearsayAnnotation      *annotation);
+/* A relation's type and ends, its ends named by stable ids (@to_uuid:
+ * an annotation's, or "entity:" and an entity's). */
+char *hearsay_team_relation_digest   (const char             *type,
+                                      const char             *from_uuid,
+                                      const char             *to_uuid);
+
+/* One coder's layer in one file, by stable id. */
+typedef struct
+{
+  GHashTable *annotations;   /* uuid → HearsayAnnotation * */
+  GHashTable *relations;     /* uuid → HearsayRelation * */
+  GHashTable *relation_ends; /* relation uuid → (from uuid, to uuid or "entity:" uuid) as a GStrv */
+  GHashTable *digests;       /* uuid → digest, annotations and relations */
+  GHashTable *uuid_of;       /* annotation id (gint64 *) → uuid, the layer's and the ends' */
+} HearsayTeamLayer;
+
+HearsayTeamLayer *hearsay_team_layer_read (HearsayStore   *store,
+                                           const char     *coder,
+                                           GError        **error);
+void              hearsay_team_layer_free (HearsayTeamLayer *layer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearsayTeamLayer, hearsay_team_layer_free)
+
+/* The blind copy's meta keys. */
+#define HEARSAY_TEAM_META_COPY_CODER  "team.coder"
+#define HEARSAY_TEAM_META_BLIND_CODER "team.blind"
+#define HEARSAY_TEAM_META_ORIGIN      "team.origin"
+#define HEARSAY_TEAM_META_PREPARED_AT "team.prepared_at"
+
+G_END_DECLS
