@@ -214,6 +214,18 @@ test_blind (void)
   g_assert_nonnull (strstr (error->message, "blind"));
   g_clear_error (&error);
 
+  /* Nothing goes into another coder's layer. */
+  {
+    g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (team.doc2, "claim");
+
+    hearsay_annotation_add_fragment (ann, 0, 3);
+    hearsay_annotation_set_annotator (ann, "ben");
+    g_assert_false (hearsay_project_create_annotation (team.project, ann, &error));
+    g_assert_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_VALUE);
+    g_assert_nonnull (strstr (error->message, "ben"));
+    g_clear_error (&error);
+  }
+
   /* What the coder adds is theirs; blind mode survives a restart. */
   mine = core_test_team_annotate (team.project, NULL, team.doc2, "claim", 0, 3, NULL, NULL);
   g_clear_object (&team.project);

@@ -469,6 +469,13 @@ hearsay_agreement_report_code (HearsayReportContext  *ctx,
       if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
         return FALSE;
       collect (ctx, target, &c);
+      /* An attribute nobody gave a value is left out, unless asked for. */
+      if (target->attribute != NULL && c.categories->len == 0 && ctx->query->attribute == NULL &&
+          ctx->label == NULL)
+        {
+          coded_clear (&c);
+          continue;
+        }
       measure_target (ctx, target, &c, 0);
       for (guint d = 0; per_document && d < ctx->documents->len; d++)
         measure_target (ctx, target, &c, g_array_index (ctx->documents, HearsayReportDocument, d).id);

@@ -69,6 +69,15 @@ number (double value)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.3f", value));
 }
 
+/* αU's disagreements are small numbers (divided by the squared length). */
+static char *
+small (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.4g", value));
+}
+
 /* A figure as shown: its value, or "n/a (why)". */
 static char *
 shown (const HearsayAgreementFigure *f)
@@ -170,8 +179,8 @@ build_tables (HearsayAgreementReport *self,
           const HearsayAgreementFigure *f = hearsay_agreement_report_lookup (self, HEARSAY_AGREEMENT_MEASURE_UNITIZING_ALPHA,
                                                                              0, label, NULL, -1, -1);
 
-          table_add (t, g_strdup (label ? label : _("every label")), shown (f), number (f->observed),
-                     number (f->expected), g_strdup_printf ("%u", f->n_units));
+          table_add (t, g_strdup (label ? label : _("every label")), shown (f), small (f->observed),
+                     small (f->expected), g_strdup_printf ("%u", f->n_units));
         }
       if (self->documents->len > 1 &&
           hearsay_agreement_report_lookup (self, HEARSAY_AGREEMENT_MEASURE_UNITIZING_ALPHA,
@@ -481,7 +490,7 @@ json_number (GString *s,
   if (!defined)
     g_string_append (s, "null");
   else
-    g_string_append (s, g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
+    g_string_append (s, g_ascii_formatd (buffer, sizeof buffer, "%.10g", value));
 }
 
 static gboolean
@@ -660,7 +669,7 @@ csv_number (GString *s,
 
   g_string_append_c (s, ',');
   if (defined)
-    g_string_append (s, g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
+    g_string_append (s, g_ascii_formatd (buffer, sizeof buffer, "%.10g", value));
 }
 
 static void

@@ -141,13 +141,11 @@ hearsay_agreement_figure_set (HearsayAgreementReport       *self,
    * means for the study. */
   if (g_error_matches (error, HEARSAY_AGREEMENT_ERROR, HEARSAY_AGREEMENT_ERROR_NO_VARIATION))
     hearsay_agreement_figure_undefined (self, figure,
-                                        _("every coder gave one and the same value throughout: chance agreement "
-                                          "is perfect too, so the coefficient is undefined (the coders agree on "
-                                          "every unit)"));
+                                        _("one and the same value throughout: chance agreement is perfect too"));
   else if (g_error_matches (error, HEARSAY_AGREEMENT_ERROR, HEARSAY_AGREEMENT_ERROR_NO_UNITS))
     hearsay_agreement_figure_undefined (self, figure, figure->measure == HEARSAY_AGREEMENT_MEASURE_FLEISS_KAPPA
-                                        ? _("no unit was coded by every coder (Fleiss’ κ takes complete units only)")
-                                        : _("no unit was coded by two coders or more"));
+                                        ? _("no unit coded by every coder")
+                                        : _("no unit coded by two coders"));
   else if (g_error_matches (error, HEARSAY_AGREEMENT_ERROR, HEARSAY_AGREEMENT_ERROR_TOO_FEW_CODERS))
     hearsay_agreement_figure_undefined (self, figure, _("fewer than two coders"));
   else

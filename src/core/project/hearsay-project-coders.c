@@ -77,6 +77,20 @@ hearsay_project_layer_is_hidden (HearsayProject *self,
   return annotator == NULL || !g_strv_contains ((const char * const *) *team.blind_layers, annotator);
 }
 
+gboolean
+hearsay_project_check_own_layer (HearsayProject  *self,
+                                 const char      *annotator,
+                                 GError         **error)
+{
+  if (!hearsay_project_layer_is_hidden (self, annotator))
+    return TRUE;
+  g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_VALUE,
+               _("%s is in blind mode for %s: what is added is %s’s, not %s’s"),
+               hearsay_project_get_path (self), hearsay_project_get_blind_coder (self),
+               hearsay_project_get_blind_coder (self), annotator ? annotator : _("nobody"));
+  return FALSE;
+}
+
 GPtrArray *
 hearsay_project_hide_annotations (HearsayProject  *self,
                                   GPtrArray       *annotations,

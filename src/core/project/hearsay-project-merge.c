@@ -224,6 +224,12 @@ open_source (HearsayProject  *self,
     {
       HearsayMergeSource *other = g_ptr_array_index (sources, i);
 
+      if (g_strcmp0 (other->report->path, path) == 0)
+        {
+          fail (error, HEARSAY_PROJECT_ERROR_CONFLICT, _("%s is named twice: merge it once; nothing was merged."),
+                path);
+          goto out;
+        }
       if (g_strcmp0 (other->report->coder, coder) == 0)
         {
           fail (error, HEARSAY_PROJECT_ERROR_CONFLICT,

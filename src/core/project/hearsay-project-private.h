@@ -64,6 +64,10 @@ HearsayAnnotation *hearsay_project_hide_annotation (HearsayProject     *self,
                                                   GError              **error);
 GPtrArray    *hearsay_project_hide_relations     (HearsayProject       *self,
                                                   GPtrArray            *relations);
+/* Blind mode: refuses to write into another layer than the coder's. */
+gboolean      hearsay_project_check_own_layer    (HearsayProject       *self,
+                                                  const char           *annotator,
+                                                  GError              **error);
 /* Blind mode: whether @annotator's layer is hidden. */
 gboolean      hearsay_project_layer_is_hidden    (HearsayProject       *self,
                                                   const char           *annotator);

@@ -111,7 +111,8 @@ insert_relation (HearsayProject  *self,
   HearsayEdit edit;
   gint64 id = 0;
 
-  if (!hearsay_history_begin (self, error))
+  if (!hearsay_project_check_own_layer (self, hearsay_project_get_annotator (self), error) ||
+      !hearsay_history_begin (self, error))
     return 0;
   if (!check_not_linked (self, relation, error))
     {
