@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-annotation-json.h"
 #include "hearsay-error.h"
 #include "hearsay-history.h"
@@ -394,7 +395,7 @@ hearsay_history_apply_op (HearsayProject  *self,
       if (!hearsay_json_get_string (json_node_get_object (node), "uuid", &uuid))
         goto invalid;
       /* Known before the insert, so that the recorded redo keeps it. */
-      r->uuid = uuid != NULL ? g_strdup (uuid) : g_uuid_string_random ();
+      r->uuid = uuid != NULL ? g_strdup (uuid) : hearsay_uuid_new ();
       if (!resolve_placeholder (applied, &r->from_id, error) ||
           !resolve_placeholder (applied, &r->to_id, error))
         return FALSE;

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
 
@@ -80,7 +81,7 @@ hearsay_store_insert_annotation (HearsayStore       *self,
    * one keeps the one it has. */
   if (hearsay_annotation_get_uuid (ann) == NULL)
     {
-      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uuid = hearsay_uuid_new ();
 
       hearsay_annotation_set_uuid (ann, uuid);
     }
@@ -179,8 +180,7 @@ load_parts (HearsayStore  *self,
     "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
     "FROM fragment WHERE document_id = ?1 ORDER BY start;",
     "SELECT f.annotation_id, f.start, f.\"end\", f.exact, f.prefix, f.suffix "
-    "FROM annotation a JOIN fragment f ON f.annotation_id = a.id WHERE a.annotator_id = ?1 "
-    "ORDER BY f.annotation_id, f.start;",
+    "FROM annotation a JOIN fragment f ON f.annotation_id = a.id WHERE a.annotator_id = ?1;",
   };
   static const char * const attribute_sql[] = {
     "SELECT annotation_id, name, value FROM annotation_attribute "
@@ -365,7 +365,8 @@ hearsay_store_list_layer_annotations (HearsayStore  *self,
   if (!(document_id > 0 ? load_parts (self, by_id, PARTS_OF_DOCUMENT, document_id, error)
                         : load_parts (self, by_id, PARTS_OF_LAYER, annotator_id, error)))
     return NULL;
-  g_ptr_array_sort (list, compare_annotations);
+  if (document_id > 0)
+    g_ptr_array_sort (list, compare_annotations);
   return g_steal_pointer (&list);
 }
 

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-error.h"
 #include "hearsay-words.h"
 #include "hearsay-store-private.h"
@@ -143,7 +144,7 @@ hearsay_store_insert_document (HearsayStore     *self,
     return FALSE;
   if (hearsay_document_get_uuid (doc) == NULL)
     {
-      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uuid = hearsay_uuid_new ();
 
       hearsay_document_set_uuid (doc, uuid);
     }

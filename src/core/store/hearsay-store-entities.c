@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
 
@@ -81,7 +82,7 @@ hearsay_store_insert_entity (HearsayStore   *self,
     return FALSE;
   if (hearsay_entity_get_uuid (entity) == NULL)
     {
-      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uuid = hearsay_uuid_new ();
 
       hearsay_entity_set_uuid (entity, uuid);
     }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <glib/gi18n-lib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-store-private.h"
 #include "hearsay-words.h"
 
@@ -26,7 +27,7 @@ uuid_func (sqlite3_context  *context,
            int               argc,
            sqlite3_value   **argv)
 {
-  sqlite3_result_text (context, g_uuid_string_random (), -1, g_free);
+  sqlite3_result_text (context, hearsay_uuid_new (), -1, g_free);
 }
 
 void

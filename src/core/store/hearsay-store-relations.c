@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
 
@@ -91,7 +92,7 @@ hearsay_store_insert_relation (HearsayStore           *self,
   if (relation->uuid != NULL)
     sqlite3_bind_text (stmt, 8, relation->uuid, -1, SQLITE_STATIC);
   else
-    sqlite3_bind_text (stmt, 8, g_uuid_string_random (), -1, g_free);
+    sqlite3_bind_text (stmt, 8, hearsay_uuid_new (), -1, g_free);
   if (!hearsay_store_step_done (self, stmt, _("could not save the relation"), error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
