@@ -84,6 +84,7 @@ hearsay_store_save_coder (HearsayStore  *self,
 
   if (!hearsay_store_check_writable (self, error))
     return FALSE;
+  hearsay_store_forget_annotator (self);
   if (hearsay_coder_get_id (coder) <= 0)
     stmt = hearsay_store_prepare (self, "INSERT INTO annotator (name, color, role) VALUES (?2, ?3, ?4);", error);
   else

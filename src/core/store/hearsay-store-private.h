@@ -27,6 +27,10 @@ struct _HearsayStore
    * get an id above every id ever deleted (hearsay_store_new_id). */
   gboolean annotation_ids_clear;
   gboolean relation_ids_clear;
+  /* The last annotator looked up, for this transaction (a bulk write names
+   * one annotator row after row). */
+  char *annotator_name;
+  gint64 annotator_id;
 };
 
 /* Returns a cached, reset statement for @sql, or NULL with @error set. */
@@ -56,6 +60,8 @@ const char   *hearsay_store_column_text    (sqlite3_stmt  *stmt,
 gint64        hearsay_store_new_id         (HearsayStore  *self,
                                             const char    *table,
                                             GError       **error);
+/* Forgets the cached annotator (its row changed or went). */
+void          hearsay_store_forget_annotator (HearsayStore *self);
 gint64        hearsay_store_annotator_id   (HearsayStore  *self,
                                             const char    *name,
                                             GError       **error);

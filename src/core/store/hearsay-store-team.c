@@ -103,6 +103,7 @@ hearsay_store_keep_layers (HearsayStore        *self,
 
   if (!hearsay_store_begin (self, error))
     return FALSE;
+  hearsay_store_forget_annotator (self);
   if (!hearsay_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS keep_annotator (id INTEGER PRIMARY KEY);"
                            "DELETE FROM temp.keep_annotator;"
                            "INSERT INTO temp.keep_annotator SELECT id FROM annotator WHERE role = 'auto';",
