@@ -61,7 +61,7 @@ hearsay_cli_list (const HearsayCliGlobals *globals,
     {
       g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-      rows = hearsay_project_read_layers (project, NULL, 0, (const char * const *) layers, FALSE, &error);
+      rows = hearsay_project_read_layers (project, NULL, 0, (const char * const *) layers, HEARSAY_LAYER_READ_SPANS, &error);
       if (rows == NULL)
         {
           hearsay_cli_print_error (error);

@@ -126,7 +126,7 @@ test_layers (void)
   for (guint i = 0; i < spans->len; i++)
     g_assert_nonnull (g_array_index (spans, HearsaySpan, i).annotator);
 
-  rows = hearsay_project_read_layers (team.project, NULL, 0, ana, TRUE, &error);
+  rows = hearsay_project_read_layers (team.project, NULL, 0, ana, HEARSAY_LAYER_READ_VALUES, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->coders->len, ==, 1);
   g_assert_cmpuint (rows->documents->len, ==, 2);
@@ -135,7 +135,7 @@ test_layers (void)
   g_assert_cmpuint (n_values, ==, 1);
   g_assert_cmpstr (hearsay_layer_rows_get_values (rows, team.ana_claim, &n_values)->value, ==, "unverified");
   g_clear_pointer (&rows, hearsay_layer_rows_free);
-  rows = hearsay_project_read_layers (team.project, NULL, 0, (const char *[]) { "zed", NULL }, FALSE, &error);
+  rows = hearsay_project_read_layers (team.project, NULL, 0, (const char *[]) { "zed", NULL }, HEARSAY_LAYER_READ_SPANS, &error);
   g_assert_null (rows);
   g_assert_nonnull (strstr (error->message, "“zed”"));
   g_clear_error (&error);
@@ -207,10 +207,10 @@ test_blind (void)
   jsonl = core_test_export (team.project, HEARSAY_EXPORT_JSONL, FALSE);
   g_assert_null (strstr (jsonl, "\"ben\""));
   g_assert_nonnull (strstr (jsonl, "\"ana\""));
-  rows = hearsay_project_read_layers (team.project, NULL, 0, NULL, FALSE, &error);
+  rows = hearsay_project_read_layers (team.project, NULL, 0, NULL, HEARSAY_LAYER_READ_SPANS, &error);
   g_assert_no_error (error);
   g_assert_cmpint (hearsay_layer_rows_find_coder (rows, "ben"), ==, -1);
-  g_assert_null (hearsay_project_read_layers (team.project, NULL, 0, (const char *[]) { "ben", NULL }, FALSE, &error));
+  g_assert_null (hearsay_project_read_layers (team.project, NULL, 0, (const char *[]) { "ben", NULL }, HEARSAY_LAYER_READ_SPANS, &error));
   g_assert_nonnull (strstr (error->message, "blind"));
   g_clear_error (&error);
 

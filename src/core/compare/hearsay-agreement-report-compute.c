@@ -554,7 +554,7 @@ hearsay_agreement_report_compute (HearsayAgreementReport       *self,
       return FALSE;
     }
   rows = hearsay_project_read_layers (project, (const gint64 *) selection->data, selection->len,
-                                      (const char * const *) names, TRUE, error);
+                                      (const char * const *) names, HEARSAY_LAYER_READ_VALUES, error);
   if (rows == NULL)
     return FALSE;
   coder_of_row = g_new (int, MAX (rows->coders->len, 1));

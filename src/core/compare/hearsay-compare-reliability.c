@@ -95,7 +95,7 @@ selection_coders (HearsayProject  *project,
                   guint            n_ids,
                   GError         **error)
 {
-  g_autoptr(HearsayLayerRows) rows = hearsay_project_read_layers (project, ids, n_ids, NULL, FALSE, error);
+  g_autoptr(HearsayLayerRows) rows = hearsay_project_read_layers (project, ids, n_ids, NULL, HEARSAY_LAYER_READ_SPANS, error);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_autofree gboolean *used = NULL;
 

@@ -270,7 +270,7 @@ hearsay_curation_reload (HearsayCuration  *self,
   g_free (self->gold);
   self->gold = hearsay_project_dup_gold_coder (self->project);
   layers = layers_to_read (self, error);
-  rows = hearsay_project_read_layers (self->project, &self->document_id, 1, (const char * const *) layers, TRUE,
+  rows = hearsay_project_read_layers (self->project, &self->document_id, 1, (const char * const *) layers, HEARSAY_LAYER_READ_VALUES,
                                       error);
   if (rows == NULL)
     return FALSE;
@@ -460,7 +460,7 @@ hearsay_curation_list_progress (HearsayProject      *project,
         g_strv_builder_add (names, gold);
       layers = g_strv_builder_end (names);
     }
-  rows = hearsay_project_read_layers (project, document_ids, n_documents, (const char * const *) layers, TRUE, error);
+  rows = hearsay_project_read_layers (project, document_ids, n_documents, (const char * const *) layers, HEARSAY_LAYER_READ_VALUES, error);
   if (rows == NULL)
     return NULL;
   for (guint d = 0; d < rows->documents->len; d++)

@@ -14,6 +14,7 @@ hearsay_layer_rows_new (void)
   rows->documents = g_array_new (FALSE, FALSE, sizeof (HearsayLayerDocument));
   rows->fragments = g_array_new (FALSE, FALSE, sizeof (HearsayLayerFragment));
   rows->values = g_array_new (FALSE, FALSE, sizeof (HearsayLayerValue));
+  rows->annotations = g_array_new (FALSE, FALSE, sizeof (HearsayLayerAnnotation));
   return rows;
 }
 
@@ -27,6 +28,7 @@ hearsay_layer_rows_free (HearsayLayerRows *rows)
   g_array_unref (rows->documents);
   g_array_unref (rows->fragments);
   g_array_unref (rows->values);
+  g_array_unref (rows->annotations);
   g_free (rows);
 }
 

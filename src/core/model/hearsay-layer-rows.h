@@ -38,6 +38,23 @@ typedef struct
   const char *value;
 } HearsayLayerValue;
 
+/* One annotation's identity (HEARSAY_LAYER_READ_IDENTITY). */
+typedef struct
+{
+  gint64 id;
+  gint64 document_id;
+  guint coder;
+  const char *uuid;
+  const char *note;     /* or NULL */
+} HearsayLayerAnnotation;
+
+/* What a read of the layers holds besides the fragments. */
+typedef enum {
+  HEARSAY_LAYER_READ_SPANS    = 0,
+  HEARSAY_LAYER_READ_VALUES   = 1 << 0,  /* the attribute values */
+  HEARSAY_LAYER_READ_IDENTITY = 1 << 1,  /* each annotation's stable id and note */
+} HearsayLayerReadFlags;
+
 typedef struct
 {
   GStringChunk *strings;
@@ -45,6 +62,7 @@ typedef struct
   GArray *documents;     /* HearsayLayerDocument, by id */
   GArray *fragments;     /* HearsayLayerFragment, by document, start, end, annotation */
   GArray *values;        /* HearsayLayerValue, by annotation, name, value (empty when not asked for) */
+  GArray *annotations;   /* HearsayLayerAnnotation, by document (empty when not asked for) */
 } HearsayLayerRows;
 
 HearsayLayerRows        *hearsay_layer_rows_new          (void);

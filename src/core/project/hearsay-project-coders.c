@@ -445,7 +445,7 @@ hearsay_project_read_layers (HearsayProject      *self,
                              const gint64        *document_ids,
                              guint                n_documents,
                              const char * const  *coders,
-                             gboolean             with_values,
+                             HearsayLayerReadFlags flags,
                              GError             **error)
 {
   HearsayStore *store;
@@ -463,7 +463,7 @@ hearsay_project_read_layers (HearsayProject      *self,
       }
   if (coders == NULL && hearsay_project_get_blind_coder (self) != NULL)
     coders = (const char * const *) *hearsay_project_get_team (self).blind_layers;
-  return hearsay_store_read_layers (store, document_ids, n_documents, coders, with_values, error);
+  return hearsay_store_read_layers (store, document_ids, n_documents, coders, flags, error);
 }
 
 static int

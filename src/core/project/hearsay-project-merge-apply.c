@@ -246,71 +246,101 @@ update_annotation (Merge              *m,
   return hearsay_store_set_rejected (m->store, id, FALSE, error);
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The keys of @table in order: inserted so, ids made one after the other
+ * (hearsay-uuid.h) land at the end of the indexes, not anywhere. */
+static GPtrArray *
+sorted_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_sized_new (g_hash_table_size (table));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_keys);
+  return keys;
+}
+
+/* A fresh annotation of the project's document @document, the copy's
+ * annotation @theirs as coder @m->coder's. */
+static HearsayAnnotation *
+new_annotation (Merge             *m,
+                HearsayAnnotation *theirs,
+                const char        *uuid,
+                gint64             document)
+{
+  HearsayAnnotation *copy = hearsay_annotation_new (document, hearsay_annotation_get_label (theirs));
+  g_auto(GStrv) names = hearsay_annotation_dup_attribute_names (theirs);
+
+  hearsay_annotation_set_uuid (copy, uuid);
+  hearsay_annotation_set_note (copy, hearsay_annotation_get_note (theirs));
+  hearsay_annotation_set_annotator (copy, m->coder);
+  hearsay_annotation_set_created_at (copy, hearsay_annotation_get_created_at (theirs));
+  hearsay_annotation_set_modified_at (copy, hearsay_annotation_get_modified_at (theirs));
+  for (guint i = 0; i < hearsay_annotation_get_n_fragments (theirs); i++)
+    {
+      const HearsayFragment *fr = hearsay_annotation_get_fragment (theirs, i);
+
+      hearsay_annotation_add_fragment_full (copy, fr->start, fr->end, fr->exact, fr->prefix, fr->suffix);
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    hearsay_annotation_set_attribute_values (copy, names[i], hearsay_annotation_get_attribute_values (theirs, names[i]));
+  return copy;
+}
+
 static gboolean
 merge_annotations (Merge   *m,
                    GError **error)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) keys = sorted_keys (m->source->theirs->annotations);
 
-  g_hash_table_iter_init (&iter, m->source->theirs->annotations);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  /* Only what differs is loaded as objects: a second merge reads digests. */
+  for (guint k = 0; k < keys->len; k++)
     {
-      const char *uuid = key;
-      HearsayAnnotation *theirs = value;
-      HearsayAnnotation *mine = g_hash_table_lookup (m->ours->annotations, uuid);
-      const char *f = g_hash_table_lookup (m->source->theirs->digests, uuid);
+      const char *uuid = g_ptr_array_index (keys, k);
+      const HearsayTeamItem *theirs = g_hash_table_lookup (m->source->theirs->annotations, uuid);
+      const HearsayTeamItem *mine = g_hash_table_lookup (m->ours->annotations, uuid);
+      const char *f = theirs->digest;
       const char *b = g_hash_table_lookup (m->base, uuid);
-      const gint64 *document = g_hash_table_lookup (m->source->documents,
-                                                    &(gint64) { hearsay_annotation_get_document_id (theirs) });
+      const gint64 *document = g_hash_table_lookup (m->source->documents, &theirs->document_id);
+      gboolean add = mine == NULL && (b == NULL || strcmp (f, b) != 0);
+      gboolean update = mine != NULL && strcmp (f, mine->digest) != 0 && (b == NULL || strcmp (f, b) != 0);
 
       if (document == NULL || *document == 0)
         continue;
-      if (mine == NULL)
+      if (add || update)
         {
-          if (b == NULL || strcmp (f, b) != 0)
+          g_autoptr(HearsayAnnotation) copy = hearsay_store_load_annotation (m->copy_store, theirs->id, error);
+          g_autoptr(HearsayAnnotation) ann = NULL;
+
+          if (copy == NULL)
+            return FALSE;
+          if (add)
             {
-              g_autoptr(HearsayAnnotation) copy = NULL;
-
-              /* A fresh object: @theirs stays the copy's. */
-              copy = hearsay_annotation_new (*document, hearsay_annotation_get_label (theirs));
-              hearsay_annotation_set_uuid (copy, uuid);
-              hearsay_annotation_set_note (copy, hearsay_annotation_get_note (theirs));
-              hearsay_annotation_set_annotator (copy, m->coder);
-              hearsay_annotation_set_created_at (copy, hearsay_annotation_get_created_at (theirs));
-              hearsay_annotation_set_modified_at (copy, hearsay_annotation_get_modified_at (theirs));
-              for (guint i = 0; i < hearsay_annotation_get_n_fragments (theirs); i++)
-                {
-                  const HearsayFragment *fr = hearsay_annotation_get_fragment (theirs, i);
-
-                  hearsay_annotation_add_fragment_full (copy, fr->start, fr->end, fr->exact, fr->prefix, fr->suffix);
-                }
-              {
-                g_auto(GStrv) names = hearsay_annotation_dup_attribute_names (theirs);
-
-                for (guint i = 0; names[i] != NULL; i++)
-                  hearsay_annotation_set_attribute_values (copy, names[i],
-                                                           hearsay_annotation_get_attribute_values (theirs, names[i]));
-              }
-              if (!hearsay_store_insert_annotation (m->store, copy, error))
+              ann = new_annotation (m, copy, uuid, *document);
+              if (!hearsay_store_insert_annotation (m->store, ann, error))
                 return FALSE;
-              set_id (m->ids, uuid, hearsay_annotation_get_id (copy));
+              set_id (m->ids, uuid, hearsay_annotation_get_id (ann));
               m->report->annotations_added++;
             }
           else
-            m->report->annotations_kept++;
-        }
-      else if (strcmp (f, g_hash_table_lookup (m->ours->digests, uuid)) != 0)
-        {
-          if (b != NULL && strcmp (f, b) == 0)
-            m->report->annotations_kept++;
-          else
             {
-              if (!update_annotation (m, mine, theirs, error))
+              ann = hearsay_store_load_annotation (m->store, mine->id, error);
+              if (ann == NULL || !update_annotation (m, ann, copy, error))
                 return FALSE;
               m->report->annotations_changed++;
             }
         }
+      else if (mine == NULL || strcmp (f, mine->digest) != 0)
+        m->report->annotations_kept++;
       if (!write_base (m, uuid, f, error))
         return FALSE;
     }
@@ -355,14 +385,12 @@ static gboolean
 merge_relations (Merge   *m,
                  GError **error)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) keys = sorted_keys (m->source->theirs->relations);
 
-  g_hash_table_iter_init (&iter, m->source->theirs->relations);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint k = 0; k < keys->len; k++)
     {
-      const char *uuid = key;
-      const HearsayRelation *theirs = value;
+      const char *uuid = g_ptr_array_index (keys, k);
+      const HearsayRelation *theirs = g_hash_table_lookup (m->source->theirs->relations, uuid);
       char **ends = g_hash_table_lookup (m->source->theirs->relation_ends, uuid);
       const char *f = g_hash_table_lookup (m->source->theirs->digests, uuid);
       const char *b = g_hash_table_lookup (m->base, uuid);
@@ -411,12 +439,13 @@ document_of (Merge  *m,
              gint64  id)
 {
   const char *uuid = g_hash_table_lookup (m->ours->uuid_of, &id);
-  HearsayAnnotation *ann = uuid != NULL ? g_hash_table_lookup (m->ours->annotations, uuid) : NULL;
+  const HearsayTeamItem *item = uuid != NULL ? g_hash_table_lookup (m->ours->annotations, uuid) : NULL;
   g_autoptr(HearsayAnnotation) loaded = NULL;
 
-  if (ann == NULL)
-    ann = loaded = hearsay_store_load_annotation (m->store, id, NULL);
-  return ann != NULL ? hearsay_annotation_get_document_id (ann) : 0;
+  if (item != NULL)
+    return item->document_id;
+  loaded = hearsay_store_load_annotation (m->store, id, NULL);
+  return loaded != NULL ? hearsay_annotation_get_document_id (loaded) : 0;
 }
 
 /* What the copy deleted since the base, in the documents it holds. */
@@ -444,13 +473,13 @@ merge_deletions (Merge   *m,
   g_hash_table_iter_init (&iter, m->ours->annotations);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      HearsayAnnotation *ann = value;
-      gint64 document = hearsay_annotation_get_document_id (ann);
+      const HearsayTeamItem *item = value;
+      gint64 document = item->document_id;
 
       if (g_hash_table_contains (m->source->theirs->annotations, key) || !g_hash_table_contains (m->base, key) ||
           !g_hash_table_contains (m->source->covered, &document))
         continue;
-      if (!hearsay_store_delete_annotation (m->store, hearsay_annotation_get_id (ann), error) ||
+      if (!hearsay_store_delete_annotation (m->store, item->id, error) ||
           !hearsay_store_write_team_base (m->store, m->coder, key, NULL, error))
         return FALSE;
       m->report->annotations_deleted++;

@@ -87,13 +87,13 @@ GPtrArray        *hearsay_project_list_layer_annotations (HearsayProject   *self
                                                        const char          *coder,
                                                        GError             **error);
 /* The layers @coders (NULL: every layer, but in blind mode only the
- * visible ones) of @document_ids (NULL: every document) as compact rows;
- * with @with_values the attribute values too. One read. */
+ * visible ones) of @document_ids (NULL: every document) as compact rows,
+ * with what @flags ask for besides the fragments. One read. */
 HearsayLayerRows *hearsay_project_read_layers         (HearsayProject      *self,
                                                        const gint64        *document_ids,
                                                        guint                n_documents,
                                                        const char * const  *coders,
-                                                       gboolean             with_values,
+                                                       HearsayLayerReadFlags flags,
                                                        GError             **error);
 /* The documents of a selection: @document_ids if given, else those of
  * @event_id (0: any) and @outlet (NULL: any; "" for documents without one),

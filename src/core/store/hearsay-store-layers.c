@@ -155,7 +155,7 @@ read_document_layers (HearsayStore      *self,
                       HearsayLayerRows  *rows,
                       gint64             document_id,
                       GHashTable        *index,
-                      gboolean           with_values,
+                      HearsayLayerReadFlags flags,
                       GError           **error)
 {
   sqlite3_stmt *stmt;
@@ -195,7 +195,33 @@ read_document_layers (HearsayStore      *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     goto fail;
-  if (!with_values)
+  if (flags & HEARSAY_LAYER_READ_IDENTITY)
+    {
+      stmt = hearsay_store_prepare (self, "SELECT id, annotator_id, uuid, note FROM annotation "
+                                    "WHERE document_id = ?1 AND annotator_id IS NOT NULL;", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 annotator_id = sqlite3_column_int64 (stmt, 1);
+          guint coder = GPOINTER_TO_UINT (g_hash_table_lookup (index, &annotator_id));
+          HearsayLayerAnnotation a;
+
+          if (coder == 0)
+            continue;
+          a.id = sqlite3_column_int64 (stmt, 0);
+          a.document_id = document_id;
+          a.coder = coder - 1;
+          a.uuid = hearsay_layer_rows_intern (rows, hearsay_store_column_text (stmt, 2));
+          a.note = hearsay_layer_rows_intern (rows, hearsay_store_column_text (stmt, 3));
+          g_array_append_val (rows->annotations, a);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        goto fail;
+    }
+  if (!(flags & HEARSAY_LAYER_READ_VALUES))
     return TRUE;
 
   stmt = hearsay_store_prepare (self,
@@ -232,7 +258,7 @@ hearsay_store_read_layers (HearsayStore        *self,
                            const gint64        *document_ids,
                            guint                n_documents,
                            const char * const  *coders,
-                           gboolean             with_values,
+                           HearsayLayerReadFlags flags,
                            GError             **error)
 {
   g_autoptr(HearsayLayerRows) rows = hearsay_layer_rows_new ();
@@ -250,7 +276,7 @@ hearsay_store_read_layers (HearsayStore        *self,
        read_documents (self, rows, document_ids, n_documents, error);
   for (guint i = 0; ok && i < rows->documents->len; i++)
     ok = read_document_layers (self, rows, g_array_index (rows->documents, HearsayLayerDocument, i).id,
-                               index, with_values, error);
+                               index, flags, error);
   if (self->txn_depth == 1)
     sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
   self->txn_depth--;

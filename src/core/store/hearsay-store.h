@@ -292,18 +292,19 @@ gboolean           hearsay_store_save_coder           (HearsayStore      *self,
                                                        HearsayCoder      *coder,
                                                        GError           **error);
 
-/* hearsay-store-layers.c: the fragments (and, @with_values, the attribute
- * values) of the layers named in @coders (NULL: every named layer) on
- * @document_ids (NULL: every document), in one read. */
+/* hearsay-store-layers.c: the fragments (and, as @flags ask, the
+ * attribute values and each annotation's stable id and note) of the layers
+ * named in @coders (NULL: every named layer) on @document_ids (NULL: every
+ * document), in one read. */
 HearsayLayerRows  *hearsay_store_read_layers          (HearsayStore      *self,
                                                        const gint64      *document_ids,
                                                        guint              n_documents,
                                                        const char * const *coders,
-                                                       gboolean           with_values,
+                                                       HearsayLayerReadFlags flags,
                                                        GError           **error);
-/* One layer's annotations (full objects), of @document_id or, with 0, of
- * every document; sorted by (start, end, id) per document, documents in no
- * particular order. None when there is no such coder. */
+/* One layer's annotations (full objects), of @document_id, sorted by
+ * (start, end, id), or with 0 of every document, in no particular order.
+ * None when there is no such coder. */
 GPtrArray         *hearsay_store_list_layer_annotations (HearsayStore    *self,
                                                        gint64             document_id,
                                                        const char        *coder,
