@@ -261,6 +261,7 @@ read_label_list (DoccanoLine  *l,
       if (!JSON_NODE_HOLDS_ARRAY (item) || json_array_get_length (triple = json_node_get_array (item)) != 3 ||
           !get_offset (json_array_get_element (triple, 0), &start) ||
           !get_offset (json_array_get_element (triple, 1), &end) ||
+          !JSON_NODE_HOLDS_VALUE (json_array_get_element (triple, 2)) ||
           (label = json_array_get_string_element (triple, 2)) == NULL)
         return hearsay_import_fail (error, l->path, l->line,
                                     _("label %u is not [START, END, \"LABEL\"]"), i + 1);

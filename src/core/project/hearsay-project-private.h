@@ -29,6 +29,8 @@ typedef enum {
   HEARSAY_PROJECT_CHANGE_DOCUMENTS,
   HEARSAY_PROJECT_CHANGE_CODERS,
   HEARSAY_PROJECT_CHANGE_LAYERS,
+  HEARSAY_PROJECT_CHANGE_SCHEME,       /* reread from the store first */
+  HEARSAY_PROJECT_CHANGE_READ_ONLY,
 } HearsayProjectChange;
 
 /* Emits the signal for @change: annotation ones take (document, annotation),
@@ -76,5 +78,11 @@ gboolean      hearsay_project_layer_is_hidden    (HearsayProject       *self,
 HearsayTextIndex *hearsay_project_get_text_index (HearsayProject       *self,
                                                   gint64                document_id,
                                                   GError              **error);
+
+/* hearsay-project.c: rereads the scheme another client changed. */
+gboolean      hearsay_project_reload_scheme      (HearsayProject       *self,
+                                                  GError              **error);
+/* hearsay-project-server.c: stops following other clients' changes (on close). */
+void          hearsay_project_stop_following     (HearsayProject       *self);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ enum {
   SCHEME_CHANGED,
   CODERS_CHANGED,
   LAYERS_CHANGED,
+  READ_ONLY_CHANGED,
   N_SIGNALS
 };
 
@@ -121,6 +122,11 @@ hearsay_project_class_init (HearsayProjectClass *klass)
   /* The visible layers or blind mode changed. */
   signals[LAYERS_CHANGED] =
     g_signal_new ("layers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A server project became read-only (its connection dropped) or
+   * writable again (it is back): hearsay_project_get_read_only (). */
+  signals[READ_ONLY_CHANGED] =
+    g_signal_new ("read-only-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* What undo and redo would do has changed. */
   signals[HISTORY_CHANGED] =
@@ -202,17 +208,28 @@ hearsay_project_open (const char          *path,
 
   self = g_object_new (HEARSAY_TYPE_PROJECT, NULL);
   self->path = g_strdup (path);
+  if (flags & HEARSAY_PROJECT_OPEN_NEW)
+    store_flags |= HEARSAY_STORE_OPEN_NEW;
   self->store = hearsay_store_open (path, store_flags, &created, error);
   if (self->store == NULL)
     return NULL;
   if (created && !initialise (self, error))
     {
       hearsay_project_close (self);
-      g_unlink (path);
+      if (!hearsay_store_location_is_server (path))
+        g_unlink (path);
       return NULL;
     }
   if (!load_scheme (self, error) || !hearsay_project_load_team (self, error))
     return NULL;
+  /* On a server, edits are made as the login: a coder's layer is theirs. */
+  {
+    g_autofree char *user = hearsay_store_dup_user (self->store);
+
+    /* In blind mode the project says whose layer this is. */
+    if (user != NULL && self->blind_coder == NULL)
+      hearsay_project_set_annotator (self, user);
+  }
   return g_steal_pointer (&self);
 }
 
@@ -220,6 +237,22 @@ HearsayProject *
 hearsay_project_create (const char  *path,
                         GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  HearsayProject *project;
+
+  if (hearsay_store_location_is_server (path))
+    {
+      /* `server init`: the schema must not hold a project yet. */
+      project = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_CREATE | HEARSAY_PROJECT_OPEN_NEW, &local_error);
+      if (project == NULL && g_error_matches (local_error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_A_PROJECT))
+        {
+          g_set_error_literal (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_EXISTS, local_error->message);
+          return NULL;
+        }
+      if (project == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return project;
+    }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_EXISTS,
@@ -233,6 +266,7 @@ void
 hearsay_project_close (HearsayProject *self)
 {
   g_return_if_fail (HEARSAY_IS_PROJECT (self));
+  hearsay_project_stop_following (self);
   g_clear_pointer (&self->store, hearsay_store_close);
 }
 
@@ -345,6 +379,8 @@ hearsay_project_save_copy (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
   if (!check_open (self, error))
     return FALSE;
+  if (hearsay_store_location_is_server (dest_path))
+    return hearsay_project_copy_to (self, dest_path, error);
   return hearsay_store_backup (self->store, dest_path, error);
 }
 
@@ -647,9 +683,29 @@ hearsay_project_emit_change (HearsayProject       *self,
     case HEARSAY_PROJECT_CHANGE_LAYERS:
       g_signal_emit (self, signals[LAYERS_CHANGED], 0);
       break;
+    case HEARSAY_PROJECT_CHANGE_SCHEME:
+      g_signal_emit (self, signals[SCHEME_CHANGED], 0);
+      break;
+    case HEARSAY_PROJECT_CHANGE_READ_ONLY:
+      g_signal_emit (self, signals[READ_ONLY_CHANGED], 0);
+      break;
     default:
       g_assert_not_reached ();
     }
+}
+
+gboolean
+hearsay_project_reload_scheme (HearsayProject  *self,
+                               GError         **error)
+{
+  g_autoptr(HearsayScheme) old = g_steal_pointer (&self->scheme);
+
+  if (!check_open (self, error) || !load_scheme (self, error))
+    {
+      self->scheme = g_steal_pointer (&old);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -60,6 +60,7 @@ hearsay_store_insert_annotation (HearsayStore       *self,
                                  HearsayAnnotation  *ann,
                                  GError            **error)
 {
+  HEARSAY_STORE_DISPATCH (self, insert_annotation, (self, ann, error));
   g_auto(GStrv) names = NULL;
   sqlite3_stmt *stmt;
   gint64 annotator_id, id, new_id = 0;
@@ -120,6 +121,7 @@ hearsay_store_delete_annotation (HearsayStore  *self,
                                  gint64         id,
                                  GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, delete_annotation, (self, id, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))
@@ -239,6 +241,7 @@ hearsay_store_load_annotation (HearsayStore  *self,
                                gint64         id,
                                GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, load_annotation, (self, id, error));
   g_autoptr(HearsayAnnotation) ann = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   sqlite3_stmt *stmt;
@@ -289,6 +292,7 @@ hearsay_store_list_annotations (HearsayStore  *self,
                                 gint64         document_id,
                                 GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_annotations, (self, document_id, error));
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -325,6 +329,7 @@ hearsay_store_list_layer_annotations (HearsayStore  *self,
                                       const char    *coder,
                                       GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_layer_annotations, (self, document_id, coder, error));
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -402,6 +407,7 @@ hearsay_store_set_attribute (HearsayStore        *self,
                              const char          *modified_at,
                              GError             **error)
 {
+  HEARSAY_STORE_DISPATCH (self, set_attribute, (self, annotation_id, name, values, modified_at, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error) ||
@@ -426,6 +432,7 @@ hearsay_store_set_note (HearsayStore  *self,
                         const char    *modified_at,
                         GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, set_note, (self, annotation_id, note, modified_at, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error) ||
@@ -446,6 +453,7 @@ hearsay_store_set_label (HearsayStore  *self,
                          const char    *modified_at,
                          GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, set_label, (self, annotation_id, label, modified_at, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error) ||
@@ -463,6 +471,7 @@ gint64
 hearsay_store_count_annotations (HearsayStore *self,
                                  gint64        document_id)
 {
+  HEARSAY_STORE_DISPATCH (self, count_annotations, (self, document_id));
   sqlite3_stmt *stmt = hearsay_store_prepare (self,
                                               "SELECT count(*) FROM annotation WHERE document_id = ?1;", NULL);
   gint64 n = 0;
@@ -482,6 +491,7 @@ hearsay_store_replace_fragments (HearsayStore       *self,
                                  const char         *modified_at,
                                  GError            **error)
 {
+  HEARSAY_STORE_DISPATCH (self, replace_fragments, (self, ann, modified_at, error));
   gint64 id = hearsay_annotation_get_id (ann);
   sqlite3_stmt *stmt;
 
@@ -503,6 +513,7 @@ char **
 hearsay_store_list_used_labels (HearsayStore  *self,
                                 GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_used_labels, (self, error));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT DISTINCT label FROM annotation ORDER BY label;", error);
   int rc;
@@ -527,6 +538,7 @@ hearsay_store_relabel_all (HearsayStore  *self,
                            const char    *modified_at,
                            GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, relabel_all, (self, from, to, modified_at, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))
@@ -565,6 +577,7 @@ hearsay_store_search_annotations (HearsayStore  *self,
                                   guint          limit,
                                   GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, search_annotations, (self, label, query, exclude_document_id, limit, error));
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *pattern = like_pattern (query);
   sqlite3_stmt *stmt;

@@ -13,6 +13,7 @@ GPtrArray *
 hearsay_store_list_coders (HearsayStore  *self,
                            GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_coders, (self, error));
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   int rc;
@@ -80,6 +81,7 @@ hearsay_store_save_coder (HearsayStore  *self,
                           HearsayCoder  *coder,
                           GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, save_coder, (self, coder, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))

@@ -261,6 +261,7 @@ hearsay_store_read_layers (HearsayStore        *self,
                            HearsayLayerReadFlags flags,
                            GError             **error)
 {
+  HEARSAY_STORE_DISPATCH (self, read_layers, (self, document_ids, n_documents, coders, flags, error));
   g_autoptr(HearsayLayerRows) rows = hearsay_layer_rows_new ();
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gboolean ok;
@@ -292,6 +293,7 @@ hearsay_store_set_rejected (HearsayStore  *self,
                             gboolean       rejected,
                             GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, set_rejected, (self, annotation_id, rejected, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))

@@ -13,6 +13,7 @@ hearsay_store_read_team_base (HearsayStore  *self,
                               const char    *coder,
                               GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, read_team_base, (self, coder, error));
   g_autoptr(GHashTable) base = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt;
   int rc;
@@ -41,6 +42,7 @@ hearsay_store_write_team_base (HearsayStore  *self,
                                const char    *digest,
                                GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, write_team_base, (self, coder, uuid, digest, error));
   gint64 annotator_id;
   sqlite3_stmt *stmt;
 
@@ -97,6 +99,7 @@ hearsay_store_keep_layers (HearsayStore        *self,
                            const char * const  *coders,
                            GError             **error)
 {
+  HEARSAY_STORE_DISPATCH (self, keep_layers, (self, coders, error));
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (self->txn_depth == 0, FALSE);

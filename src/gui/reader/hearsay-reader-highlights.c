@@ -9,6 +9,7 @@
 #include <inttypes.h>
 
 #include "hearsay-reader-private.h"
+#include "hearsay-scheme-ids.h"
 
 #define HIGHLIGHT_ALPHA 0.42
 #define SELECTED_ALPHA 0.85
@@ -65,6 +66,14 @@ create_label_tag (HearsayReader *self,
   rgba.alpha = HIGHLIGHT_ALPHA;
   /* Containers are told apart by the overlap bars the view draws. */
   tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &rgba, NULL);
+  if (g_strcmp0 (label_id, HEARSAY_LABEL_BOILERPLATE) == 0)
+    {
+      /* Furniture reads as secondary: grey text, readable on light and
+       * dark backgrounds alike, and hidden when the user asks. */
+      const GdkRGBA dim = { 0.5, 0.5, 0.5, 1 };
+
+      g_object_set (tag, "foreground-rgba", &dim, "invisible", self->furniture_hidden, NULL);
+    }
   hearsay_overlay_set_color (self->overlay, label_id, color);
   (void) line;
   g_hash_table_insert (self->label_tags, g_strdup (label_id), tag);
