@@ -304,12 +304,22 @@ const char hearsay_pg_definitions[] =
   "    END;"
   "  END IF;"
   "  RETURN coalesce (NEW, OLD); END $$;"
+  /* A merge base belongs to its layer: who may write the layer may
+   * record what their copy and the project last agreed on. */
+  "CREATE OR REPLACE FUNCTION hearsay_check_team_base () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  "  IF pg_trigger_depth () > 1 THEN RETURN coalesce (NEW, OLD); END IF;"
+  "  IF NOT hearsay_may_write ((coalesce (NEW, OLD)).annotator_id, current_user::text) THEN"
+  "    PERFORM hearsay_deny_layer ((coalesce (NEW, OLD)).annotator_id); END IF;"
+  "  RETURN coalesce (NEW, OLD); END $$;"
   /* A member adds a coder's name by annotating; the rest of the coders'
    * table (colours, roles, names) is the owner's and the curators'. */
   "CREATE OR REPLACE FUNCTION hearsay_check_annotator () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
   "  IF pg_trigger_depth () > 1 THEN RETURN coalesce (NEW, OLD); END IF;"
   "  IF TG_OP = 'INSERT' AND NEW.color IS NULL"
   "     AND (NEW.role = 'coder' OR (NEW.role = 'auto' AND NEW.name = 'importer')) THEN RETURN NEW; END IF;"
+  /* A coder's own row (merging their copy back brings its colour). */
+  "  IF TG_OP <> 'DELETE' AND NEW.role = 'coder' AND NEW.name = current_user::text"
+  "     AND (TG_OP = 'INSERT' OR (OLD.name = NEW.name AND OLD.role = NEW.role)) THEN RETURN NEW; END IF;"
   "  PERFORM hearsay_require_role ('{owner,curator}', 'the coders');"
   "  RETURN coalesce (NEW, OLD); END $$;"
   "CREATE OR REPLACE FUNCTION hearsay_check_roles () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
@@ -442,7 +452,7 @@ const char hearsay_pg_definitions[] =
   "  FOR EACH STATEMENT EXECUTE FUNCTION hearsay_news ('C');"
   "DROP TRIGGER IF EXISTS a_check ON team_base;"
   "CREATE TRIGGER a_check BEFORE INSERT OR UPDATE OR DELETE ON team_base"
-  "  FOR EACH ROW EXECUTE FUNCTION hearsay_check_roles ('{owner}', 'the merges of coders'' copies');"
+  "  FOR EACH ROW EXECUTE FUNCTION hearsay_check_team_base ();"
   "DROP TRIGGER IF EXISTS a_check ON curation_rejected;"
   "CREATE TRIGGER a_check BEFORE INSERT OR UPDATE OR DELETE ON curation_rejected"
   "  FOR EACH ROW EXECUTE FUNCTION hearsay_check_roles ('{owner,curator}', 'the curation');"
