@@ -25,8 +25,12 @@ typedef struct
 
 void     hearsay_merge_source_free (HearsayMergeSource *source);
 
-/* Writes @source into @self inside the caller's transaction. */
+/* Writes @source into @self inside the caller's transaction; @ours holds
+ * the project's layers as they were before the first copy was merged (a
+ * merge writes only its own coder's layer, so it stays right for the
+ * others). */
 gboolean hearsay_merge_apply       (HearsayProject     *self,
+                                    HearsayLayerRows   *ours,
                                     HearsayMergeSource *source,
                                     GError            **error);
 

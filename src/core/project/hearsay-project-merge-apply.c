@@ -489,6 +489,7 @@ merge_deletions (Merge   *m,
 
 gboolean
 hearsay_merge_apply (HearsayProject      *self,
+                     HearsayLayerRows    *rows,
                      HearsayMergeSource  *source,
                      GError             **error)
 {
@@ -504,7 +505,8 @@ hearsay_merge_apply (HearsayProject      *self,
   gboolean ok;
 
   ok = ensure_coder (&m, &local_error) &&
-       (ours = hearsay_team_layer_read (m.store, m.coder, &local_error)) != NULL &&
+       (ours = hearsay_team_layer_new (m.store, rows, hearsay_layer_rows_find_coder (rows, m.coder),
+                                       &local_error)) != NULL &&
        (base = hearsay_store_read_team_base (m.store, m.coder, &local_error)) != NULL;
   if (ok)
     {

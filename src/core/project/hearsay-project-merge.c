@@ -270,6 +270,7 @@ hearsay_project_merge_coder_copies (HearsayProject      *self,
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) hearsay_merge_source_free);
   g_autoptr(HearsayMergeReport) report = g_new0 (HearsayMergeReport, 1);
   g_autoptr(GPtrArray) ours = NULL;
+  g_autoptr(HearsayLayerRows) rows = NULL;
   HearsayStore *store;
   gboolean ok = TRUE;
 
@@ -308,9 +309,12 @@ hearsay_project_merge_coder_copies (HearsayProject      *self,
 
   if (!hearsay_store_begin (store, error))
     return NULL;
+  /* Every layer of the project in one read, before anything is written. */
+  rows = hearsay_team_read_rows (store, NULL, error);
+  ok = rows != NULL;
   for (guint i = 0; ok && i < sources->len; i++)
     ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-         hearsay_merge_apply (self, g_ptr_array_index (sources, i), error);
+         hearsay_merge_apply (self, rows, g_ptr_array_index (sources, i), error);
   if (!ok || !hearsay_store_commit (store, error))
     {
       hearsay_store_rollback (store);
