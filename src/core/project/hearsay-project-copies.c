@@ -4,6 +4,8 @@
  * against). */
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -29,6 +31,25 @@ file_part (const char *name)
         g_string_append_c (s, '_');
     }
   return g_string_free (s, FALSE);
+}
+
+/* What the copies' file names start with: the file's name, or a server
+ * project's schema ("…#name", "project=name", else the default one). */
+static char *
+copies_name (HearsayProject *self)
+{
+  const char *path = hearsay_project_get_path (self);
+  const char *hash, *key;
+
+  if (!hearsay_project_location_is_server (path))
+    return hearsay_project_dup_name (self);
+  hash = strchr (path, '#');
+  key = strstr (path, "project=");
+  if (hash != NULL && hash[1] != '\0')
+    return g_strdup (hash + 1);
+  if (key != NULL && (key == path || key[-1] == ' ') && key[strlen ("project=")] != '\0')
+    return g_strndup (key + strlen ("project="), strcspn (key + strlen ("project="), " "));
+  return g_strdup ("hearsay");
 }
 
 /* Writes the blind copy of @coder at @path, through a temporary file. */
@@ -137,7 +158,11 @@ hearsay_project_prepare_coder_copies (HearsayProject      *self,
     }
 
   /* Every check before the first write. */
-  name = hearsay_project_dup_name (self);
+  {
+    g_autofree char *project_name = copies_name (self);
+
+    name = file_part (project_name);
+  }
   for (guint i = 0; coders[i] != NULL; i++)
     {
       g_autofree char *part = file_part (coders[i]);
