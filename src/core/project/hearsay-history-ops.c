@@ -192,35 +192,46 @@ hearsay_ops_set_document (GString            *ops,
   g_string_append (ops, "}}");
 }
 
-static void
-note_change (HearsayApplied       *applied,
-             HearsayProjectChange  kind,
-             gint64                document_id,
-             gint64                id,
-             gint64                other_id)
+void
+hearsay_history_note_change (HearsayApplied       *applied,
+                             HearsayProjectChange  kind,
+                             gint64                document_id,
+                             gint64                id,
+                             gint64                other_id)
 {
-  HearsayChange change = { kind, document_id, id, other_id };
+  HearsayChange change = { kind, document_id, id, other_id, NULL };
 
   g_array_append_val (applied->changes, change);
 }
 
-/* An insert with id 0 gets its id from the store; the operation is given
- * it, so that the recorded redo re-creates the same object. */
-static void
-note_insert (HearsayApplied *applied,
-             JsonObject     *op,
-             JsonObject     *object,
-             gboolean        relation,
-             gint64          old_id,
-             gint64          new_id)
+#define note_change hearsay_history_note_change
+
+void
+hearsay_history_note_insert (HearsayApplied      *applied,
+                             JsonObject          *op,
+                             JsonObject          *object,
+                             HearsayInsertedKind  kind,
+                             gint64               old_id,
+                             gint64               new_id)
 {
-  HearsayInserted inserted = { relation, new_id };
+  HearsayInserted inserted = { kind, new_id };
 
   if (old_id != 0)
     return;
   json_object_set_int_member (op, "id", new_id);
   json_object_set_int_member (object, "id", new_id);
   g_array_append_val (applied->inserted, inserted);
+}
+
+gboolean
+hearsay_history_invalid_op (HearsayProject  *self,
+                            const char      *name,
+                            GError         **error)
+{
+  g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
+               _("The undo history of %s is damaged (operation “%s”)"),
+               hearsay_project_get_path (self), name ? name : "?");
+  return FALSE;
 }
 
 /* Re-creating an object under an id that another one holds now (another
@@ -317,8 +328,11 @@ hearsay_history_apply_op (HearsayProject  *self,
       if (ann == NULL || !check_free (self, FALSE, hearsay_annotation_get_id (ann), error) ||
           !hearsay_store_insert_annotation (store, ann, error))
         return FALSE;
-      note_insert (applied, op, json_node_get_object (node), FALSE, id, hearsay_annotation_get_id (ann));
+      hearsay_history_note_insert (applied, op, json_node_get_object (node), HEARSAY_INSERTED_ANNOTATION,
+                                   id, hearsay_annotation_get_id (ann));
+      /* The views get the annotation as stored: none reads it back. */
       note_change (applied, HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED, document_id, hearsay_annotation_get_id (ann), 0);
+      g_array_index (applied->changes, HearsayChange, applied->changes->len - 1).object = g_object_ref (G_OBJECT (ann));
       for (guint i = 0; relations && JSON_NODE_HOLDS_ARRAY (relations) &&
                         i < json_array_get_length (json_node_get_array (relations)); i++)
         {
@@ -344,7 +358,7 @@ hearsay_history_apply_op (HearsayProject  *self,
       if (r == NULL || !check_free (self, TRUE, r->id, error) ||
           (r->id = hearsay_store_insert_relation (store, r, error)) == 0)
         return FALSE;
-      note_insert (applied, op, json_node_get_object (node), TRUE, id, r->id);
+      hearsay_history_note_insert (applied, op, json_node_get_object (node), HEARSAY_INSERTED_RELATION, id, r->id);
       note_change (applied, HEARSAY_PROJECT_CHANGE_RELATIONS, 0, r->from_id, r->to_id);
       return TRUE;
     }
@@ -359,6 +373,13 @@ hearsay_history_apply_op (HearsayProject  *self,
     }
   if (g_str_equal (name, "set_document"))
     return apply_set_document (self, op, id, applied, error);
+  {
+    gboolean handled = FALSE;
+    gboolean ok = hearsay_history_apply_project_op (self, name, op, id, applied, &handled, error);
+
+    if (handled)
+      return ok;
+  }
 
   /* The remaining operations change an existing annotation. */
   current = hearsay_store_load_annotation (store, id, error);
@@ -430,9 +451,6 @@ hearsay_history_apply_op (HearsayProject  *self,
   return TRUE;
 
 invalid:
-  g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
-               _("The undo history of %s is damaged (operation “%s”)"),
-               hearsay_project_get_path (self), name ? name : "?");
-  return FALSE;
+  return hearsay_history_invalid_op (self, name, error);
 }
 

@@ -26,16 +26,23 @@ typedef enum {
   HEARSAY_PROJECT_CHANGE_ENTITIES,
   HEARSAY_PROJECT_CHANGE_HISTORY,
   HEARSAY_PROJECT_CHANGE_DOCUMENT,
+  HEARSAY_PROJECT_CHANGE_DOCUMENTS,
+  HEARSAY_PROJECT_CHANGE_SCHEME,
 } HearsayProjectChange;
 
 /* Emits the signal for @change: annotation ones take (document, annotation),
  * a document's metadata (document),
- * relations take (from annotation, to annotation or 0). */
+ * relations take (from annotation, to annotation or 0). An added
+ * annotation comes with @object, the HearsayAnnotation as stored. */
 void          hearsay_project_emit_change        (HearsayProject       *self,
                                                   HearsayProjectChange  change,
                                                   gint64                document_id,
                                                   gint64                id,
-                                                  gint64                other_id);
+                                                  gint64                other_id,
+                                                  GObject              *object);
+/* Takes @scheme (already stored) as the project's scheme. */
+void          hearsay_project_take_scheme        (HearsayProject       *self,
+                                                  HearsayScheme        *scheme);
 /* The text index of a document, cached for the last document asked for. */
 HearsayTextIndex *hearsay_project_get_text_index (HearsayProject       *self,
                                                   gint64                document_id,

@@ -41,6 +41,52 @@ hearsay_store_save_event (HearsayStore  *self,
 }
 
 gboolean
+hearsay_store_insert_event (HearsayStore  *self,
+                            HearsayEvent  *event,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!hearsay_store_check_writable (self, error))
+    return FALSE;
+  stmt = hearsay_store_prepare (self, "INSERT INTO event (id, name, date) VALUES (?1, ?2, ?3);", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, hearsay_event_get_id (event));
+  sqlite3_bind_text (stmt, 2, hearsay_event_get_name (event), -1, SQLITE_STATIC);
+  hearsay_store_bind_text (stmt, 3, hearsay_event_get_date (event));
+  return hearsay_store_step_done (self, stmt, _("could not save the event"), error);
+}
+
+GArray *
+hearsay_store_list_event_documents (HearsayStore  *self,
+                                    gint64         id,
+                                    GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hearsay_store_prepare (self, "SELECT id FROM document WHERE event_id = ?1 ORDER BY id;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 document = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, document);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not read the event's documents"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gboolean
 hearsay_store_delete_event (HearsayStore  *self,
                             gint64         id,
                             GError       **error)
