@@ -358,11 +358,13 @@ insert_annotation (HearsayAnnotationList *self,
 static void
 annotation_added_cb (HearsayAnnotationList *self,
                      gint64                 document_id,
-                     gint64                 id)
+                     gint64                 id,
+                     HearsayAnnotation     *annotation)
 {
   if (document_id != self->document_id || self->document_id == 0)
     return;
-  insert_annotation (self, id);
+  /* The signal carries the annotation as stored: no read back. */
+  g_list_store_insert_sorted (self->annotations, annotation, compare_annotations, NULL);
   update_status (self);
 }
 

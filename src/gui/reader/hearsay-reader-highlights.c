@@ -6,7 +6,6 @@
  * document with 100,000 annotations never blocks the main loop. */
 #include "config.h"
 
-#include <inttypes.h>
 
 #include "hearsay-reader-private.h"
 
@@ -481,24 +480,17 @@ replace_span (HearsayReader     *self,
 }
 
 static void
-on_annotation_added (HearsayProject *project,
-                     gint64          document_id,
-                     gint64          annotation_id,
-                     HearsayReader  *self)
+on_annotation_added (HearsayProject    *project,
+                     gint64             document_id,
+                     gint64             annotation_id,
+                     HearsayAnnotation *annotation,
+                     HearsayReader     *self)
 {
-  g_autoptr(HearsayAnnotation) annotation = NULL;
-  g_autoptr(GError) error = NULL;
-
   if (!is_current_document (self, document_id))
     return;
   if (defer_while_loading (self))
     return;
-  annotation = hearsay_project_get_annotation (project, annotation_id, &error);
-  if (annotation == NULL)
-    {
-      g_warning ("Could not load annotation %" PRId64 ": %s", annotation_id, error->message);
-      return;
-    }
+  /* The signal carries the annotation as stored: no read back. */
   replace_span (self, annotation_id, annotation, NULL, NULL);
   reapply_range (self, hearsay_annotation_get_start (annotation),
                  hearsay_annotation_get_end (annotation));
