@@ -162,8 +162,8 @@ on_close_clicked (GtkButton    *button,
     give_focus_back (self);
 }
 
-/* The button's action has run (GtkButton activates it in its own
- * ::clicked handler, before this one). */
+/* Connected after: GtkButton activates its action in its own ::clicked
+ * handler (a RUN_LAST signal), which must run before the toast goes. */
 static void
 on_button_clicked (GtkButton    *button,
                    HearsayToast *toast)
@@ -199,7 +199,7 @@ toast_new (HearsayToastOverlay *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (toast->button), action_name);
       if (target != NULL)
         gtk_actionable_set_action_target_value (GTK_ACTIONABLE (toast->button), target);
-      g_signal_connect (toast->button, "clicked", G_CALLBACK (on_button_clicked), toast);
+      g_signal_connect_after (toast->button, "clicked", G_CALLBACK (on_button_clicked), toast);
       gtk_widget_set_parent (GTK_WIDGET (toast->button), GTK_WIDGET (toast));
     }
   toast->close_button = GTK_BUTTON (gtk_button_new_from_icon_name ("window-close-symbolic"));

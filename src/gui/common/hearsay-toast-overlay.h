@@ -19,7 +19,8 @@ GtkWidget *hearsay_toast_overlay_new          (void);
 void       hearsay_toast_overlay_set_child    (HearsayToastOverlay *self,
                                                GtkWidget           *child);
 GtkWidget *hearsay_toast_overlay_get_child    (HearsayToastOverlay *self);
-/* Seconds a toast stays (while nobody is on it); "timeout" property. */
+/* Seconds a toast stays (while nobody is on it; 0: until dismissed);
+ * the "timeout" property. */
 void       hearsay_toast_overlay_set_timeout  (HearsayToastOverlay *self,
                                                guint                seconds);
 /* Shows @title (plain text). With @button_label, the toast has a button

@@ -333,6 +333,9 @@ on_key_pressed (GtkEventControllerKey *controller,
   guint group = gtk_event_controller_key_get_group (controller);
   int n_keys = 0;
 
+  /* A click still being decided comes before any key: an arrow key or a
+   * Shift selection after it must not be taken for part of the click. */
+  hearsay_reader_view_flush_click (self);
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK))
     return GDK_EVENT_PROPAGATE;
   /* Real digits are the shortcut controller's. */
