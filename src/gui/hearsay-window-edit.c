@@ -184,9 +184,9 @@ snap_from_string (const char *mode)
 {
   if (g_strcmp0 (mode, "always") == 0)
     return HEARSAY_READER_SNAP_ALWAYS;
-  if (g_strcmp0 (mode, "never") == 0)
-    return HEARSAY_READER_SNAP_NEVER;
-  return HEARSAY_READER_SNAP_AUTOMATIC;
+  if (g_strcmp0 (mode, "automatic") == 0)
+    return HEARSAY_READER_SNAP_AUTOMATIC;
+  return HEARSAY_READER_SNAP_NEVER;
 }
 
 static void
@@ -226,7 +226,7 @@ install_snapping (HearsayWindow *self)
   else
     {
       action = G_ACTION (g_simple_action_new_stateful ("word-snapping", G_VARIANT_TYPE_STRING,
-                                                       g_variant_new_string ("automatic")));
+                                                       g_variant_new_string ("never")));
       g_signal_connect (action, "change-state", G_CALLBACK (change_snapping_state), self);
     }
   g_action_map_add_action (G_ACTION_MAP (self), action);

@@ -221,12 +221,16 @@ test_sample_annotate (void)
   g_assert_cmpint (hearsay_inspector_get_annotation_id (inspector), ==, 0);
   g_assert_cmpint (hearsay_reader_get_selected_annotation (reader), ==, 0);
 
-  /* A partial drag in this French text snaps to whole words when the
-   * button is released (what the view emits then). */
+  /* With View ▸ Snap Selections to Words ▸ Automatic, a partial drag in
+   * this French text snaps to whole words when the button is released
+   * (what the view emits then); by default it would not. */
   {
     g_autoptr(HearsayAnnotation) snapped = NULL;
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "word-snapping");
     gint64 s, e;
 
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "never");
+    g_action_group_change_action_state (G_ACTION_GROUP (window), "word-snapping", g_variant_new_string ("automatic"));
     find_span (hearsay_document_get_text (stored), "Daesh avait été chassée ", &s, &e);
     gui_test_select_range (reader, s + 1, e - 3);
     g_signal_emit_by_name (hearsay_reader_get_view (reader), "pointer-selected");

@@ -167,7 +167,7 @@ hearsay_reader_set_word_snapping (HearsayReader     *self,
 HearsayReaderSnap
 hearsay_reader_get_word_snapping (HearsayReader *self)
 {
-  g_return_val_if_fail (HEARSAY_IS_READER (self), HEARSAY_READER_SNAP_AUTOMATIC);
+  g_return_val_if_fail (HEARSAY_IS_READER (self), HEARSAY_READER_SNAP_NEVER);
   return self->snap;
 }
 
@@ -180,12 +180,12 @@ hearsay_reader_snaps_to_words (HearsayReader *self)
     {
     case HEARSAY_READER_SNAP_ALWAYS:
       return TRUE;
-    case HEARSAY_READER_SNAP_NEVER:
-      return FALSE;
     case HEARSAY_READER_SNAP_AUTOMATIC:
-    default:
       return self->document != NULL && self->document_script == HEARSAY_WORDS_SPACED &&
              hearsay_document_get_direction (self->document) != HEARSAY_DIRECTION_RTL;
+    case HEARSAY_READER_SNAP_NEVER:
+    default:
+      return FALSE;
     }
 }
 

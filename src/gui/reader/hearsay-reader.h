@@ -35,15 +35,16 @@ typedef enum
   HEARSAY_READER_LINK_CONTRADICTS = 1 << 1,
 } HearsayReaderLinkKind;
 
-/* How a selection made with the pointer snaps to whole words. Automatic:
+/* How a selection made with the pointer snaps to whole words. Never (the
+ * default, 0): what is highlighted is what the hand covered. Automatic:
  * only in documents of scripts that separate words with spaces and read
  * left to right (not Arabic or Hebrew, where clitics are written onto the
  * word, nor Chinese, Japanese, Thai…). A keyboard selection never snaps. */
 typedef enum
 {
+  HEARSAY_READER_SNAP_NEVER,
   HEARSAY_READER_SNAP_AUTOMATIC,
   HEARSAY_READER_SNAP_ALWAYS,
-  HEARSAY_READER_SNAP_NEVER,
 } HearsayReaderSnap;
 
 void               hearsay_reader_set_project             (HearsayReader   *self,

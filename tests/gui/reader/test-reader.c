@@ -354,8 +354,16 @@ test_clusters (Fixture       *f,
   g_assert_true (hearsay_reader_get_annotation_span (f->reader, &start, &end));
   g_assert_cmpint (start, ==, at + 3);
   g_assert_cmpint (end, ==, at + 5);
-  /* The end of a drag in English text: snapped to the word (Pango's word
-   * boundaries), in the buffer, so the highlight shows it. */
+  /* The end of a drag: by default (no snapping) left as it is. */
+  g_assert_false (hearsay_reader_snaps_to_words (f->reader));
+  g_signal_emit_by_name (hearsay_reader_get_view (f->reader), "pointer-selected");
+  g_assert_true (hearsay_reader_get_annotation_span (f->reader, &start, &end));
+  g_assert_cmpint (start, ==, at + 3);
+  g_assert_cmpint (end, ==, at + 5);
+  /* With automatic snapping, the end of a drag in English text is snapped
+   * to the word (Pango's word boundaries), in the buffer, so the highlight
+   * shows it. */
+  hearsay_reader_set_word_snapping (f->reader, HEARSAY_READER_SNAP_AUTOMATIC);
   g_assert_true (hearsay_reader_snaps_to_words (f->reader));
   g_signal_emit_by_name (hearsay_reader_get_view (f->reader), "pointer-selected");
   g_assert_true (hearsay_reader_get_annotation_span (f->reader, &start, &end));
