@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hearsay-text.h"
 #include "hearsay-window-private.h"
 
 /* Quotes and titles in a toast or a menu item stay short. */
@@ -57,6 +58,14 @@ shorten (const char *text)
 
       g_string_truncate (flat, cut - flat->str);
       g_string_append (flat, "…");
+    }
+  /* Right-to-left text (an Arabic quote or title) inside a sentence is
+   * isolated (FSI … PDI), or the sentence's quotes and words around it are
+   * reordered with it. */
+  if (hearsay_text_detect_direction (flat->str) == HEARSAY_DIRECTION_RTL)
+    {
+      g_string_prepend (flat, "\u2068");
+      g_string_append (flat, "\u2069");
     }
   return g_string_free (g_steal_pointer (&flat), FALSE);
 }

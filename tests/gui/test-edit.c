@@ -530,6 +530,8 @@ test_exact_selections_french (void)
   edit_close (&e);
 }
 
+static char *dup_newest_toast (Edit *e);
+
 /* Item 2 in Arabic: the clitic و of «وقال» can be annotated on its own;
  * a drag inside a word is not widened (right-to-left: automatic snapping
  * is off), unless snapping is set to Always. */
@@ -585,6 +587,14 @@ test_exact_selections_arabic (void)
   g_assert_true (gui_test_wait_for (selection_is, &w));
   press_label_key (&e, "2");
   g_assert_cmpint (find_exact (&e, doc, "عسكري"), !=, 0);
+
+  /* Its deletion's notice keeps the English sentence in order: the Arabic
+   * quote and title are isolated (FSI … PDI). */
+  g_action_group_activate_action (G_ACTION_GROUP (e.window), "delete-annotation", NULL);
+  gui_test_iterate ();
+  g_assert_cmpint (find_exact (&e, doc, "عسكري"), ==, 0);
+  shown = dup_newest_toast (&e);
+  g_assert_cmpstr (shown, ==, "Deleted Source mention “\u2068عسكري\u2069” in ‘\u2068دمشق تعلن تحرير دير الزور من تنظيم داعش\u2069’");
   edit_close (&e);
 }
 
