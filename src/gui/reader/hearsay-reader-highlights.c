@@ -12,6 +12,9 @@
 #include "hearsay-scheme-ids.h"
 
 #define HIGHLIGHT_ALPHA 0.42
+/* Furniture's grey text must stay readable on its own background in the
+ * dark style too: a lighter wash than a label's. */
+#define FURNITURE_ALPHA 0.18
 #define SELECTED_ALPHA 0.85
 /* After the frame clock (GDK_PRIORITY_REDRAW, 120), before GtkTextView's
  * background layout validation (125): tagging lines that are not laid out
@@ -63,7 +66,7 @@ create_label_tag (HearsayReader *self,
   line = rgba;
   GtkTextTag *tag;
 
-  rgba.alpha = HIGHLIGHT_ALPHA;
+  rgba.alpha = g_strcmp0 (label_id, HEARSAY_LABEL_BOILERPLATE) == 0 ? FURNITURE_ALPHA : HIGHLIGHT_ALPHA;
   /* Containers are told apart by the overlap bars the view draws. */
   tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &rgba, NULL);
   if (g_strcmp0 (label_id, HEARSAY_LABEL_BOILERPLATE) == 0)
