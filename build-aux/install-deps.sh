@@ -2,7 +2,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Install the build and test dependencies of Hearsay on Debian 12.
 # Quiet and offline when everything is already present.
+# --fuzz: also what the libFuzzer targets need (make fuzz, .ci/run's smoke
+# run): clang and its sanitizer and libFuzzer runtimes.
 set -euo pipefail
+
+fuzz=false
+if [ "${1:-}" = "--fuzz" ]; then
+  fuzz=true
+fi
 
 PACKAGES=(
   build-essential pkg-config meson ninja-build
@@ -10,10 +17,11 @@ PACKAGES=(
   libjson-glib-dev libarchive-dev
   gettext desktop-file-utils appstream
   xvfb xauth fonts-dejavu-core fonts-noto-core
+  libpq-dev postgresql-15
 )
 
 MODULES=(
-  'gtk4 >= 4.8' glib-2.0 gio-2.0 sqlite3 libxml-2.0 json-glib-1.0 libarchive
+  'gtk4 >= 4.8' glib-2.0 gio-2.0 sqlite3 libxml-2.0 json-glib-1.0 libarchive libpq
 )
 
 COMMANDS=(
@@ -21,16 +29,32 @@ COMMANDS=(
   glib-compile-schemas glib-compile-resources xmllint Xvfb xauth sqlite3 python3
 )
 
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+
 missing=()
+if $fuzz; then
+  PACKAGES=("${FUZZ_PACKAGES[@]}")
+  MODULES=()
+  COMMANDS=(clang)
+  if ! command -v clang >/dev/null 2>&1 ||
+      [ ! -f "$(clang -print-runtime-dir 2>/dev/null)/libclang_rt.fuzzer-$(uname -m).a" ]; then
+    missing+=("libFuzzer runtime")
+  fi
+fi
 for cmd in "${COMMANDS[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("command:$cmd")
 done
 if command -v pkg-config >/dev/null 2>&1; then
-  for mod in "${MODULES[@]}"; do
+  for mod in "${MODULES[@]+"${MODULES[@]}"}"; do
     pkg-config --exists "$mod" 2>/dev/null || missing+=("pkg-config:$mod")
   done
 else
   missing+=("pkg-config modules")
+fi
+
+# The server tests' throwaway cluster (build-aux/pg-test-cluster.sh).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  missing+=("postgresql-15 (initdb)")
 fi
 
 if [ "${#missing[@]}" -eq 0 ]; then

@@ -44,6 +44,8 @@ int             hearsay_cli_redo      (const HearsayCliGlobals *globals, int arg
 int             hearsay_cli_compare   (const HearsayCliGlobals *globals, int argc, char **argv);
 int             hearsay_cli_event     (const HearsayCliGlobals *globals, int argc, char **argv);
 int             hearsay_cli_search    (const HearsayCliGlobals *globals, int argc, char **argv);
+int             hearsay_cli_server    (const HearsayCliGlobals *globals, int argc, char **argv);
+int             hearsay_cli_copy      (const HearsayCliGlobals *globals, int argc, char **argv);
 
 /* A GOptionContext for @command with its usage line, summary and description. */
 GOptionContext *hearsay_cli_option_context_new (const char   *command,
@@ -60,6 +62,13 @@ gboolean        hearsay_cli_parse     (GOptionContext *context,
  * named, created with the sample on first use). Prints the error and returns
  * NULL when it cannot be opened. */
 HearsayProject *hearsay_cli_open_project (const HearsayCliGlobals *globals);
+/* hearsay_project_open (), asking for a server's password on the terminal
+ * when the server wants one that ~/.pgpass does not have. */
+HearsayProject *hearsay_cli_open_location (const char          *location,
+                                           HearsayProjectFlags  flags,
+                                           GError             **error);
+/* A line read from the terminal without echo; NULL when stdin is not one. */
+char           *hearsay_cli_read_password (const char *prompt);
 
 /* Parses a decimal integer; FALSE when @str is not one. */
 gboolean        hearsay_cli_parse_int64  (const char *str,

@@ -7,8 +7,12 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "hearsay-cli-private.h"
+#include "hearsay-error.h"
 #include "hearsay-import.h"
 
 static const HearsayCliCommand commands[] = {
@@ -26,6 +30,8 @@ static const HearsayCliCommand commands[] = {
   { "compare",  N_("Compare how outlets cover an event or documents"), hearsay_cli_compare },
   { "event",    N_("Create events, put documents in them, list and suggest"), hearsay_cli_event },
   { "search",   N_("Search the text of every document"),            hearsay_cli_search },
+  { "server",   N_("Create a project on a PostgreSQL server; its members and roles"), hearsay_cli_server },
+  { "copy",     N_("Copy a whole project between a file and a server"), hearsay_cli_copy },
 };
 
 void
@@ -153,6 +159,57 @@ hearsay_cli_print_id (gint64 id)
   return HEARSAY_CLI_EXIT_OK;
 }
 
+char *
+hearsay_cli_read_password (const char *prompt)
+{
+  struct termios old, quiet;
+  char line[1024];
+  gboolean tty = isatty (STDIN_FILENO);
+
+  if (!tty)
+    return NULL;
+  g_printerr ("%s", prompt);
+  tcgetattr (STDIN_FILENO, &old);
+  quiet = old;
+  quiet.c_lflag &= ~ECHO;
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+  if (fgets (line, sizeof line, stdin) == NULL)
+    line[0] = '\0';
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &old);
+  g_printerr ("\n");
+  line[strcspn (line, "\r\n")] = '\0';
+  return g_strdup (line);
+}
+
+HearsayProject *
+hearsay_cli_open_location (const char          *location,
+                           HearsayProjectFlags  flags,
+                           GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  HearsayProject *project = hearsay_project_open (location, flags, &local_error);
+
+  /* A server that asks for a password: asked on the terminal, kept in
+   * memory for this run only. */
+  if (project == NULL && g_error_matches (local_error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_AUTH) &&
+      hearsay_project_location_is_server (location) && isatty (STDIN_FILENO))
+    {
+      g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), location);
+      g_autofree char *password = hearsay_cli_read_password (prompt);
+
+      if (password != NULL && *password != '\0')
+        {
+          hearsay_project_set_server_password (location, password);
+          memset (password, 0, strlen (password));
+          g_clear_error (&local_error);
+          project = hearsay_project_open (location, flags, &local_error);
+        }
+    }
+  if (project == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return project;
+}
+
 HearsayProject *
 hearsay_cli_open_project (const HearsayCliGlobals *globals)
 {
@@ -161,7 +218,8 @@ hearsay_cli_open_project (const HearsayCliGlobals *globals)
 
   if (globals->project_path == NULL)
     project = hearsay_import_open_default_project (&error);
-  else if (!g_file_test (globals->project_path, G_FILE_TEST_EXISTS))
+  else if (!hearsay_project_location_is_server (globals->project_path) &&
+           !g_file_test (globals->project_path, G_FILE_TEST_EXISTS))
     {
       hearsay_cli_printerr (_("%s does not exist; create it with "
                               "`hearsay-cli --project %s init`"),
@@ -169,7 +227,7 @@ hearsay_cli_open_project (const HearsayCliGlobals *globals)
       return NULL;
     }
   else
-    project = hearsay_project_open (globals->project_path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
+    project = hearsay_cli_open_location (globals->project_path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
 
   if (project == NULL)
     hearsay_cli_print_error (error);
@@ -207,7 +265,8 @@ main (int   argc,
   const char *localedir;
   GOptionEntry entries[] = {
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_path,
-      N_("The project file (default: the default project of Hearsay)"), N_("FILE") },
+      N_("The project file, or a project on a PostgreSQL server: postgresql://host/database[#project] "
+         "(default: the default project of Hearsay)"), N_("FILE|URL") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Show the version and exit"), NULL },
     { NULL }

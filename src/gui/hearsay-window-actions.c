@@ -66,6 +66,12 @@ annotate (HearsayWindow *self,
       hearsay_reader_show_hint (self->reader, _("Select text first"));
       return;
     }
+  /* What the analyst cannot see is not annotated by accident. */
+  if (hearsay_reader_range_is_hidden (self->reader, start, end))
+    {
+      hearsay_reader_show_hint (self->reader, _("The selection takes in hidden page furniture: show it to annotate it"));
+      return;
+    }
 
   annotation = hearsay_annotation_new (hearsay_document_get_id (document), label_id);
   hearsay_annotation_add_fragment (annotation, start, end);

@@ -473,6 +473,33 @@ hearsay_window_class_init (HearsayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearsayWindow, history_section);
 }
 
+/* View ▸ Hide Page Furniture: remembered, and applied to the reader. */
+static void
+hide_furniture_change_state (GSimpleAction *action,
+                             GVariant      *state,
+                             gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+  gboolean hidden = g_variant_get_boolean (state);
+
+  g_simple_action_set_state (action, state);
+  hearsay_reader_set_furniture_hidden (self->reader, hidden);
+  if (self->settings != NULL && g_settings_get_boolean (self->settings, "hide-furniture") != hidden)
+    g_settings_set_boolean (self->settings, "hide-furniture", hidden);
+}
+
+static void
+install_view_actions (HearsayWindow *self)
+{
+  gboolean hidden = self->settings != NULL && g_settings_get_boolean (self->settings, "hide-furniture");
+  g_autoptr(GSimpleAction) action = g_simple_action_new_stateful ("hide-furniture", NULL,
+                                                                   g_variant_new_boolean (hidden));
+
+  g_signal_connect (action, "change-state", G_CALLBACK (hide_furniture_change_state), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+  hearsay_reader_set_furniture_hidden (self->reader, hidden);
+}
+
 static void
 restore_state (HearsayWindow *self)
 {
@@ -483,10 +510,14 @@ restore_state (HearsayWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
-  /* The right pane keeps ~400 px (the entity table needs ~415); the reader
-   * takes the rest. */
-  gtk_paned_set_position (self->inner_paned,
-                          MAX (360, width - g_settings_get_int (self->settings, "sidebar-width") - 400));
+  /* The right pane gets ~400 px (the entity table needs ~415) but never
+   * more than 40% of what the sidebar leaves: at 1024 px the reading column
+   * stays the wider one. Both then follow the window's size. */
+  {
+    int rest = width - g_settings_get_int (self->settings, "sidebar-width");
+
+    gtk_paned_set_position (self->inner_paned, MAX (360, rest - MIN (400, rest * 2 / 5)));
+  }
 }
 
 static void
@@ -524,6 +555,7 @@ hearsay_window_init (HearsayWindow *self)
   g_signal_connect (self->document_list, "passage-activated", G_CALLBACK (on_passage_activated), self);
   g_signal_connect (self->annotation_list, "annotation-activated", G_CALLBACK (on_annotation_activated), self);
   hearsay_window_actions_init (self);
+  install_view_actions (self);
   hearsay_window_edit_init (self);
   hearsay_window_history_init (self);
   hearsay_window_compare_install_actions (self);

@@ -52,6 +52,12 @@ remove_tree (const char *path)
         {
           g_autofree char *child = g_build_filename (path, name, NULL);
 
+          /* A link is removed, never followed (nor its target chmodded). */
+          if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            {
+              g_unlink (child);
+              continue;
+            }
           g_chmod (child, 0700);
           remove_tree (child);
         }

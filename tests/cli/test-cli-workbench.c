@@ -21,7 +21,8 @@ span (CliTestFixture    *f,
       const char *label,
       const char *needle)
 {
-  g_autofree char *text = cli_test_read_file (cli_test_sample_path ());
+  g_autofree char *sample = cli_test_sample_path ();
+  g_autofree char *text = cli_test_read_file (sample);
   gint64 start = cli_test_cp_offset (text, needle);
   g_autofree char *s = g_strdup_printf ("%" G_GINT64_FORMAT, start);
   g_autofree char *e = g_strdup_printf ("%" G_GINT64_FORMAT, start + g_utf8_strlen (needle, -1));

@@ -1,12 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core-test-util.c */
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "config.h"
+
+#ifdef HEARSAY_HAVE_POSTGRESQL
+#include <libpq-fe.h>
+#endif
+
 #include "hearsay-export.h"
 #include "core-test-util.h"
+
+#define REDIRECT_MARKER "hearsay-test-redirect\n"
 
 static char *tmpdir;
 
@@ -22,7 +32,11 @@ remove_tree (const char *path)
         {
           g_autofree char *child = g_build_filename (path, name, NULL);
 
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          /* A link is removed, never followed: chmod through a link to
+           * /etc made it 0644 for the whole machine. */
+          if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            g_unlink (child);
+          else if (g_file_test (child, G_FILE_TEST_IS_DIR))
             remove_tree (child);
           else
             {
@@ -90,6 +104,58 @@ core_test_read (const char *path,
   return data;
 }
 
+gboolean
+core_test_backend_is_server (void)
+{
+  return g_strcmp0 (g_getenv ("HEARSAY_TEST_BACKEND"), "postgresql") == 0;
+}
+
+gboolean
+core_test_skip_on_server (const char *why)
+{
+  if (!core_test_backend_is_server ())
+    return FALSE;
+  g_test_skip_printf ("the project file only (%s); the server run has its own test", why);
+  return TRUE;
+}
+
+#ifdef HEARSAY_HAVE_POSTGRESQL
+/* The rows of every table of the schema a redirected project lives in, in
+ * a fixed order: what "the file is unchanged" means on a server. */
+static char *
+server_digest (const char *location)
+{
+  const char *project = strstr (location, " project=");
+  g_autofree char *conninfo = project ? g_strndup (location, project - location) : g_strdup (location);
+  g_autofree char *schema = g_strdup (project ? project + strlen (" project=") : "hearsay");
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  PGconn *conn = PQconnectdb (conninfo);
+  const char *params[1] = { schema };
+  PGresult *tables;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  tables = PQexecParams (conn, "SELECT quote_ident (table_name) FROM information_schema.tables "
+                         "WHERE table_schema = $1 ORDER BY table_name COLLATE \"C\";",
+                         1, NULL, params, NULL, NULL, 0);
+  g_assert_cmpint (PQresultStatus (tables), ==, PGRES_TUPLES_OK);
+  for (int i = 0; i < PQntuples (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (string_agg (t::text, E'\\n' ORDER BY t::text "
+                                              "COLLATE \"C\"), '') FROM \"%s\".%s t;",
+                                              schema, PQgetvalue (tables, i, 0));
+      PGresult *rows = PQexec (conn, sql);
+
+      g_assert_cmpint (PQresultStatus (rows), ==, PGRES_TUPLES_OK);
+      g_checksum_update (sum, (const guchar *) PQgetvalue (tables, i, 0), -1);
+      g_checksum_update (sum, (const guchar *) PQgetvalue (rows, 0, 0), -1);
+      PQclear (rows);
+    }
+  PQclear (tables);
+  PQfinish (conn);
+  return g_strdup (g_checksum_get_string (sum));
+}
+#endif
+
 char *
 core_test_file_sha256 (const char *path)
 {
@@ -98,7 +164,45 @@ core_test_file_sha256 (const char *path)
 
   if (!g_file_get_contents (path, &data, &length, NULL))
     return NULL;
+#ifdef HEARSAY_HAVE_POSTGRESQL
+  if (g_str_has_prefix (data, REDIRECT_MARKER))
+    return server_digest (g_strchomp (data + strlen (REDIRECT_MARKER)));
+#endif
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+/* The server run of a test: without a server, the whole program is
+ * skipped, and says so. */
+static void
+check_server (void)
+{
+#ifdef HEARSAY_HAVE_POSTGRESQL
+  const char *conninfo = g_getenv ("HEARSAY_TEST_PG");
+  PGconn *conn;
+
+  if (!core_test_backend_is_server ())
+    return;
+  if (conninfo == NULL || *conninfo == '\0')
+    {
+      printf ("1..0 # SKIP no PostgreSQL server for the server run (HEARSAY_TEST_PG is not set; "
+              "build-aux/run-tests.sh starts one when PostgreSQL is installed)\n");
+      exit (0);
+    }
+  conn = PQconnectdb (conninfo);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      printf ("1..0 # SKIP the PostgreSQL server of HEARSAY_TEST_PG cannot be reached: %s\n",
+              g_strdelimit (g_strdup (PQerrorMessage (conn)), "\n", ' '));
+      exit (0);
+    }
+  PQfinish (conn);
+#else
+  if (core_test_backend_is_server ())
+    {
+      printf ("1..0 # SKIP this build has no PostgreSQL support (libpq)\n");
+      exit (0);
+    }
+#endif
 }
 
 void
@@ -108,6 +212,7 @@ core_test_init (int    *argc,
   g_autofree char *data_home = NULL;
 
   setlocale (LC_ALL, "");
+  check_server ();
   g_test_init (argc, argv, NULL);
   data_home = g_build_filename (core_test_tmpdir (), "xdg-data", NULL);
   g_mkdir_with_parents (data_home, 0700);

@@ -14,7 +14,14 @@ const char *core_test_tmpdir (void);
 /* A new path inside the temporary folder (not created). */
 char       *core_test_path (const char *name);
 void        core_test_write (const char *path, const char *data, gssize length);
-/* sha256 of a file's bytes, or NULL when it does not exist. */
+/* The suite's server run (HEARSAY_TEST_BACKEND=postgresql): project files
+ * the tests create are schemas on HEARSAY_TEST_PG instead. */
+gboolean    core_test_backend_is_server (void);
+/* In the server run, skips the current test (about the file itself) with
+ * @why, and returns TRUE. */
+gboolean    core_test_skip_on_server (const char *why);
+/* sha256 of a file's bytes, or NULL when it does not exist; in the server
+ * run, of the rows of the project's schema. */
 char       *core_test_file_sha256 (const char *path);
 char       *core_test_read (const char *path, gsize *length);
 /* Sets XDG_DATA_HOME to a temporary folder. */

@@ -4,6 +4,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-project.h"
+#include "core-test-util.h"
 
 typedef struct
 {
@@ -193,7 +194,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  core_test_init (&argc, &argv);
   g_test_add ("/events/events", Fixture, NULL, set_up, test_events, tear_down);
   g_test_add ("/events/search", Fixture, NULL, set_up, test_search, tear_down);
   g_test_add ("/events/filter", Fixture, NULL, set_up, test_filter, tear_down);

@@ -412,6 +412,7 @@ test_semeval (void)
   g_autofree char *expected = g_strdup_printf ("1\tDoubt\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n",
                                                s_damas, s_damas + 9);
   g_autofree char *inclusive = NULL;
+  g_autofree char *inclusive_end = NULL;
 
   g_assert_cmpstr (text, ==, RICH_TEXT);
   /* The scheme's SemEval name when it has one, else the value's id. */
@@ -425,7 +426,8 @@ test_semeval (void)
   options.end_inclusive = TRUE;
   g_assert_true (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_SEMEVAL, &options, dir, NULL, NULL));
   inclusive = core_test_read (spans_path, NULL);
-  g_assert_nonnull (strstr (inclusive, g_strdup_printf ("\t%" G_GINT64_FORMAT "\n", s_damas + 8)));
+  inclusive_end = g_strdup_printf ("\t%" G_GINT64_FORMAT "\n", s_damas + 8);
+  g_assert_nonnull (strstr (inclusive, inclusive_end));
 }
 
 static void
@@ -497,6 +499,8 @@ test_atomic (void)
   g_autofree char *marker = g_build_filename (dir, "annotation.conf", NULL);
   g_autofree char *other = core_test_path ("not-an-export");
   g_autofree char *precious = g_build_filename (other, "thesis.odt", NULL);
+  g_autofree char *after_file = NULL;
+  g_autofree char *after_marker = NULL;
   g_autofree char *parent = g_path_get_dirname (file);
   g_autoptr(GDir) listing = NULL;
   const char *name;
@@ -513,8 +517,10 @@ test_atomic (void)
   g_clear_error (&error);
   g_assert_false (hearsay_export_project_to_path (project (), HEARSAY_EXPORT_QDPX, NULL, file, cancellable, &error));
   g_clear_error (&error);
-  g_assert_cmpstr (core_test_read (file, NULL), ==, "before");
-  g_assert_cmpstr (core_test_read (marker, NULL), ==, "old conf");
+  after_file = core_test_read (file, NULL);
+  after_marker = core_test_read (marker, NULL);
+  g_assert_cmpstr (after_file, ==, "before");
+  g_assert_cmpstr (after_marker, ==, "old conf");
 
   /* A folder that is no export of the format is never replaced. */
   g_mkdir (other, 0755);

@@ -418,8 +418,31 @@ test_refusals (void)
   }
 }
 
-/* An .ann or a .txt given alone brings its pair and the other annotators'
- * files; both given are one document. */
+/* A configuration of thousands of types: each new label used to parse
+ * the whole scheme again (4,000 types took 160 s); now a new label is read
+ * alone. The fuzzer found it; the time is printed, not asserted. */
+static void
+test_large_conf (void)
+{
+  g_autoptr(GString) conf = g_string_new ("[entities]\n");
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(HearsayProject) project = core_test_new_project ("large-conf.hearsay");
+  g_autofree char *dir = write_pair ("large-conf", "Un texte.\n", "T1\tType-1 0 2\tUn\n");
+  g_autofree char *path = NULL;
+  const char *paths[] = { dir, NULL };
+  HearsayImportReport report;
+
+  for (guint i = 1; i <= 4000; i++)
+    g_string_append_printf (conf, "Type-%u\n", i);
+  g_string_append (conf, "[attributes]\nShade\tArg:<ENTITY>, Value:light|dark\n");
+  path = core_test_write_in (dir, "annotation.conf", conf->str);
+  core_test_import_ok (project, "brat", paths, NULL, &report);
+  g_assert_nonnull (hearsay_scheme_lookup_label (hearsay_project_get_scheme (project), "Type-4000"));
+  g_assert_nonnull (hearsay_scheme_lookup_label (hearsay_project_get_scheme (project), "Type-1"));
+  hearsay_import_report_clear (&report);
+  g_test_message ("4,000 new labels: %.2f s", g_timer_elapsed (timer, NULL));
+}
+
 static void
 test_explicit_files (void)
 {
@@ -547,6 +570,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import-brat/quote-mismatch", test_quote_mismatch);
   g_test_add_func ("/import-brat/refusals", test_refusals);
   g_test_add_func ("/import-brat/explicit-files", test_explicit_files);
+  g_test_add_func ("/import-brat/large-conf", test_large_conf);
   g_test_add_func ("/import-brat/annotators", test_annotators);
   g_test_add_func ("/import-brat/conventions", test_conventions);
   g_test_add_func ("/import-brat/bare-text", test_bare_text);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-html.c: saved web pages — the article and its metadata,
  * encodings found before parsing, hostile markup, folders with progress and
  * cancellation, and refusals that leave the project unchanged. */
@@ -266,12 +267,14 @@ test_directory (void)
   hearsay_import_report_init (&report);
   g_assert_true (hearsay_import_paths (project, paths, NULL, on_progress, &progress, NULL, &report, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (report.documents->len, ==, 2);
-  g_assert_cmpuint (seen->len, ==, 2);
+  /* Detected file by file: the pages, and the text file beside them. */
+  g_assert_cmpuint (report.documents->len, ==, 3);
+  g_assert_cmpuint (seen->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "a-first.html");
   g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "b-second.htm");
-  g_assert_cmpuint (progress.last_done, ==, 2);
-  g_assert_cmpuint (progress.last_total, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "notes.txt");
+  g_assert_cmpuint (progress.last_done, ==, 3);
+  g_assert_cmpuint (progress.last_total, ==, 3);
   second = g_ptr_array_index (report.documents, 1);
   g_assert_cmpstr (hearsay_document_get_source_name (second), ==, "b-second.htm");
   g_assert_nonnull (hearsay_document_get_imported_at (second));
@@ -317,6 +320,52 @@ test_unreadable_pages (void)
   hearsay_import_report_clear (&report);
   docs = hearsay_project_list_documents (project, NULL);
   g_assert_cmpuint (docs->len, ==, 2);
+}
+
+/* A folder that is no format's layout, detected file by file, subfolders
+ * included: pages, a text, and W3C annotations with the text they target. */
+static void
+test_mixed_tree (void)
+{
+  g_autoptr(HearsayProject) project = core_test_new_project ("mixed.hearsay");
+  g_autofree char *dir = core_test_path ("mixed");
+  g_autofree char *pages = g_build_filename (dir, "rt", "2017", NULL);
+  g_autofree char *w3c = g_build_filename (dir, "browser", NULL);
+  g_autoptr(GPtrArray) anns = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
+  const char *paths[] = { dir, NULL };
+  HearsayImportReport report;
+  g_autoptr(GError) error = NULL;
+
+  a = core_test_write_in (pages, "page.html",
+                          "<html><body><article><p>Une page assez longue pour \xC3\xAAtre un article.</p></article></body></html>");
+  b = core_test_write_in (dir, "notes.txt", "Des notes.\n");
+  c = core_test_write_in (w3c, "saved.txt", "Le ministre a menti.\n");
+  d = core_test_write_in (w3c, "annotations.json",
+                          "{\"type\":\"Annotation\",\"body\":\"claim\",\"target\":{\"source\":\"saved.txt\","
+                          "\"selector\":{\"type\":\"TextQuoteSelector\",\"exact\":\"a menti\"}}}");
+  {
+    g_autofree char *hidden = g_build_filename (dir, ".hidden", NULL);
+
+    e = core_test_write_in (hidden, "ignored.txt", "Pas ceci.\n");
+  }
+  hearsay_import_report_init (&report);
+  g_assert_true (hearsay_import_paths (project, paths, NULL, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.documents->len, ==, 3);
+  g_assert_cmpuint (report.n_annotations, ==, 1);
+  hearsay_import_report_clear (&report);
+  /* The annotation is on the text beside it, at its quote. */
+  for (gint64 id = 1; id <= 3; id++)
+    {
+      g_autoptr(GPtrArray) some = core_test_annotations (project, id);
+
+      for (guint i = 0; i < some->len; i++)
+        if (g_strcmp0 (hearsay_annotation_get_label (g_ptr_array_index (some, i)), "claim") == 0)
+          anns = g_ptr_array_ref (some);
+    }
+  g_assert_nonnull (anns);
+  g_assert_cmpstr (hearsay_annotation_get_fragment (g_ptr_array_index (anns, 0), 0)->exact, ==, "a menti");
 }
 
 static void
@@ -390,6 +439,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import-html/deep-nesting", test_deep_nesting);
   g_test_add_func ("/import-html/directory", test_directory);
   g_test_add_func ("/import-html/cancel", test_cancel);
+  g_test_add_func ("/import-html/mixed-tree", test_mixed_tree);
   g_test_add_func ("/import-html/unreadable-pages", test_unreadable_pages);
   g_test_add_func ("/import-html/refusals", test_refusals);
   return g_test_run ();

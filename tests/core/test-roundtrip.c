@@ -517,13 +517,60 @@ test_w3c (void)
   g_autofree char *e2 = export_to (p2, HEARSAY_EXPORT_W3C, 0, 0, "rt2.jsonld");
   const char *paths2[] = { e2, t1, t2, NULL };
   g_autoptr(HearsayProject) p3 = import_fresh ("rt-w3c-2.hearsay", "w3c", paths2);
-  const guint fields = F_ATTRS | F_NOTE | F_RELATIONS;
+  const guint fields = F_ATTRS | F_NOTE | F_RELATIONS | F_ANNOTATOR;
   g_autofree char *want = dump (project (), fields);
   g_autofree char *got = dump (p2, fields);
   g_autofree char *again = dump (p3, fields);
 
   g_assert_cmpstr (got, ==, want);
   g_assert_cmpstr (again, ==, got);
+}
+
+/* --offsets utf16 and byte: the collection states its unit and the
+ * importer reads it (it refused any unit but code points before). */
+static void
+test_w3c_units (void)
+{
+  const HearsayOffsetUnit units[] = { HEARSAY_OFFSET_UTF16, HEARSAY_OFFSET_BYTE };
+  const guint fields = F_ATTRS | F_NOTE | F_RELATIONS | F_ANNOTATOR;
+  g_autofree char *want = dump (project (), fields);
+  g_autofree char *dir = core_test_path ("rt-w3c-unit-texts");
+  g_autofree char *t1 = core_test_write_in (dir, "one.txt", TEXT1);
+  g_autofree char *t2 = core_test_write_in (dir, "two.txt", TEXT2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("rt-units-%u.jsonld", i);
+      g_autofree char *project_name = g_strdup_printf ("rt-w3c-units-%u.hearsay", i);
+      g_autofree char *e1 = export_to (project (), HEARSAY_EXPORT_W3C, units[i], 0, name);
+      const char *paths[] = { e1, t1, t2, NULL };
+      g_autoptr(HearsayProject) p2 = import_fresh (project_name, "w3c", paths);
+      g_autofree char *got = dump (p2, fields);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+}
+
+/* --newlines lf: positions and quotes count the text with CR LF as LF,
+ * and a document is named by that text's sha256. Given the original CR LF
+ * texts, the importer finds them by that name and reads the positions with
+ * CR LF as one: every span lands where it was. */
+static void
+test_w3c_lf (void)
+{
+  g_autofree char *e1 = export_to (project (), HEARSAY_EXPORT_W3C, 0, HEARSAY_NEWLINES_LF, "rt-lf.jsonld");
+  g_autofree char *dir = core_test_path ("rt-w3c-lf-texts");
+  g_autofree char *t1 = core_test_write_in (dir, "one.txt", TEXT1);
+  g_autofree char *t2 = core_test_write_in (dir, "two.txt", TEXT2);
+  g_autofree char *json = core_test_read (e1, NULL);
+  const char *paths[] = { e1, t1, t2, NULL };
+  g_autoptr(HearsayProject) p2 = import_fresh ("rt-w3c-lf.hearsay", "w3c", paths);
+  const guint fields = F_ATTRS | F_NOTE | F_RELATIONS | F_ANNOTATOR;
+  g_autofree char *want = dump (project (), fields);
+  g_autofree char *got = dump (p2, fields);
+
+  g_assert_nonnull (strstr (json, "\"hearsay:newlines\":\"lf\""));
+  g_assert_cmpstr (got, ==, want);
 }
 
 /* REFI-QDA (.qdpx) carries the texts with LF line ends (BOM kept, the
@@ -893,6 +940,8 @@ main (int    argc,
   g_test_add_func ("/roundtrip/brat-lf", test_brat_lf);
   g_test_add_func ("/roundtrip/semeval", test_semeval);
   g_test_add_func ("/roundtrip/w3c", test_w3c);
+  g_test_add_func ("/roundtrip/w3c-units", test_w3c_units);
+  g_test_add_func ("/roundtrip/w3c-lf", test_w3c_lf);
   g_test_add_func ("/roundtrip/qdpx", test_qdpx);
   g_test_add_func ("/roundtrip/qdpx-units", test_qdpx_units);
   g_test_add_func ("/roundtrip/qdpx-bad", test_qdpx_bad);

@@ -459,6 +459,173 @@ test_open_article (void)
   gui_test_destroy_all_windows ();
 }
 
+typedef struct
+{
+  GtkTextView *view;
+  int offset;
+  int y;
+} LineAt;
+
+/* The line of @offset moved up from @y (the layout after a change). */
+static gboolean
+line_moved_up (gpointer data)
+{
+  LineAt *line = data;
+  GtkTextIter iter;
+  GdkRectangle location;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (line->view), &iter, line->offset);
+  gtk_text_view_get_iter_location (line->view, &iter, &location);
+  return location.y < line->y;
+}
+
+/* Page furniture is dimmed; View ▸ Hide Page Furniture hides it without
+ * touching the text, is remembered, and nothing hidden gets annotated. */
+static void
+test_furniture (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "furniture.hearsay", NULL);
+  const char *text = "Accept all cookies to continue.\nRead more: other stories.\n"
+                     "The army retook the city on Friday, officials said.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayProject) project = hearsay_project_create (path, &error);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HearsayAnnotation) furniture = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkTextTagTable *table;
+  GtkTextTag *tag;
+  GtkTextView *view;
+  GtkTextIter iter;
+  GdkRectangle location;
+  HearsayWindow *window;
+  HearsayReader *reader;
+  LineAt line;
+  gboolean set, invisible;
+  gint64 doc_id;
+  GVariant *state;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (docs, hearsay_document_new (text));
+  g_assert_true (hearsay_project_add_documents (project, docs, &error));
+  g_assert_no_error (error);
+  doc_id = hearsay_document_get_id (docs->pdata[0]);
+  furniture = hearsay_annotation_new (doc_id, "boilerplate");
+  hearsay_annotation_add_fragment (furniture, 0, gui_test_offset_of (text, "The army"));
+  g_assert_true (hearsay_project_create_annotation (project, furniture, &error));
+  g_assert_no_error (error);
+  g_settings_set_boolean (settings, "hide-furniture", FALSE);
+
+  window = gui_test_open_window (project);
+  reader = hearsay_window_get_reader (window);
+  view = GTK_TEXT_VIEW (hearsay_reader_get_view (reader));
+  table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view));
+  tag = gtk_text_tag_table_lookup (table, "hearsay-label:boilerplate");
+  g_assert_nonnull (tag);
+  /* Dimmed: grey text over the label's background. */
+  g_object_get (tag, "foreground-set", &set, "invisible", &invisible, NULL);
+  g_assert_true (set);
+  g_assert_false (invisible);
+
+  /* Hidden: the article's line moves up, the text and offsets stay. */
+  line = (LineAt) { view, (int) gui_test_offset_of (text, "The army"), 0 };
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, line.offset);
+  g_assert_true (gui_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped, view));
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  line.y = location.y;
+  g_assert_cmpint (line.y, >, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "hide-furniture", NULL);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "hide-furniture");
+  g_assert_true (g_variant_get_boolean (state));
+  g_variant_unref (state);
+  g_assert_true (g_settings_get_boolean (settings, "hide-furniture"));
+  g_object_get (tag, "invisible", &invisible, NULL);
+  g_assert_true (invisible);
+  g_assert_true (gui_test_wait_for (line_moved_up, &line));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)), ==, g_utf8_strlen (text, -1));
+
+  /* A selection that takes in hidden furniture is not annotated. */
+  gui_test_select_range (reader, gui_test_offset_of (text, "cookies"), gui_test_offset_of (text, "retook"));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gui_test_press_shortcut (GTK_WIDGET (view), GDK_KEY_1);
+  gui_test_iterate ();
+  g_assert_cmpuint (count_annotations (project, doc_id), ==, 0);
+  /* What is visible still is. */
+  gui_test_select_range (reader, gui_test_offset_of (text, "The army"), gui_test_offset_of (text, " on Friday"));
+  gui_test_press_shortcut (GTK_WIDGET (view), GDK_KEY_1);
+  gui_test_iterate ();
+  g_assert_cmpuint (count_annotations (project, doc_id), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_iterate ();
+
+  /* Remembered: a new window starts with it hidden; shown again. */
+  window = gui_test_open_window (project);
+  g_assert_true (hearsay_reader_get_furniture_hidden (hearsay_window_get_reader (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "hide-furniture", NULL);
+  g_assert_false (g_settings_get_boolean (settings, "hide-furniture"));
+  g_assert_false (hearsay_reader_get_furniture_hidden (hearsay_window_get_reader (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_iterate ();
+}
+
+typedef struct
+{
+  HearsayWindow *window;
+  int width;
+} WindowWidth;
+
+static gboolean
+window_has_width (gpointer data)
+{
+  WindowWidth *wanted = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (wanted->window));
+
+  /* The default size counts the frame's shadow too. */
+  return width <= wanted->width && width >= wanted->width - 24 &&
+         gtk_widget_get_width (GTK_WIDGET (hearsay_window_get_reader (wanted->window))) > 0;
+}
+
+/* At 1024×700 the reading column is wider than the (empty) inspector, both
+ * when the window opens at that size and when it is made that small. */
+static void
+test_small_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_build_filename (tmp_dir, "small.hearsay", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayProject) project = hearsay_project_create (path, &error);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  HearsayWindow *window;
+  WindowWidth wanted;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (docs, hearsay_document_new ("The army retook the city on Friday, officials said."));
+  g_assert_true (hearsay_project_add_documents (project, docs, &error));
+  g_assert_no_error (error);
+
+  g_settings_set_int (settings, "window-width", 1024);
+  g_settings_set_int (settings, "window-height", 700);
+  window = gui_test_open_window (project);
+  wanted = (WindowWidth) { window, 1024 };
+  g_assert_true (gui_test_wait_for (window_has_width, &wanted));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (hearsay_window_get_reader (window))), >,
+                   gtk_widget_get_width (GTK_WIDGET (hearsay_window_get_inspector (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_iterate ();
+
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+  window = gui_test_open_window (project);
+  wanted = (WindowWidth) { window, 1280 };
+  g_assert_true (gui_test_wait_for (window_has_width, &wanted));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  wanted = (WindowWidth) { window, 1024 };
+  g_assert_true (gui_test_wait_for (window_has_width, &wanted));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (hearsay_window_get_reader (window))), >,
+                   gtk_widget_get_width (GTK_WIDGET (hearsay_window_get_inspector (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,5 +637,7 @@ main (int   argc,
   g_test_add_func ("/window/arabic", test_arabic);
   g_test_add_func ("/window/open-project", test_open_project);
   g_test_add_func ("/window/open-article", test_open_article);
+  g_test_add_func ("/window/furniture", test_furniture);
+  g_test_add_func ("/window/small-window", test_small_window);
   return gui_test_run ();
 }

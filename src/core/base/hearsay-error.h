@@ -21,6 +21,13 @@ typedef enum {
   HEARSAY_STORE_ERROR_BUSY,
   HEARSAY_STORE_ERROR_FAILED,
   HEARSAY_STORE_ERROR_NO_SPACE,
+  /* A server project: */
+  HEARSAY_STORE_ERROR_OFFLINE,      /* the server cannot be reached, or the connection dropped */
+  HEARSAY_STORE_ERROR_AUTH,         /* the server refused the login or the password */
+  HEARSAY_STORE_ERROR_DENIED,       /* the member's role does not allow it */
+  HEARSAY_STORE_ERROR_CONFLICT,     /* another client changed it since this one read it */
+  HEARSAY_STORE_ERROR_NOT_SERVER,   /* a server call on a project file */
+  HEARSAY_STORE_ERROR_UNSUPPORTED,  /* this build has no PostgreSQL support */
 } HearsayStoreError;
 
 typedef enum {

@@ -230,7 +230,6 @@ write_relations (GString       *s,
                  HearsayScheme *scheme,
                  BratUse       *use)
 {
-  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(BratSet) order = brat_set_new ();
 
   g_string_append (s, "\n[relations]\n"

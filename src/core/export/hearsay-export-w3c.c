@@ -4,7 +4,9 @@
  *
  * TextPositionSelector counts code points, end exclusive (the model's own
  * unit); "hearsay:offsetUnit" on the collection says so, and each selector
- * carries it too when another unit was asked for. The label is a tagging
+ * carries it too when another unit was asked for; with --newlines lf the
+ * collection says "hearsay:newlines": "lf" and a document without a URL is
+ * named by the sha256 of its text with CR LF as LF. The label is a tagging
  * body, attributes classifying bodies ("name=value"), the note a commenting
  * body; a discontinuous annotation has one target per fragment. Relations
  * are linking annotations that target the two annotations (or an entity).
@@ -211,6 +213,9 @@ w3c_begin (HearsayExportContext  *ctx,
   g_string_append (s, ",\"type\":\"AnnotationCollection\"");
   append_member (s, "label", label);
   append_member (s, "hearsay:offsetUnit", unit);
+  /* Positions and quotes are those of the text with CR LF as LF. */
+  if (ctx->options->newlines == HEARSAY_NEWLINES_LF)
+    append_member (s, "hearsay:newlines", "lf");
   g_string_append (s, ",\"first\":{\"type\":\"AnnotationPage\",\"id\":");
   append_uuid (ctx, s, "page", 1);
   g_string_append (s, ",\"items\":[");
@@ -237,8 +242,17 @@ w3c_document (HearsayDocument  *doc,
   annotations = hearsay_export_annotations (ctx, hearsay_document_get_id (doc), error);
   if (annotations == NULL)
     return FALSE;
-  if (source == NULL || *source == '\0')
+  /* Named by the sha256 of the text its positions count in: with
+   * --newlines lf, the text with CR LF as LF. */
+  if ((source == NULL || *source == '\0') && hearsay_offset_map_is_identity (map))
     source = urn = g_strdup_printf ("urn:hearsay:document:%s", hearsay_document_get_sha256 (doc));
+  else if (source == NULL || *source == '\0')
+    {
+      g_autofree char *sha = hearsay_text_sha256 (hearsay_offset_map_get_text (map),
+                                                  hearsay_offset_map_get_text_size (map));
+
+      source = urn = g_strdup_printf ("urn:hearsay:document:%s", sha);
+    }
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), annotations->len);
   for (guint i = 0; i < annotations->len; i++)

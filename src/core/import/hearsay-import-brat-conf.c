@@ -330,7 +330,11 @@ add_attribute (HearsayImportContext  *ctx,
               g_ptr_array_add (labels, g_strdup (a));
           }
       else if (key != NULL && strcmp (key, "Value") == 0)
-        values = g_steal_pointer (&types);
+        {
+          /* A second Value: list replaces the first (the fuzzer's leak). */
+          g_strfreev (values);
+          values = g_steal_pointer (&types);
+        }
     }
   for (guint i = 0; i < labels->len; i++)
     {

@@ -4,6 +4,8 @@
  * import's transaction (through the project's bulk calls). */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -253,6 +255,23 @@ hearsay_import_store_relation (HearsayImportContext  *ctx,
   return TRUE;
 }
 
+gboolean
+hearsay_import_store_entity_relation (HearsayImportContext  *ctx,
+                                      const char            *type,
+                                      gint64                 from_id,
+                                      gint64                 entity_id,
+                                      const char            *annotator,
+                                      GError               **error)
+{
+  g_autofree char *now = hearsay_now_iso8601 ();
+  HearsayRelation r = { 0, (char *) type, from_id, 0, entity_id, (char *) annotator, now };
+
+  if (hearsay_project_bulk_add_relation (ctx->project, &r, error) == 0)
+    return FALSE;
+  ctx->report->n_relations++;
+  return TRUE;
+}
+
 HearsayOffsetConvention
 hearsay_import_convention (HearsayImportContext          *ctx,
                            const HearsayOffsetConvention *stated,
@@ -287,15 +306,15 @@ hearsay_import_convert_span (HearsayOffsetReader           *reader,
   unit = hearsay_offset_convention_describe (convention);
   if (end > hearsay_offset_reader_get_length (reader) || start > hearsay_offset_reader_get_length (reader))
     return hearsay_import_fail (error, path, line,
-                                _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is outside the text, "
-                                  "which has %" G_GINT64_FORMAT " (counted in %s)"),
+                                _("the span %" PRId64 "–%" PRId64 " is outside the text, "
+                                  "which has %" PRId64 " (counted in %s)"),
                                 start, end, hearsay_offset_reader_get_length (reader), unit);
   if (end < start || start < 0)
     return hearsay_import_fail (error, path, line,
-                                _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " ends before it starts"),
+                                _("the span %" PRId64 "–%" PRId64 " ends before it starts"),
                                 start, end);
   return hearsay_import_fail (error, path, line,
-                              _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " falls inside a character "
+                              _("the span %" PRId64 "–%" PRId64 " falls inside a character "
                                 "of the text (counted in %s); choose the unit the file uses with --offsets"),
                               start, end, unit);
 }
@@ -410,6 +429,59 @@ hearsay_import_list_dir (const char          *dir,
       g_ptr_array_add (paths, path);
     }
   return paths;
+}
+
+#define MAX_TREE_DEPTH 8
+
+static gboolean
+list_tree (const char          *dir,
+           const char * const  *suffixes,
+           guint                depth,
+           GPtrArray           *out,
+           GError             **error)
+{
+  g_autoptr(GPtrArray) files = hearsay_import_list_dir (dir, suffixes, error);
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (files == NULL)
+    return FALSE;
+  for (guint i = 0; i < files->len; i++)
+    if (!g_file_test (g_ptr_array_index (files, i), G_FILE_TEST_IS_DIR))
+      g_ptr_array_add (out, g_strdup (g_ptr_array_index (files, i)));
+  if (depth >= MAX_TREE_DEPTH)
+    return TRUE;
+  d = g_dir_open (dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      /* Hidden folders (.git, .cache) are not the corpus; a link to a
+       * folder is not followed, so nothing outside is reached. */
+      if (name[0] == '.')
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        g_ptr_array_add (subdirs, g_steal_pointer (&path));
+    }
+  g_ptr_array_sort (subdirs, compare_names);
+  for (guint i = 0; i < subdirs->len; i++)
+    if (!list_tree (g_ptr_array_index (subdirs, i), suffixes, depth + 1, out, error))
+      return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+hearsay_import_list_tree (const char          *dir,
+                          const char * const  *suffixes,
+                          GError             **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  if (!list_tree (dir, suffixes, 0, paths, error))
+    return NULL;
+  return g_steal_pointer (&paths);
 }
 
 /* Plain text and the sample article: the text importer's documents, stored

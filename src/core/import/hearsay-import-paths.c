@@ -133,6 +133,109 @@ refuse_failures (GPtrArray  *failures,
   return FALSE;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Formats whose folders have a layout of their own (pairs of files,
+ * release trees, INCEpTION's project export): such a folder is expanded by
+ * its format as a whole. */
+static gboolean
+is_layout_format (const char *name)
+{
+  return g_strcmp0 (name, "brat") == 0 || g_strcmp0 (name, "semeval") == 0 ||
+         g_strcmp0 (name, "webanno-tsv") == 0 || g_strcmp0 (name, "xmi") == 0;
+}
+
+/* A folder that is no format's layout: each file by its own format, each
+ * folder below as a layout of its own or the same way, grouped by format in
+ * @groups (format name → GPtrArray of paths). */
+static gboolean
+collect_mixed (const char  *dir,
+               GHashTable  *groups,
+               GPtrArray   *order,
+               guint        depth,
+               GError     **error)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (d == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      const char *format;
+      GPtrArray *group;
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) && g_file_test (path, G_FILE_TEST_IS_DIR))
+        continue;
+      format = hearsay_import_guess_format (path);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !is_layout_format (format))
+        {
+          if (depth < 8 && !collect_mixed (path, groups, order, depth + 1, error))
+            return FALSE;
+          continue;
+        }
+      /* Files Hearsay does not read (images, notes) are not the corpus. */
+      if (format == NULL || hearsay_importer_lookup (format) == NULL)
+        continue;
+      group = g_hash_table_lookup (groups, format);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (groups, (char *) format, group);
+          g_ptr_array_add (order, (char *) format);
+        }
+      g_ptr_array_add (group, g_steal_pointer (&path));
+    }
+  return TRUE;
+}
+
+static gboolean
+expand_mixed (const char  *dir,
+              GPtrArray   *units,
+              GPtrArray   *confs,
+              GError     **error)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GPtrArray *texts, *w3c;
+
+  if (!collect_mixed (dir, groups, order, 0, error))
+    return FALSE;
+  /* Beside W3C annotations, text files are the documents they target. */
+  texts = g_hash_table_lookup (groups, "text");
+  w3c = g_hash_table_lookup (groups, "w3c");
+  if (texts != NULL && w3c != NULL)
+    {
+      for (guint i = 0; i < texts->len; i++)
+        g_ptr_array_add (w3c, g_strdup (g_ptr_array_index (texts, i)));
+      g_hash_table_remove (groups, "text");
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *group = g_hash_table_lookup (groups, g_ptr_array_index (order, i));
+      const HearsayImporter *importer = hearsay_importer_lookup (g_ptr_array_index (order, i));
+
+      if (group == NULL)
+        continue;
+      g_ptr_array_add (group, NULL);
+      if (!importer->expand (importer, (const char * const *) group->pdata, units, confs, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The units of @paths, and brat's annotation.conf files, or FALSE. */
 static gboolean
 expand_paths (const HearsayImportOptions  *options,
@@ -175,6 +278,13 @@ expand_paths (const HearsayImportOptions  *options,
                        _("%s does not exist"), paths[i]);
           return FALSE;
         }
+      /* Detection on a folder that is no format's layout: file by file. */
+      if (options->format == NULL && g_file_test (paths[i], G_FILE_TEST_IS_DIR) && !is_layout_format (name))
+        {
+          if (!expand_mixed (paths[i], units, confs, error))
+            return FALSE;
+          continue;
+        }
       /* brat and W3C units see each other (a .txt and its .ann; texts given
        * alongside annotations), so a chosen format's paths expand together. */
       if (options->format != NULL && importer->expand_together)
@@ -185,15 +295,15 @@ expand_paths (const HearsayImportOptions  *options,
   return TRUE;
 }
 
-gboolean
-hearsay_import_paths (HearsayProject              *project,
-                      const char * const          *paths,
-                      const HearsayImportOptions  *options,
-                      HearsayImportProgressFunc    progress,
-                      gpointer                     user_data,
-                      GCancellable                *cancellable,
-                      HearsayImportReport         *report,
-                      GError                     **error)
+static gboolean
+import_paths (HearsayProject              *project,
+              const char * const          *paths,
+              const HearsayImportOptions  *options,
+              HearsayImportProgressFunc    progress,
+              gpointer                     user_data,
+              GCancellable                *cancellable,
+              HearsayImportReport         *report,
+              GError                     **error)
 {
   static const HearsayImportOptions no_options = { 0 };
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (hearsay_import_unit_free);
@@ -202,9 +312,6 @@ hearsay_import_paths (HearsayProject              *project,
   HearsayImportReport local_report;
   HearsayImportContext ctx = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (HEARSAY_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (paths != NULL, FALSE);
 
   if (options == NULL)
     options = &no_options;
@@ -278,10 +385,42 @@ hearsay_import_paths (HearsayProject              *project,
   g_clear_object (&ctx.scheme);
   g_hash_table_unref (ctx.documents_by_source);
   g_clear_pointer (&ctx.dir_listings, g_hash_table_unref);
+  g_clear_pointer (&ctx.w3c_texts, g_ptr_array_unref);
   g_clear_pointer (&ctx.brat_confs, g_hash_table_unref);
   if (report == &local_report)
     hearsay_import_report_clear (&local_report);
   if (ok)
     hearsay_project_emit_documents_changed (project);
   return ok;
+}
+
+gboolean
+hearsay_import_paths (HearsayProject              *project,
+                      const char * const          *paths,
+                      const HearsayImportOptions  *options,
+                      HearsayImportProgressFunc    progress,
+                      gpointer                     user_data,
+                      GCancellable                *cancellable,
+                      HearsayImportReport         *report,
+                      GError                     **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+
+  if (import_paths (project, paths, options, progress, user_data, cancellable, report, &local_error))
+    return TRUE;
+  /* Messages quote the input, and json-glib cuts a quoted string after a
+   * number of bytes, inside a character: what the CLI prints and the
+   * window shows must be UTF-8. */
+  if (local_error != NULL && !g_utf8_validate (local_error->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (local_error->message, -1);
+
+      g_free (local_error->message);
+      local_error->message = valid;
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
 }

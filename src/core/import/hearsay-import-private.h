@@ -30,8 +30,11 @@ typedef struct
    * replaces the project's scheme only after the commit. */
   HearsayScheme *scheme;
   gboolean scheme_changed;
+  guint n_conf_edits;                /* brat: scheme edits annotation.conf made */
   /* W3C: documents of this import and the project, by url and file name. */
   GHashTable *documents_by_source;   /* char * → HearsayDocument */
+  /* W3C: the text files given alongside that no target has named yet. */
+  GPtrArray *w3c_texts;              /* HearsayDocument */
   /* brat: the .ann files of each folder, listed once (hearsay-import-brat.c),
    * and the annotation.conf files by folder (HearsayBratConf). */
   GHashTable *dir_listings;
@@ -113,6 +116,12 @@ gboolean          hearsay_import_store_relation    (HearsayImportContext  *ctx,
                                                     const char            *type,
                                                     gint64                 from_id,
                                                     gint64                 to_id,
+                                                    const char            *annotator,
+                                                    GError               **error);
+gboolean          hearsay_import_store_entity_relation (HearsayImportContext *ctx,
+                                                    const char            *type,
+                                                    gint64                 from_id,
+                                                    gint64                 entity_id,
                                                     const char            *annotator,
                                                     GError               **error);
 /* @text shortened to at most @max characters (an ellipsis in the middle),
@@ -282,6 +291,12 @@ gboolean          hearsay_import_stated_unit       (JsonObject            *objec
                                                     const char            *key,
                                                     HearsayOffsetConvention *convention);
 
+/* The files of @dir and of its folders (hidden ones and links to folders
+ * aside, 8 levels down), ending with one of @suffixes: each folder's files
+ * sorted by name, then its folders'. */
+GPtrArray        *hearsay_import_list_tree         (const char            *dir,
+                                                    const char * const    *suffixes,
+                                                    GError               **error);
 /* The files of @dir ending with one of @suffixes, sorted by name; a link
  * leading out of the folder is an error. */
 GPtrArray        *hearsay_import_list_dir          (const char            *dir,

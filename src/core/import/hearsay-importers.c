@@ -418,7 +418,8 @@ hearsay_import_expand_simple (const HearsayImporter  *importer,
           hearsay_import_add_unit (units, importer->read, paths[i]);
           continue;
         }
-      files = hearsay_import_list_dir (paths[i], importer->format.suffixes, error);
+      /* Subfolders too: a corpus is often sorted by outlet or by day. */
+      files = hearsay_import_list_tree (paths[i], importer->format.suffixes, error);
       if (files == NULL)
         return FALSE;
       for (guint k = 0; k < files->len; k++)
@@ -437,7 +438,6 @@ hearsay_import_w3c_expand (const HearsayImporter  *importer,
   for (guint i = 0; paths[i]; i++)
     {
       const char *one[] = { paths[i], NULL };
-      g_autoptr(GPtrArray) files = NULL;
 
       /* A text file given alongside is a document the annotations target. */
       if (hearsay_import_has_suffix (paths[i], ".txt") && !g_file_test (paths[i], G_FILE_TEST_IS_DIR))

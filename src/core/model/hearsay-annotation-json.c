@@ -179,7 +179,7 @@ hearsay_json_get_int (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return FALSE;
   *value = json_node_get_int (node);
   return TRUE;
@@ -190,7 +190,9 @@ hearsay_json_get_values (JsonNode *node)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     g_strv_builder_add (builder, json_node_get_string (node));
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -200,7 +202,7 @@ hearsay_json_get_values (JsonNode *node)
         {
           JsonNode *e = json_array_get_element (array, i);
 
-          if (json_node_get_value_type (e) != G_TYPE_STRING)
+          if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
             return NULL;
           g_strv_builder_add (builder, json_node_get_string (e));
         }

@@ -2,6 +2,8 @@
 /* hearsay-json-safety.c: the scan before json-glib (see the header). */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
@@ -80,9 +82,15 @@ hearsay_json_check (const char  *data,
                   else if (u >= 0xDC00 && u <= 0xDFFF)
                     return refuse (error, where, data, p - 1,
                                    _("the text holds half of a UTF-16 surrogate pair, which is not a character"));
-                  if (u >= 0)
-                    p += 4;
+                  if (u < 0)
+                    return refuse (error, where, data, p - 1,
+                                   _("\\u is not followed by four hexadecimal digits"));
+                  p += 4;
                 }
+              /* json-glib also takes \ooo octal and other escapes JSON
+               * does not have, and stores bytes that are not UTF-8. */
+              else if (strchr ("\"\\/bfnrt", *p) == NULL || *p == '\0')
+                return refuse (error, where, data, p - 1, _("a backslash escape that JSON does not have"));
             }
           else if (c == '\0')
             return refuse (error, where, data, p,

@@ -96,6 +96,22 @@ hearsay_scheme_set_label (HearsayScheme  *self,
 
   labels = ensure_array (hearsay_scheme_get_root (self), "labels");
   label = find_by_id (labels, id, NULL);
+  if (label == NULL && key == 0)
+    {
+      /* A new label without a key changes nothing else: read it alone. */
+      label = json_object_new ();
+      json_object_set_string_member (label, "id", id);
+      if (name != NULL)
+        json_object_set_string_member (label, "name", name);
+      if (color != NULL)
+        json_object_set_string_member (label, "color", color);
+      json_object_set_array_member (label, "attributes", json_array_new ());
+      json_array_add_object_element (labels, label);
+      if (hearsay_scheme_append_parsed_label (self, label, error))
+        return TRUE;
+      json_array_remove_element (labels, json_array_get_length (labels) - 1);
+      return FALSE;
+    }
   if (label == NULL)
     {
       label = json_object_new ();
@@ -167,7 +183,7 @@ hearsay_scheme_add_attribute (HearsayScheme         *self,
   json_object_set_string_member (attribute, "kind", kinds[kind]);
   json_object_set_array_member (attribute, "values", json_array_new ());
   json_array_add_object_element (attributes, attribute);
-  return hearsay_scheme_reload (self, error);
+  return hearsay_scheme_reload_label (self, label_id, label, error);
 }
 
 gboolean
@@ -212,7 +228,7 @@ hearsay_scheme_set_attribute_values (HearsayScheme       *self,
       json_array_add_object_element (values, value);
     }
   json_object_set_array_member (attribute, "values", values);
-  return hearsay_scheme_reload (self, error);
+  return hearsay_scheme_reload_label (self, label_id, label, error);
 }
 
 gboolean
@@ -230,7 +246,7 @@ hearsay_scheme_set_label_event (HearsayScheme  *self,
     json_object_set_boolean_member (label, "event", TRUE);
   else
     json_object_remove_member (label, "event");
-  return hearsay_scheme_reload (self, error);
+  return hearsay_scheme_reload_label (self, id, label, error);
 }
 
 static JsonArray *

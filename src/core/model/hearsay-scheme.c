@@ -260,18 +260,86 @@ get_array (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+static gboolean fill_label (HearsayLabel *l, JsonObject *lo, guint i, GHashTable *ids, GError **error);
+
+/* Label @i of the tree (@lo) appended to self->labels; @ids holds the ids
+ * seen so far (NULL: the caller knows @lo's id is new). */
+static gboolean
+parse_label (HearsayScheme  *self,
+             JsonObject     *lo,
+             guint           i,
+             GHashTable     *ids,
+             GError        **error)
+{
+  HearsayLabel *l = g_new0 (HearsayLabel, 1);
+
+  l->attributes = g_ptr_array_new_with_free_func (attribute_def_free);
+  g_ptr_array_add (self->labels, l);
+  return fill_label (l, lo, i, ids, error);
+}
+
+/* @l from the tree's label @lo (number @i, for messages). */
+static gboolean
+fill_label (HearsayLabel  *l,
+            JsonObject    *lo,
+            guint          i,
+            GHashTable    *ids,
+            GError       **error)
+{
+  JsonArray *attrs;
+  g_autofree char *where = NULL;
+
+  l->id = dup_member (lo, "id");
+  if (!hearsay_scheme_is_identifier (l->id))
+    {
+      g_set_error (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID,
+                   _("label %u has no valid id (an id has no white space or control characters)"), i + 1);
+      return FALSE;
+    }
+  if (ids != NULL && !g_hash_table_add (ids, l->id))
+    {
+      g_set_error (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID,
+                   _("the label id “%s” is used twice"), l->id);
+      return FALSE;
+    }
+  l->name = dup_member (lo, "name");
+  if (l->name == NULL)
+    l->name = g_strdup (l->id);
+  l->description = dup_member (lo, "description");
+  l->color = dup_member (lo, "color");
+  if (l->color == NULL)
+    l->color = g_strdup ("#cccccc");
+  if (json_object_has_member (lo, "key"))
+    l->key = (guint) CLAMP (json_object_get_int_member (lo, "key"), 0, 9);
+  l->event = json_object_get_boolean_member_with_default (lo, "event", FALSE);
+  where = g_strdup_printf (_("label “%s”"), l->id);
+  attrs = get_array (lo, "attributes");
+  for (guint j = 0; attrs != NULL && j < json_array_get_length (attrs); j++)
+    {
+      JsonNode *an = json_array_get_element (attrs, j);
+      HearsayAttributeDef *a;
+
+      if (!JSON_NODE_HOLDS_OBJECT (an))
+        continue;
+      a = parse_attribute (json_node_get_object (an), where, error);
+      if (a == NULL)
+        return FALSE;
+      g_ptr_array_add (l->attributes, a);
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_labels (HearsayScheme  *self,
               JsonArray      *labels,
               GError        **error)
 {
+  /* Ids seen so far: a linear search here made adding n labels cost n³. */
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; labels != NULL && i < json_array_get_length (labels); i++)
     {
       JsonNode *node = json_array_get_element (labels, i);
-      JsonObject *lo;
-      JsonArray *attrs;
-      HearsayLabel *l;
-      g_autofree char *where = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -279,49 +347,51 @@ parse_labels (HearsayScheme  *self,
                        _("label %u is not an object"), i + 1);
           return FALSE;
         }
-      lo = json_node_get_object (node);
-      l = g_new0 (HearsayLabel, 1);
-      l->attributes = g_ptr_array_new_with_free_func (attribute_def_free);
-      g_ptr_array_add (self->labels, l);
-      l->id = dup_member (lo, "id");
-      if (!hearsay_scheme_is_identifier (l->id))
-        {
-          g_set_error (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID,
-                       _("label %u has no valid id (an id has no white space or control characters)"), i + 1);
-          return FALSE;
-        }
-      if (hearsay_scheme_lookup_label (self, l->id) != l)
-        {
-          g_set_error (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID,
-                       _("the label id “%s” is used twice"), l->id);
-          return FALSE;
-        }
-      l->name = dup_member (lo, "name");
-      if (l->name == NULL)
-        l->name = g_strdup (l->id);
-      l->description = dup_member (lo, "description");
-      l->color = dup_member (lo, "color");
-      if (l->color == NULL)
-        l->color = g_strdup ("#cccccc");
-      if (json_object_has_member (lo, "key"))
-        l->key = (guint) CLAMP (json_object_get_int_member (lo, "key"), 0, 9);
-      l->event = json_object_get_boolean_member_with_default (lo, "event", FALSE);
-      where = g_strdup_printf (_("label “%s”"), l->id);
-      attrs = get_array (lo, "attributes");
-      for (guint j = 0; attrs != NULL && j < json_array_get_length (attrs); j++)
-        {
-          JsonNode *an = json_array_get_element (attrs, j);
-          HearsayAttributeDef *a;
-
-          if (!JSON_NODE_HOLDS_OBJECT (an))
-            continue;
-          a = parse_attribute (json_node_get_object (an), where, error);
-          if (a == NULL)
-            return FALSE;
-          g_ptr_array_add (l->attributes, a);
-        }
+      if (!parse_label (self, json_node_get_object (node), i, ids, error))
+        return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+hearsay_scheme_reload_label (HearsayScheme  *self,
+                             const char     *id,
+                             JsonObject     *label,
+                             GError        **error)
+{
+  HearsayLabel *fresh;
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      HearsayLabel *old = g_ptr_array_index (self->labels, i);
+
+      if (g_strcmp0 (old->id, id) != 0)
+        continue;
+      fresh = g_new0 (HearsayLabel, 1);
+      fresh->attributes = g_ptr_array_new_with_free_func (attribute_def_free);
+      if (!fill_label (fresh, label, i, NULL, NULL) || g_strcmp0 (fresh->id, id) != 0)
+        {
+          /* Read the whole tree, which says what is wrong. */
+          label_free (fresh);
+          return hearsay_scheme_reload (self, error);
+        }
+      label_free (g_steal_pointer (&self->labels->pdata[i]));
+      self->labels->pdata[i] = fresh;
+      return TRUE;
+    }
+  return hearsay_scheme_reload (self, error);
+}
+
+gboolean
+hearsay_scheme_append_parsed_label (HearsayScheme  *self,
+                                    JsonObject     *label,
+                                    GError        **error)
+{
+  if (parse_label (self, label, self->labels->len, NULL, error))
+    return TRUE;
+  /* Not kept half-read: the tree is read again as it was. */
+  g_ptr_array_remove_index (self->labels, self->labels->len - 1);
+  return FALSE;
 }
 
 static void
@@ -358,16 +428,15 @@ parse_relation_types (HearsayScheme *self,
     }
 }
 
+static HearsayScheme *new_from_root (JsonNode *node, GError **error);
+
 HearsayScheme *
 hearsay_scheme_new_from_json (const char  *json,
                               gssize       length,
                               GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(HearsayScheme) self = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
-  JsonArray *kinds, *fields;
 
   g_return_val_if_fail (json != NULL, NULL);
 
@@ -382,7 +451,19 @@ hearsay_scheme_new_from_json (const char  *json,
                    _("The scheme is not valid JSON: %s"), local_error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  return new_from_root (json_parser_get_root (parser), error);
+}
+
+/* The scheme of a parsed tree, which it takes a reference on. */
+static HearsayScheme *
+new_from_root (JsonNode  *node,
+               GError   **error)
+{
+  g_autoptr(HearsayScheme) self = NULL;
+  JsonObject *root;
+  JsonArray *kinds, *fields;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, HEARSAY_SCHEME_ERROR, HEARSAY_SCHEME_ERROR_INVALID,
                            _("The scheme is not a JSON object"));
@@ -390,7 +471,7 @@ hearsay_scheme_new_from_json (const char  *json,
     }
 
   self = g_object_new (HEARSAY_TYPE_SCHEME, NULL);
-  self->root = json_node_ref (json_parser_get_root (parser));
+  self->root = json_node_ref (node);
   root = json_node_get_object (self->root);
   self->id = dup_member (root, "id");
   self->name = dup_member (root, "name");
@@ -708,14 +789,16 @@ hearsay_scheme_get_root (HearsayScheme *self)
   return json_node_get_object (self->root);
 }
 
-/* Parses the (edited) JSON tree again and takes over what it yields, so the
+/* Reads the (edited) JSON tree again and takes over what it yields, so the
  * structs and the tree never disagree. On error @self is left as it was. */
 gboolean
 hearsay_scheme_reload (HearsayScheme  *self,
                        GError        **error)
 {
-  g_autofree char *json = hearsay_scheme_to_json (self);
-  g_autoptr(HearsayScheme) fresh = hearsay_scheme_new_from_json (json, -1, error);
+  /* A copy of the tree, not its text: an edit costs one walk of the tree,
+   * not a serialization and a parse (thousands of brat types took minutes). */
+  g_autoptr(JsonNode) copy = json_node_copy (self->root);
+  g_autoptr(HearsayScheme) fresh = new_from_root (copy, error);
 
   if (fresh == NULL)
     return FALSE;

@@ -186,6 +186,7 @@ static gboolean
 is_conflict (const GError *error)
 {
   return g_error_matches (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND) ||
+         g_error_matches (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_CONFLICT) ||
          g_error_matches (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND) ||
          g_error_matches (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_CONFLICT);
 }

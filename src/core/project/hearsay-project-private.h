@@ -27,7 +27,8 @@ typedef enum {
   HEARSAY_PROJECT_CHANGE_HISTORY,
   HEARSAY_PROJECT_CHANGE_DOCUMENT,
   HEARSAY_PROJECT_CHANGE_DOCUMENTS,
-  HEARSAY_PROJECT_CHANGE_SCHEME,
+  HEARSAY_PROJECT_CHANGE_SCHEME,       /* reread from the store first */
+  HEARSAY_PROJECT_CHANGE_READ_ONLY,
 } HearsayProjectChange;
 
 /* Emits the signal for @change: annotation ones take (document, annotation),
@@ -47,5 +48,11 @@ void          hearsay_project_take_scheme        (HearsayProject       *self,
 HearsayTextIndex *hearsay_project_get_text_index (HearsayProject       *self,
                                                   gint64                document_id,
                                                   GError              **error);
+
+/* hearsay-project.c: rereads the scheme another client changed. */
+gboolean      hearsay_project_reload_scheme      (HearsayProject       *self,
+                                                  GError              **error);
+/* hearsay-project-server.c: stops following other clients' changes (on close). */
+void          hearsay_project_stop_following     (HearsayProject       *self);
 
 G_END_DECLS

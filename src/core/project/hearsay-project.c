@@ -42,6 +42,7 @@ enum {
   ENTITIES_CHANGED,
   HISTORY_CHANGED,
   SCHEME_CHANGED,
+  READ_ONLY_CHANGED,
   N_SIGNALS
 };
 
@@ -102,6 +103,11 @@ hearsay_project_class_init (HearsayProjectClass *klass)
    * undo or redo of that). */
   signals[SCHEME_CHANGED] =
     g_signal_new ("scheme-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A server project became read-only (its connection dropped) or
+   * writable again (it is back): hearsay_project_get_read_only (). */
+  signals[READ_ONLY_CHANGED] =
+    g_signal_new ("read-only-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* What undo and redo would do has changed. */
   signals[HISTORY_CHANGED] =
@@ -183,17 +189,27 @@ hearsay_project_open (const char          *path,
 
   self = g_object_new (HEARSAY_TYPE_PROJECT, NULL);
   self->path = g_strdup (path);
+  if (flags & HEARSAY_PROJECT_OPEN_NEW)
+    store_flags |= HEARSAY_STORE_OPEN_NEW;
   self->store = hearsay_store_open (path, store_flags, &created, error);
   if (self->store == NULL)
     return NULL;
   if (created && !initialise (self, error))
     {
       hearsay_project_close (self);
-      g_unlink (path);
+      if (!hearsay_store_location_is_server (path))
+        g_unlink (path);
       return NULL;
     }
   if (!load_scheme (self, error))
     return NULL;
+  /* On a server, edits are made as the login: a coder's layer is theirs. */
+  {
+    g_autofree char *user = hearsay_store_dup_user (self->store);
+
+    if (user != NULL)
+      hearsay_project_set_annotator (self, user);
+  }
   return g_steal_pointer (&self);
 }
 
@@ -201,6 +217,22 @@ HearsayProject *
 hearsay_project_create (const char  *path,
                         GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  HearsayProject *project;
+
+  if (hearsay_store_location_is_server (path))
+    {
+      /* `server init`: the schema must not hold a project yet. */
+      project = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_CREATE | HEARSAY_PROJECT_OPEN_NEW, &local_error);
+      if (project == NULL && g_error_matches (local_error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_A_PROJECT))
+        {
+          g_set_error_literal (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_EXISTS, local_error->message);
+          return NULL;
+        }
+      if (project == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return project;
+    }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_EXISTS,
@@ -214,6 +246,7 @@ void
 hearsay_project_close (HearsayProject *self)
 {
   g_return_if_fail (HEARSAY_IS_PROJECT (self));
+  hearsay_project_stop_following (self);
   g_clear_pointer (&self->store, hearsay_store_close);
 }
 
@@ -317,6 +350,8 @@ hearsay_project_save_copy (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
   if (!check_open (self, error))
     return FALSE;
+  if (hearsay_store_location_is_server (dest_path))
+    return hearsay_project_copy_to (self, dest_path, error);
   return hearsay_store_backup (self->store, dest_path, error);
 }
 
@@ -616,6 +651,9 @@ hearsay_project_emit_change (HearsayProject       *self,
     case HEARSAY_PROJECT_CHANGE_SCHEME:
       g_signal_emit (self, signals[SCHEME_CHANGED], 0);
       break;
+    case HEARSAY_PROJECT_CHANGE_READ_ONLY:
+      g_signal_emit (self, signals[READ_ONLY_CHANGED], 0);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -627,6 +665,20 @@ hearsay_project_take_scheme (HearsayProject *self,
 {
   g_clear_object (&self->scheme);
   self->scheme = scheme;
+}
+
+gboolean
+hearsay_project_reload_scheme (HearsayProject  *self,
+                               GError         **error)
+{
+  g_autoptr(HearsayScheme) old = g_steal_pointer (&self->scheme);
+
+  if (!check_open (self, error) || !load_scheme (self, error))
+    {
+      self->scheme = g_steal_pointer (&old);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -655,9 +707,15 @@ hearsay_project_set_scheme (HearsayProject  *self,
   if (g_strcmp0 (stored, json) == 0)
     {
       /* Already in the file (an import stored it, another connection set
-       * it): nothing to undo, but this connection takes it too. A copy,
+       * it): nothing to undo, but this connection takes it too. It is
+       * written again all the same, so that who may not change the scheme
+       * (a coder on a server) is refused here as for any other. A copy,
        * so later changes to @scheme do not reach the project unsaved. */
-      hearsay_store_rollback (self->store);
+      if (!hearsay_store_set_scheme_json (self->store, json, error) || !hearsay_store_commit (self->store, error))
+        {
+          hearsay_store_rollback (self->store);
+          return FALSE;
+        }
       hearsay_project_take_scheme (self, hearsay_scheme_copy (scheme));
       g_signal_emit (self, signals[SCHEME_CHANGED], 0);
       return TRUE;

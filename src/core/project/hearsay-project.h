@@ -11,6 +11,7 @@
 #include "hearsay-document.h"
 #include "hearsay-entity.h"
 #include "hearsay-event.h"
+#include "hearsay-member.h"
 #include "hearsay-search.h"
 #include "hearsay-relation.h"
 #include "hearsay-scheme.h"
@@ -21,12 +22,15 @@ typedef enum {
   HEARSAY_PROJECT_OPEN_DEFAULT   = 0,
   HEARSAY_PROJECT_OPEN_CREATE    = 1 << 0,  /* create a new project if the file is missing */
   HEARSAY_PROJECT_OPEN_READ_ONLY = 1 << 1,
+  HEARSAY_PROJECT_OPEN_NEW       = 1 << 2,  /* with CREATE: refuse a project that exists */
 } HearsayProjectFlags;
 
 #define HEARSAY_TYPE_PROJECT (hearsay_project_get_type ())
 G_DECLARE_FINAL_TYPE (HearsayProject, hearsay_project, HEARSAY, PROJECT, GObject)
 
 char              *hearsay_project_default_path          (void);
+/* @path names a project file, or a project on a PostgreSQL server
+ * ("postgresql://host/db[#project]", "postgres://…", "host=… dbname=…"). */
 HearsayProject    *hearsay_project_open                  (const char         *path,
                                                           HearsayProjectFlags flags,
                                                           GError            **error);
@@ -307,6 +311,50 @@ HearsayCompareSums *hearsay_project_read_compare_sums    (HearsayProject     *se
                                                           const gint64       *document_ids,
                                                           guint               n_documents,
                                                           gint64              event_id,
+                                                          GError            **error);
+
+/* A project on a server (hearsay-project-server.c). On a file these answer
+ * FALSE, NULL or HEARSAY_MEMBER_ROLE_NONE, or set HEARSAY_STORE_ERROR_NOT_SERVER. */
+gboolean           hearsay_project_location_is_server    (const char         *location);
+gboolean           hearsay_project_is_server             (HearsayProject     *self);
+/* The password the user typed for @location, for this process's
+ * connections only: Hearsay never writes it anywhere (NULL forgets it). */
+void               hearsay_project_set_server_password   (const char         *location,
+                                                          const char         *password);
+/* The login edits are made as; also the project's annotator. */
+char              *hearsay_project_dup_user              (HearsayProject     *self);
+HearsayMemberRole  hearsay_project_get_role              (HearsayProject     *self);
+/* In a blind project a coder reads and edits only their own layer. */
+gboolean           hearsay_project_get_blind             (HearsayProject     *self);
+gboolean           hearsay_project_set_blind             (HearsayProject     *self,
+                                                          gboolean            blind,
+                                                          GError            **error);
+/* Creates the login @name on the server when it has none (with @password,
+ * never stored by Hearsay; NULL: none, the server's own rules apply) and
+ * makes it a member with @role. Owners only. */
+gboolean           hearsay_project_add_member            (HearsayProject     *self,
+                                                          const char         *name,
+                                                          HearsayMemberRole   role,
+                                                          const char         *password,
+                                                          GError            **error);
+gboolean           hearsay_project_remove_member         (HearsayProject     *self,
+                                                          const char         *name,
+                                                          GError            **error);
+/* HearsayMember, by name. */
+GPtrArray         *hearsay_project_list_members          (HearsayProject     *self,
+                                                          GError            **error);
+/* From now on, what other clients change is told by the usual signals
+ * (annotation-added…, documents-changed…) in the thread-default main
+ * context, within a fraction of a second; a dropped connection makes the
+ * project read-only ("read-only-changed") until it is back. */
+void               hearsay_project_follow_changes        (HearsayProject     *self);
+/* Copies the whole project, ids kept, into the new or empty project at
+ * @dest (a file or a server), in one transaction there. */
+gboolean           hearsay_project_copy_to               (HearsayProject     *self,
+                                                          const char         *dest,
+                                                          GError            **error);
+gboolean           hearsay_project_copy                  (const char         *src,
+                                                          const char         *dest,
                                                           GError            **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HearsayHistoryStep, hearsay_history_step_clear)

@@ -59,6 +59,7 @@ hearsay_store_insert_annotation (HearsayStore       *self,
                                  HearsayAnnotation  *ann,
                                  GError            **error)
 {
+  HEARSAY_STORE_DISPATCH (self, insert_annotation, (self, ann, error));
   g_auto(GStrv) names = NULL;
   sqlite3_stmt *stmt;
   gint64 annotator_id, id, new_id = 0;
@@ -110,6 +111,7 @@ hearsay_store_delete_annotation (HearsayStore  *self,
                                  gint64         id,
                                  GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, delete_annotation, (self, id, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))
@@ -216,6 +218,7 @@ hearsay_store_load_annotation (HearsayStore  *self,
                                gint64         id,
                                GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, load_annotation, (self, id, error));
   g_autoptr(HearsayAnnotation) ann = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   sqlite3_stmt *stmt;
@@ -266,6 +269,7 @@ hearsay_store_list_annotations (HearsayStore  *self,
                                 gint64         document_id,
                                 GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_annotations, (self, document_id, error));
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -328,6 +332,7 @@ hearsay_store_set_attribute (HearsayStore        *self,
                              const char          *modified_at,
                              GError             **error)
 {
+  HEARSAY_STORE_DISPATCH (self, set_attribute, (self, annotation_id, name, values, modified_at, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error) ||
@@ -352,6 +357,7 @@ hearsay_store_set_note (HearsayStore  *self,
                         const char    *modified_at,
                         GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, set_note, (self, annotation_id, note, modified_at, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error) ||
@@ -372,6 +378,7 @@ hearsay_store_set_label (HearsayStore  *self,
                          const char    *modified_at,
                          GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, set_label, (self, annotation_id, label, modified_at, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error) ||
@@ -389,6 +396,7 @@ gint64
 hearsay_store_count_annotations (HearsayStore *self,
                                  gint64        document_id)
 {
+  HEARSAY_STORE_DISPATCH (self, count_annotations, (self, document_id));
   sqlite3_stmt *stmt = hearsay_store_prepare (self,
                                               "SELECT count(*) FROM annotation WHERE document_id = ?1;", NULL);
   gint64 n = 0;
@@ -408,6 +416,7 @@ hearsay_store_replace_fragments (HearsayStore       *self,
                                  const char         *modified_at,
                                  GError            **error)
 {
+  HEARSAY_STORE_DISPATCH (self, replace_fragments, (self, ann, modified_at, error));
   gint64 id = hearsay_annotation_get_id (ann);
   sqlite3_stmt *stmt;
 
@@ -429,6 +438,7 @@ char **
 hearsay_store_list_used_labels (HearsayStore  *self,
                                 GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_used_labels, (self, error));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT DISTINCT label FROM annotation ORDER BY label;", error);
   int rc;
@@ -451,6 +461,7 @@ hearsay_store_list_label_annotations (HearsayStore  *self,
                                       const char    *label,
                                       GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_label_annotations, (self, label, error));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
@@ -497,6 +508,7 @@ hearsay_store_search_annotations (HearsayStore  *self,
                                   guint          limit,
                                   GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, search_annotations, (self, label, query, exclude_document_id, limit, error));
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *pattern = like_pattern (query);
   sqlite3_stmt *stmt;

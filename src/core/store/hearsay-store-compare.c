@@ -361,9 +361,9 @@ read_sources (Compare  *c,
   return TRUE;
 }
 
-static int
-compare_naming (gconstpointer a,
-                gconstpointer b)
+int
+hearsay_store_compare_naming (gconstpointer a,
+                              gconstpointer b)
 {
   const HearsaySumNaming *x = a, *y = b;
   int c = g_strcmp0 (x->entity_name, y->entity_name);
@@ -410,7 +410,7 @@ read_naming (Compare  *c,
             g_array_append_val (rows, row);
         }
     }
-  g_array_sort (rows, compare_naming);
+  g_array_sort (rows, hearsay_store_compare_naming);
   return TRUE;
 }
 
@@ -491,6 +491,7 @@ hearsay_store_compare_sums (HearsayStore              *self,
                             gint64                     event_id,
                             GError                   **error)
 {
+  HEARSAY_STORE_DISPATCH (self, compare_sums, (self, keys, document_ids, n_documents, event_id, error));
   g_autoptr(HearsayCompareSums) sums = hearsay_compare_sums_new ();
   g_autoptr(GPtrArray) outlet_sums = g_ptr_array_new_with_free_func ((GDestroyNotify) outlet_sum_free);
   g_autoptr(GHashTable) key_texts = g_hash_table_new (NULL, NULL);

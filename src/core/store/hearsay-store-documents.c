@@ -127,6 +127,7 @@ hearsay_store_insert_document (HearsayStore     *self,
                                HearsayDocument  *doc,
                                GError          **error)
 {
+  HEARSAY_STORE_DISPATCH (self, insert_document, (self, doc, error));
   sqlite3_stmt *stmt;
   const char *text = hearsay_document_get_text (doc);
 
@@ -182,6 +183,7 @@ hearsay_store_update_document (HearsayStore     *self,
                                HearsayDocument  *doc,
                                GError          **error)
 {
+  HEARSAY_STORE_DISPATCH (self, update_document, (self, doc, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))
@@ -221,6 +223,7 @@ hearsay_store_delete_document (HearsayStore  *self,
                                gint64         id,
                                GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, delete_document, (self, id, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))
@@ -244,6 +247,7 @@ GPtrArray *
 hearsay_store_list_documents (HearsayStore  *self,
                               GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_documents, (self, error));
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   int rc;
@@ -270,6 +274,7 @@ hearsay_store_load_document (HearsayStore  *self,
                              gint64         id,
                              GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, load_document, (self, id, error));
   g_autoptr(HearsayDocument) doc = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -309,6 +314,7 @@ hearsay_store_foreach_document (HearsayStore              *self,
                                 gpointer                   user_data,
                                 GError                   **error)
 {
+  HEARSAY_STORE_DISPATCH (self, foreach_document, (self, ids, n_ids, func, user_data, error));
   g_autoptr(GArray) all = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -349,6 +355,7 @@ hearsay_store_foreach_document (HearsayStore              *self,
 gint64
 hearsay_store_count_documents (HearsayStore *self)
 {
+  HEARSAY_STORE_DISPATCH (self, count_documents, (self));
   sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT count(*) FROM document;", NULL);
   gint64 n = 0;
 

@@ -9,8 +9,8 @@
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
 
-static char *
-aliases_to_json (HearsayEntity *entity)
+char *
+hearsay_store_aliases_to_json (HearsayEntity *entity)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -26,9 +26,9 @@ aliases_to_json (HearsayEntity *entity)
   return json_generator_to_data (generator, NULL);
 }
 
-static void
-aliases_from_json (HearsayEntity *entity,
-                   const char    *json)
+void
+hearsay_store_aliases_from_json (HearsayEntity *entity,
+                                 const char    *json)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *array;
@@ -52,7 +52,7 @@ bind_and_step (HearsayStore   *self,
                HearsayEntity  *entity,
                GError        **error)
 {
-  g_autofree char *aliases = aliases_to_json (entity);
+  g_autofree char *aliases = hearsay_store_aliases_to_json (entity);
 
   sqlite3_bind_text (stmt, 2, hearsay_entity_get_name (entity), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, hearsay_entity_get_kind (entity), -1, SQLITE_STATIC);
@@ -69,6 +69,7 @@ hearsay_store_insert_entity (HearsayStore   *self,
                              HearsayEntity  *entity,
                              GError        **error)
 {
+  HEARSAY_STORE_DISPATCH (self, insert_entity, (self, entity, error));
   g_autofree char *now = hearsay_now_iso8601 ();
   sqlite3_stmt *stmt;
 
@@ -93,6 +94,7 @@ hearsay_store_update_entity (HearsayStore   *self,
                              HearsayEntity  *entity,
                              GError        **error)
 {
+  HEARSAY_STORE_DISPATCH (self, update_entity, (self, entity, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))
@@ -123,7 +125,7 @@ entity_from_row (sqlite3_stmt *stmt)
   hearsay_entity_set_id (entity, sqlite3_column_int64 (stmt, 0));
   hearsay_entity_set_state_affiliated (entity, hearsay_store_column_text (stmt, 3));
   hearsay_entity_set_affiliation (entity, hearsay_store_column_text (stmt, 4));
-  aliases_from_json (entity, hearsay_store_column_text (stmt, 5));
+  hearsay_store_aliases_from_json (entity, hearsay_store_column_text (stmt, 5));
   return entity;
 }
 
@@ -131,6 +133,7 @@ GPtrArray *
 hearsay_store_list_entities (HearsayStore  *self,
                              GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_entities, (self, error));
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   int rc;
@@ -156,6 +159,7 @@ hearsay_store_load_entity (HearsayStore  *self,
                            gint64         id,
                            GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, load_entity, (self, id, error));
   HearsayEntity *entity = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -186,6 +190,7 @@ hearsay_store_count_entity_links (HearsayStore  *self,
                                   gint64         id,
                                   GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, count_entity_links, (self, id, error));
   sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT count(*) FROM relation WHERE to_entity_id = ?1;", error);
   gint64 n = -1;
 
@@ -205,6 +210,7 @@ hearsay_store_delete_entity (HearsayStore  *self,
                              gint64         id,
                              GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, delete_entity, (self, id, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))

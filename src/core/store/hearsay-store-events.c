@@ -13,6 +13,7 @@ hearsay_store_save_event (HearsayStore  *self,
                           HearsayEvent  *event,
                           GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, save_event, (self, event, error));
   gboolean insert = hearsay_event_get_id (event) == 0;
   sqlite3_stmt *stmt;
 
@@ -45,6 +46,7 @@ hearsay_store_insert_event (HearsayStore  *self,
                             HearsayEvent  *event,
                             GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, insert_event, (self, event, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))
@@ -52,10 +54,14 @@ hearsay_store_insert_event (HearsayStore  *self,
   stmt = hearsay_store_prepare (self, "INSERT INTO event (id, name, date) VALUES (?1, ?2, ?3);", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, hearsay_event_get_id (event));
+  if (hearsay_event_get_id (event) > 0)
+    sqlite3_bind_int64 (stmt, 1, hearsay_event_get_id (event));
   sqlite3_bind_text (stmt, 2, hearsay_event_get_name (event), -1, SQLITE_STATIC);
   hearsay_store_bind_text (stmt, 3, hearsay_event_get_date (event));
-  return hearsay_store_step_done (self, stmt, _("could not save the event"), error);
+  if (!hearsay_store_step_done (self, stmt, _("could not save the event"), error))
+    return FALSE;
+  hearsay_event_set_id (event, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
 }
 
 GArray *
@@ -63,6 +69,7 @@ hearsay_store_list_event_documents (HearsayStore  *self,
                                     gint64         id,
                                     GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_event_documents, (self, id, error));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
@@ -91,6 +98,7 @@ hearsay_store_delete_event (HearsayStore  *self,
                             gint64         id,
                             GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, delete_event, (self, id, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))
@@ -106,6 +114,7 @@ GPtrArray *
 hearsay_store_list_events (HearsayStore  *self,
                            GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_events, (self, error));
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   int rc;
@@ -140,6 +149,7 @@ hearsay_store_set_document_event (HearsayStore  *self,
                                   gint64         event_id,
                                   GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, set_document_event, (self, document_id, event_id, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))
@@ -165,6 +175,7 @@ gint64
 hearsay_store_get_document_event (HearsayStore *self,
                                   gint64        document_id)
 {
+  HEARSAY_STORE_DISPATCH (self, get_document_event, (self, document_id));
   sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT event_id FROM document WHERE id = ?1;", NULL);
   gint64 id = 0;
 
@@ -186,6 +197,7 @@ hearsay_store_suggest_event_documents (HearsayStore  *self,
                                        int            days,
                                        GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, suggest_event_documents, (self, event_id, date, days, error));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;

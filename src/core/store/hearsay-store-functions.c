@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-store-private.h"
@@ -56,6 +57,29 @@ static const struct {
   KEY ("frames", frames_field),
   KEY ("primary_frame", primary_frame_field),
 };
+
+const char *
+hearsay_store_key_value (const HearsayCompareKeys *keys,
+                         const char               *parameter,
+                         gsize                     length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (key_parameters); i++)
+    if (strlen (key_parameters[i].parameter) == length &&
+        strncmp (key_parameters[i].parameter, parameter, length) == 0)
+      return G_STRUCT_MEMBER (const char *, keys, key_parameters[i].offset);
+  return NULL;
+}
+
+gboolean
+hearsay_store_is_key_parameter (const char *parameter,
+                                gsize       length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (key_parameters); i++)
+    if (strlen (key_parameters[i].parameter) == length &&
+        strncmp (key_parameters[i].parameter, parameter, length) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 void
 hearsay_store_bind_keys (sqlite3_stmt             *stmt,

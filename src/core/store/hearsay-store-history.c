@@ -22,6 +22,7 @@ hearsay_store_history_push (HearsayStore  *self,
                             const char    *created_at,
                             GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, history_push, (self, scope, kind, subject, undo, redo, created_at, error));
   sqlite3_stmt *stmt;
 
   stmt = hearsay_store_prepare (self, "DELETE FROM history WHERE undone = 1 AND document_id IS ?1;", error);
@@ -61,6 +62,7 @@ hearsay_store_history_peek (HearsayStore  *self,
                             char         **subject,
                             char         **ops)
 {
+  HEARSAY_STORE_DISPATCH (self, history_peek, (self, redo, scope, id, entry_scope, kind, subject, ops));
   static const char * const sql[2][2] = {
     { "SELECT id, kind, subject, undo, document_id FROM history WHERE undone = 0 "
       "ORDER BY id DESC LIMIT 1;",
@@ -104,6 +106,7 @@ hearsay_store_history_mark (HearsayStore  *self,
                             gboolean       undone,
                             GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, history_mark, (self, id, undone, error));
   sqlite3_stmt *stmt = hearsay_store_prepare (self, "UPDATE history SET undone = ?2 WHERE id = ?1;", error);
 
   if (stmt == NULL)
@@ -118,6 +121,7 @@ hearsay_store_history_forget (HearsayStore  *self,
                               gint64         id,
                               GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, history_forget, (self, id, error));
   sqlite3_stmt *stmt = hearsay_store_prepare (self, "DELETE FROM history WHERE id = ?1;", error);
 
   if (stmt == NULL)
@@ -132,6 +136,7 @@ hearsay_store_history_lookup (HearsayStore *self,
                               gint64       *scope,
                               gboolean     *undone)
 {
+  HEARSAY_STORE_DISPATCH (self, history_lookup, (self, id, scope, undone));
   sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT document_id, undone FROM history WHERE id = ?1;", NULL);
   gboolean found = FALSE;
 

@@ -284,11 +284,51 @@ hearsay_store_open (const char         *path,
                     gboolean           *created,
                     GError            **error)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (hearsay_store_location_is_server (path))
+    {
+#ifdef HEARSAY_HAVE_POSTGRESQL
+      return hearsay_pg_store_open (path, flags, created, error);
+#else
+      g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_UNSUPPORTED,
+                   _("%s is a project on a PostgreSQL server, but this Hearsay was built without "
+                     "PostgreSQL support"), path);
+      return NULL;
+#endif
+    }
+#ifdef HEARSAY_HAVE_POSTGRESQL
+  {
+    gboolean write_marker = FALSE;
+    g_autofree char *redirected = hearsay_pg_test_redirect (path, flags, &write_marker);
+
+    if (redirected != NULL)
+      {
+        GStatBuf st;
+        HearsayStore *store;
+
+        /* A marker the test made read-only: the project opens read-only. */
+        if (!write_marker && g_stat (path, &st) == 0 && (g_access (path, W_OK) != 0 || (st.st_mode & 0222) == 0))
+          flags |= HEARSAY_STORE_OPEN_READ_ONLY;
+        store = hearsay_pg_store_open (redirected, flags, created, error);
+        if (store != NULL && write_marker)
+          hearsay_pg_test_write_marker (path, redirected);
+        return store;
+      }
+  }
+#endif
+  return hearsay_store_open_file (path, flags, created, error);
+}
+
+HearsayStore *
+hearsay_store_open_file (const char         *path,
+                         HearsayStoreFlags   flags,
+                         gboolean           *created,
+                         GError            **error)
+{
   HearsayStore *self;
   GStatBuf st;
   gboolean exists, empty = FALSE;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   exists = g_stat (path, &st) == 0;
   if (exists && S_ISDIR (st.st_mode))
@@ -401,6 +441,7 @@ hearsay_store_close (HearsayStore *self)
 {
   if (self == NULL)
     return;
+  HEARSAY_STORE_DISPATCH_VOID (self, close, (self));
   if (self->db != NULL && self->txn_depth > 0)
     sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
   close_db (self);

@@ -9,25 +9,38 @@
 #include <sqlite3.h>
 
 #include "hearsay-store.h"
+#include "hearsay-store-backend-private.h"
 
 G_BEGIN_DECLS
 
+/* The fields up to damage are every backend's; a server store embeds this
+ * struct first and sets @backend (hearsay-pg-private.h). */
 struct _HearsayStore
 {
-  sqlite3 *db;
-  char *path;
+  const HearsayStoreBackend *backend;  /* NULL: the SQLite file of this folder's code */
+  char *path;                          /* what messages name: a file, or a server location */
   gboolean read_only;
   int schema_version;
   guint txn_depth;
+  char *damage;            /* why the file was opened read-only: it failed its check */
+
+  /* The SQLite file */
+  sqlite3 *db;
   GHashTable *statements;  /* SQL text → sqlite3_stmt, prepared once */
   char *snapshot_dir;      /* a read-only open of a file with unread WAL frames
                               reads a private copy from here (removed on close) */
-  char *damage;            /* why the file was opened read-only: it failed its check */
   /* Whether this transaction's next new annotation or relation is known to
    * get an id above every id ever deleted (hearsay_store_new_id). */
   gboolean annotation_ids_clear;
   gboolean relation_ids_clear;
 };
+
+/* hearsay-store-open.c: a project file, whatever the location looks like
+ * and whatever the tests redirect. */
+HearsayStore *hearsay_store_open_file      (const char         *path,
+                                            HearsayStoreFlags   flags,
+                                            gboolean           *created,
+                                            GError            **error);
 
 /* Returns a cached, reset statement for @sql, or NULL with @error set. */
 sqlite3_stmt *hearsay_store_prepare        (HearsayStore  *self,
@@ -60,6 +73,25 @@ gint64        hearsay_store_annotator_id   (HearsayStore  *self,
                                             const char    *name,
                                             GError       **error);
 
+/* hearsay-store-search.c: FTS5's highlight () marks matches between these. */
+#define MARK_OPEN "\x02"
+#define MARK_CLOSE "\x03"
+/* Adds the hits of one document whose text @marked carries the marks. */
+void          hearsay_store_collect_hits      (GPtrArray     *hits,
+                                               gint64         document_id,
+                                               const char    *title,
+                                               const char    *marked,
+                                               double         rank,
+                                               guint          max_per_document);
+void          hearsay_store_set_query_error   (sqlite3       *db,
+                                               const char    *query,
+                                               GError       **error);
+
+/* hearsay-store-entities.c: an entity's aliases as the JSON array stored. */
+char         *hearsay_store_aliases_to_json   (HearsayEntity *entity);
+void          hearsay_store_aliases_from_json (HearsayEntity *entity,
+                                               const char    *json);
+
 /* hearsay-store-functions.c: registers the SQL functions the schema uses
  * (hearsay_word_count, the bag functions) on a new connection. */
 void          hearsay_store_register_functions (sqlite3     *db);
@@ -67,6 +99,16 @@ void          hearsay_store_register_functions (sqlite3     *db);
  * the identifiers in @keys. */
 void          hearsay_store_bind_keys      (sqlite3_stmt             *stmt,
                                             const HearsayCompareKeys *keys);
+/* The identifier in @keys that the parameter ":name" (@length bytes) of a
+ * query stands for, and whether ":name" is one. */
+const char   *hearsay_store_key_value      (const HearsayCompareKeys *keys,
+                                            const char               *parameter,
+                                            gsize                     length);
+gboolean      hearsay_store_is_key_parameter (const char             *parameter,
+                                            gsize                     length);
+/* hearsay-store-compare.c: the order of the naming rows. */
+int           hearsay_store_compare_naming (gconstpointer             a,
+                                            gconstpointer             b);
 /* Runs every statement of @sql with the parameters of @keys bound. */
 gboolean      hearsay_store_exec_keys      (HearsayStore             *self,
                                             const char               *sql,

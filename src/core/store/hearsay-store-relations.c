@@ -58,6 +58,7 @@ hearsay_store_insert_relation (HearsayStore           *self,
                                const HearsayRelation  *relation,
                                GError                **error)
 {
+  HEARSAY_STORE_DISPATCH (self, insert_relation, (self, relation, error));
   sqlite3_stmt *stmt;
   gint64 annotator_id, new_id = 0;
 
@@ -96,6 +97,7 @@ hearsay_store_list_relations (HearsayStore  *self,
                               gint64         document_id,
                               GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_relations, (self, document_id, error));
   return list_relations (self,
                          RELATION_SELECT "JOIN annotation a ON a.id = r.from_id "
                          "WHERE a.document_id = ?1 ORDER BY r.id;",
@@ -107,6 +109,7 @@ hearsay_store_list_annotation_relations (HearsayStore  *self,
                                          gint64         annotation_id,
                                          GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_annotation_relations, (self, annotation_id, error));
   return list_relations (self,
                          RELATION_SELECT "WHERE r.from_id = ?1 OR r.to_id = ?1 ORDER BY r.id;",
                          annotation_id, error);
@@ -117,6 +120,7 @@ hearsay_store_load_relation (HearsayStore  *self,
                              gint64         id,
                              GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, load_relation, (self, id, error));
   g_autoptr(GPtrArray) list = list_relations (self, RELATION_SELECT "WHERE r.id = ?1;", id, error);
 
   if (list == NULL)
@@ -135,6 +139,7 @@ hearsay_store_delete_relation (HearsayStore  *self,
                                gint64         id,
                                GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, delete_relation, (self, id, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))

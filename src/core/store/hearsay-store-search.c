@@ -10,8 +10,6 @@
 #include "hearsay-store-private.h"
 
 #define SNIPPET_CONTEXT 48
-#define MARK_OPEN "\x02"
-#define MARK_CLOSE "\x03"
 
 void
 hearsay_search_hit_free (HearsaySearchHit *hit)
@@ -23,21 +21,21 @@ hearsay_search_hit_free (HearsaySearchHit *hit)
   g_free (hit);
 }
 
-static void
-set_query_error (HearsayStore  *self,
-                 const char    *query,
-                 GError       **error)
+void
+hearsay_store_set_query_error (sqlite3     *db,
+                               const char  *query,
+                               GError     **error)
 {
   g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_VALUE,
                _("The search “%s” is not valid (%s). Put words in double quotes to search "
                  "for them as they are, e.g. \"d'après\""),
-               query, sqlite3_errmsg (self->db));
+               query, sqlite3_errmsg (db));
 }
 
 /* Cuts the passages around each marked match out of highlight()'s output and
  * turns marker positions into code-point offsets of the document. */
-static void
-collect_hits (GPtrArray  *hits,
+void
+hearsay_store_collect_hits (GPtrArray  *hits,
               gint64      document_id,
               const char *title,
               const char *marked,
@@ -95,6 +93,7 @@ hearsay_store_search (HearsayStore  *self,
                       guint          max_per_document,
                       GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, search, (self, query, max_documents, max_per_document, error));
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hearsay_search_hit_free);
   sqlite3_stmt *stmt;
   int rc;
@@ -110,11 +109,11 @@ hearsay_store_search (HearsayStore  *self,
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, (int) max_documents);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    collect_hits (hits, sqlite3_column_int64 (stmt, 0), hearsay_store_column_text (stmt, 1),
+    hearsay_store_collect_hits (hits, sqlite3_column_int64 (stmt, 0), hearsay_store_column_text (stmt, 1),
                   hearsay_store_column_text (stmt, 2), sqlite3_column_double (stmt, 3), max_per_document);
   if (rc != SQLITE_DONE)
     {
-      set_query_error (self, query, error);
+      hearsay_store_set_query_error (self->db, query, error);
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -127,6 +126,7 @@ hearsay_store_filter_documents (HearsayStore                *self,
                                 const HearsayDocumentFilter *filter,
                                 GError                     **error)
 {
+  HEARSAY_STORE_DISPATCH (self, filter_documents, (self, filter, error));
   g_autoptr(GString) sql = g_string_new ("SELECT d.id FROM document d WHERE 1");
   g_autoptr(GPtrArray) docs = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -177,7 +177,7 @@ hearsay_store_filter_documents (HearsayStore                *self,
     if (rc != SQLITE_DONE)
       {
         if (filter->query && *filter->query)
-          set_query_error (self, filter->query, error);
+          hearsay_store_set_query_error (self->db, filter->query, error);
         else
           hearsay_store_set_error (self, error, _("could not filter documents"));
         sqlite3_finalize (stmt);

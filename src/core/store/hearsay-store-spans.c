@@ -13,6 +13,7 @@ hearsay_store_list_spans (HearsayStore  *self,
                           gint64         document_id,
                           GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, list_spans, (self, document_id, error));
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (HearsaySpan));
   const char *last_label = NULL;
   sqlite3_stmt *stmt;

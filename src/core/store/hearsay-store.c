@@ -161,6 +161,7 @@ gboolean
 hearsay_store_begin (HearsayStore  *self,
                      GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, begin, (self, error));
   if (!hearsay_store_check_writable (self, error))
     return FALSE;
   if (self->txn_depth == 0 && !hearsay_store_exec (self, "BEGIN IMMEDIATE;", error))
@@ -176,6 +177,7 @@ gboolean
 hearsay_store_commit (HearsayStore  *self,
                       GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, commit, (self, error));
   g_return_val_if_fail (self->txn_depth > 0, FALSE);
 
   if (self->txn_depth == 1 && !hearsay_store_exec (self, "COMMIT;", error))
@@ -191,6 +193,7 @@ hearsay_store_commit (HearsayStore  *self,
 void
 hearsay_store_rollback (HearsayStore *self)
 {
+  HEARSAY_STORE_DISPATCH_VOID (self, rollback, (self));
   if (self->txn_depth == 0)
     return;
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
@@ -201,6 +204,7 @@ gboolean
 hearsay_store_mark (HearsayStore  *self,
                     GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, mark, (self, error));
   g_return_val_if_fail (self->txn_depth > 0, FALSE);
   return hearsay_store_exec (self, "SAVEPOINT unit;", error);
 }
@@ -209,6 +213,7 @@ gboolean
 hearsay_store_rollback_to_mark (HearsayStore  *self,
                                 GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, rollback_to_mark, (self, error));
   g_return_val_if_fail (self->txn_depth > 0, FALSE);
   /* Rows may have gone: new ids are checked against the floors again. */
   self->annotation_ids_clear = self->relation_ids_clear = FALSE;
@@ -219,6 +224,7 @@ gboolean
 hearsay_store_release_mark (HearsayStore  *self,
                             GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, release_mark, (self, error));
   g_return_val_if_fail (self->txn_depth > 0, FALSE);
   return hearsay_store_exec (self, "RELEASE unit;", error);
 }
@@ -228,6 +234,7 @@ hearsay_store_backup (HearsayStore  *self,
                       const char    *dest_path,
                       GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, backup, (self, dest_path, error));
   g_autofree char *tmp_path = g_strdup_printf ("%s.partial", dest_path);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
@@ -296,6 +303,7 @@ char *
 hearsay_store_get_meta (HearsayStore *self,
                         const char   *key)
 {
+  HEARSAY_STORE_DISPATCH (self, get_meta, (self, key));
   sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT value FROM meta WHERE key = ?1;", NULL);
   char *value = NULL;
 
@@ -314,6 +322,7 @@ hearsay_store_set_meta (HearsayStore  *self,
                         const char    *value,
                         GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, set_meta, (self, key, value, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))
@@ -335,6 +344,7 @@ char *
 hearsay_store_get_scheme_json (HearsayStore  *self,
                                GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, get_scheme_json, (self, error));
   sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT json FROM scheme WHERE id = 1;", error);
   char *json = NULL;
 
@@ -351,6 +361,7 @@ hearsay_store_set_scheme_json (HearsayStore  *self,
                                const char    *json,
                                GError       **error)
 {
+  HEARSAY_STORE_DISPATCH (self, set_scheme_json, (self, json, error));
   sqlite3_stmt *stmt;
 
   if (!hearsay_store_check_writable (self, error))

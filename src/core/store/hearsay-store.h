@@ -14,6 +14,7 @@
 #include "hearsay-document.h"
 #include "hearsay-entity.h"
 #include "hearsay-event.h"
+#include "hearsay-member.h"
 #include "hearsay-search.h"
 #include "hearsay-relation.h"
 
@@ -29,9 +30,40 @@ typedef enum {
   HEARSAY_STORE_OPEN_DEFAULT   = 0,
   HEARSAY_STORE_OPEN_CREATE    = 1 << 0,  /* create and initialise a missing file */
   HEARSAY_STORE_OPEN_READ_ONLY = 1 << 1,
+  HEARSAY_STORE_OPEN_NEW       = 1 << 2,  /* with CREATE: refuse a project that exists */
 } HearsayStoreFlags;
 
+/* What another client changed on a server project (LISTEN/NOTIFY). */
+typedef enum {
+  HEARSAY_STORE_CHANGE_ANNOTATION_ADDED,    /* document, annotation */
+  HEARSAY_STORE_CHANGE_ANNOTATION_REMOVED,  /* document, annotation */
+  HEARSAY_STORE_CHANGE_ANNOTATION_CHANGED,  /* document, annotation */
+  HEARSAY_STORE_CHANGE_RELATIONS,           /* from annotation, to annotation (0: an entity) */
+  HEARSAY_STORE_CHANGE_ENTITIES,
+  HEARSAY_STORE_CHANGE_DOCUMENTS,           /* documents added or removed, events */
+  HEARSAY_STORE_CHANGE_DOCUMENT,            /* a document's metadata or fields: document */
+  HEARSAY_STORE_CHANGE_SCHEME,
+  HEARSAY_STORE_CHANGE_EVERYTHING,          /* too many to list, or missed: reread it all */
+} HearsayStoreChangeKind;
 
+typedef struct
+{
+  HearsayStoreChangeKind kind;
+  gint64 document_id;
+  gint64 id;
+  gint64 other_id;
+} HearsayStoreChange;
+
+
+/* Whether @location names a project on a PostgreSQL server rather than a
+ * file: "postgresql://…", "postgres://…" or a libpq keyword string
+ * ("host=… dbname=…"). */
+gboolean           hearsay_store_location_is_server   (const char        *location);
+/* The password for the connections of this process to @location (a
+ * server's), typed by the user: kept in memory only, never written; NULL
+ * forgets it. Without one, libpq looks in ~/.pgpass (or PGPASSFILE). */
+void               hearsay_store_set_password         (const char        *location,
+                                                       const char        *password);
 HearsayStore      *hearsay_store_open                 (const char        *path,
                                                        HearsayStoreFlags  flags,
                                                        gboolean          *created,
@@ -228,10 +260,12 @@ GPtrArray         *hearsay_store_search_annotations   (HearsayStore      *self,
                                                        GError           **error);
 
 /* Events. save_event inserts an event whose id is 0 (and sets its id),
- * else updates it; insert_event inserts one under its own id. */
+ * else updates it. */
 gboolean           hearsay_store_save_event           (HearsayStore      *self,
                                                        HearsayEvent      *event,
                                                        GError           **error);
+/* Inserts @event under its own id when it has one (a copy of a project,
+ * the redo of its deletion), else under a new one, and sets its id. */
 gboolean           hearsay_store_insert_event         (HearsayStore      *self,
                                                        HearsayEvent      *event,
                                                        GError           **error);
@@ -284,5 +318,43 @@ HearsayCompareSums *hearsay_store_compare_sums        (HearsayStore      *self,
 GArray            *hearsay_store_list_spans           (HearsayStore      *self,
                                                        gint64             document_id,
                                                        GError           **error);
+
+/* hearsay-store-copy.c: copies every document, annotation, relation,
+ * entity and event of @src under the same ids, the scheme and the
+ * settings, into the empty project @dest (any backends), in one
+ * transaction of @dest. The undo history stays behind. */
+gboolean           hearsay_store_copy                 (HearsayStore      *src,
+                                                       HearsayStore      *dest,
+                                                       GError           **error);
+
+/* A server project (hearsay-pg-*.c); a file answers NULL, NONE, -1, no
+ * changes, or a HEARSAY_STORE_ERROR_NOT_SERVER error. */
+/* The login edits are made as (a coder's annotator name). */
+char              *hearsay_store_dup_user             (HearsayStore      *self);
+HearsayMemberRole  hearsay_store_get_role             (HearsayStore      *self);
+/* The socket that becomes readable when another client changed something. */
+int                hearsay_store_get_notify_fd        (HearsayStore      *self);
+/* The changes received since the last call (HearsayStoreChange), oldest
+ * first; NULL when there are none. */
+GArray            *hearsay_store_take_changes         (HearsayStore      *self);
+/* After the connection was lost (the store is read-only meanwhile): TRUE
+ * once it is back and writable again. */
+gboolean           hearsay_store_reconnect            (HearsayStore      *self,
+                                                       GError           **error);
+gboolean           hearsay_store_add_member           (HearsayStore      *self,
+                                                       const char        *name,
+                                                       HearsayMemberRole  role,
+                                                       const char        *password,
+                                                       GError           **error);
+gboolean           hearsay_store_remove_member        (HearsayStore      *self,
+                                                       const char        *name,
+                                                       GError           **error);
+/* HearsayMember, by name. */
+GPtrArray         *hearsay_store_list_members         (HearsayStore      *self,
+                                                       GError           **error);
+gboolean           hearsay_store_set_blind            (HearsayStore      *self,
+                                                       gboolean           blind,
+                                                       GError           **error);
+gboolean           hearsay_store_get_blind            (HearsayStore      *self);
 
 G_END_DECLS

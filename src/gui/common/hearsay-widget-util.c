@@ -12,3 +12,10 @@ hearsay_widget_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+char *
+hearsay_format_count (guint64 n)
+{
+  /* glibc's ' flag groups digits as LC_NUMERIC says. */
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+}

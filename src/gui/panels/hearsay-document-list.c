@@ -44,6 +44,7 @@ G_DEFINE_FINAL_TYPE (HearsayDocumentList, hearsay_document_list, GTK_TYPE_WIDGET
 enum {
   DOCUMENT_SELECTED,
   PASSAGE_ACTIVATED,
+  FILTERED,
   N_SIGNALS
 };
 
@@ -263,7 +264,10 @@ reload (HearsayDocumentList *self)
       /* A malformed query: say so under the entry and keep the list. */
       hearsay_filter_bar_set_error (self->filter_bar, error != NULL ? error->message : NULL);
       if (error != NULL)
-        return;
+        {
+          g_signal_emit (self, signals[FILTERED], 0);
+          return;
+        }
     }
   else
     reload_passages (self, NULL, NULL, NULL);
@@ -278,14 +282,20 @@ reload (HearsayDocumentList *self)
   self->reloading = FALSE;
 
   n_all = all != NULL ? all->len : 0;
-  count = g_strdup_printf (ngettext ("%u of %u document", "%u of %u documents", n_all),
-                           documents != NULL ? documents->len : 0, n_all);
+  {
+    g_autofree char *shown = hearsay_format_count (documents != NULL ? documents->len : 0);
+    g_autofree char *total = hearsay_format_count (n_all);
+
+    /* Translators: "12 of 1,250 documents"; the numbers are formatted */
+    count = g_strdup_printf (ngettext ("%s of %s document", "%s of %s documents", n_all), shown, total);
+  }
   gtk_label_set_text (self->count_label, count);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), n_all > 0);
   gtk_stack_set_visible_child_name (self->stack, n_all > 0 ? "list" : "empty");
   /* A document only filtered out stays in the reader. */
   if (selected_id != 0 && position == GTK_INVALID_LIST_POSITION && !contains_id (all, selected_id))
     emit_selected (self, NULL);
+  g_signal_emit (self, signals[FILTERED], 0);
 }
 
 static void
@@ -494,6 +504,11 @@ hearsay_document_list_class_init (HearsayDocumentListClass *klass)
   signals[PASSAGE_ACTIVATED] =
     g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
+  /* The list (and the search hits) now show the current filters: after
+   * each search, typed or not, and each change of the project. */
+  signals[FILTERED] =
+    g_signal_new ("filtered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (HEARSAY_TYPE_FILTER_BAR);
 

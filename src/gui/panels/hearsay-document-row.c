@@ -51,7 +51,12 @@ hearsay_document_row_update (HearsayDocumentRow *self)
   gtk_label_set_text (self->detail_label, detail->str);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail->len > 0);
   n = hearsay_document_get_n_annotations (self->document);
-  count = g_strdup_printf (ngettext ("%u annotation", "%u annotations", n), n);
+  {
+    g_autofree char *number = hearsay_format_count (n);
+
+    /* Translators: %s is a formatted number */
+    count = g_strdup_printf (ngettext ("%s annotation", "%s annotations", n), number);
+  }
   gtk_label_set_text (self->count_label, count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
 }

@@ -23,6 +23,9 @@ struct _HearsayFilterBar
   GPtrArray *labels;    /* char * (label ids) */
 
   char *query;
+  /* ::search-changed applies the query from an idle: replacing the text
+   * empties it for a moment, which must not search for everything. */
+  guint query_idle;
   char *date_from;
   char *date_to;
 
@@ -217,6 +220,27 @@ on_project_changed (HearsayFilterBar *self)
     emit_changed (self);
 }
 
+/* Every filter back to "any", without ::changed. */
+static void
+reset_filters (HearsayFilterBar *self)
+{
+  gboolean updating = self->updating;
+
+  self->updating = TRUE;
+  g_clear_handle_id (&self->query_idle, g_source_remove);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->date_from, g_free);
+  g_clear_pointer (&self->date_to, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->query_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  gtk_drop_down_set_selected (self->outlet_drop_down, 0);
+  gtk_drop_down_set_selected (self->event_drop_down, 0);
+  gtk_drop_down_set_selected (self->label_drop_down, 0);
+  hearsay_filter_bar_set_error (self, NULL);
+  self->updating = updating;
+}
+
 void
 hearsay_filter_bar_set_project (HearsayFilterBar *self,
                                 HearsayProject   *project)
@@ -231,11 +255,8 @@ hearsay_filter_bar_set_project (HearsayFilterBar *self,
       g_signal_connect_object (project, "documents-changed", G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "document-changed", G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
     }
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (self->outlet_drop_down, 0);
-  gtk_drop_down_set_selected (self->event_drop_down, 0);
-  gtk_drop_down_set_selected (self->label_drop_down, 0);
-  self->updating = FALSE;
+  /* Another project's search or dates would hide this one's documents. */
+  reset_filters (self);
   reload (self);
 }
 
@@ -286,11 +307,15 @@ on_date_changed (GtkEntry         *entry,
   emit_changed (self);
 }
 
+/* Applies the entry's text as the query. GtkSearchEntry emits
+ * ::search-changed a short pause after the last key (and at once when the
+ * text is emptied, as the clear icon does), so typing searches; Enter
+ * applies it without waiting. */
 static void
-on_query_activate (GtkSearchEntry   *entry,
-                   HearsayFilterBar *self)
+apply_query (HearsayFilterBar *self)
 {
-  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_clear_handle_id (&self->query_idle, g_source_remove);
+  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->query_entry))));
 
   if (*query == '\0')
     g_clear_pointer (&query, g_free);
@@ -301,12 +326,29 @@ on_query_activate (GtkSearchEntry   *entry,
   emit_changed (self);
 }
 
+static gboolean
+query_idle_cb (gpointer data)
+{
+  HearsayFilterBar *self = data;
+
+  self->query_idle = 0;
+  apply_query (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_search_changed (HearsayFilterBar *self)
+{
+  if (self->query_idle == 0 && !self->updating)
+    self->query_idle = g_idle_add (query_idle_cb, self);
+}
+
 static void
 on_query_stop (GtkSearchEntry   *entry,
                HearsayFilterBar *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  on_query_activate (entry, self);
+  apply_query (self);
 }
 
 static void
@@ -320,15 +362,7 @@ hearsay_filter_bar_clear (HearsayFilterBar *self)
 {
   g_return_if_fail (HEARSAY_IS_FILTER_BAR (self));
 
-  self->updating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->query_entry), "");
-  on_query_activate (self->query_entry, self);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
-  gtk_drop_down_set_selected (self->outlet_drop_down, 0);
-  gtk_drop_down_set_selected (self->event_drop_down, 0);
-  gtk_drop_down_set_selected (self->label_drop_down, 0);
-  self->updating = FALSE;
+  reset_filters (self);
   emit_changed (self);
 }
 
@@ -437,6 +471,7 @@ hearsay_filter_bar_dispose (GObject *object)
 {
   HearsayFilterBar *self = HEARSAY_FILTER_BAR (object);
 
+  g_clear_handle_id (&self->query_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARSAY_TYPE_FILTER_BAR);
   hearsay_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->project);
@@ -493,7 +528,8 @@ hearsay_filter_bar_init (HearsayFilterBar *self)
   self->labels = g_ptr_array_new_with_free_func (g_free);
   reload (self);
 
-  g_signal_connect (self->query_entry, "activate", G_CALLBACK (on_query_activate), self);
+  g_signal_connect_swapped (self->query_entry, "activate", G_CALLBACK (apply_query), self);
+  g_signal_connect_swapped (self->query_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect (self->query_entry, "stop-search", G_CALLBACK (on_query_stop), self);
   g_signal_connect (self->from_entry, "changed", G_CALLBACK (on_date_changed), self);
   g_signal_connect (self->to_entry, "changed", G_CALLBACK (on_date_changed), self);

@@ -6,6 +6,10 @@
 
 #include "hearsay-parallel-window.h"
 
+/* A pane never gets narrower than this (about 45 characters of the reading
+ * font): below it, the panes scroll sideways. */
+#define PANE_MIN_WIDTH 360
+
 typedef struct
 {
   gint64 own;           /* the claim shown in this pane */
@@ -36,6 +40,9 @@ struct _HearsayParallelWindow
   Pane panes[HEARSAY_PARALLEL_MAX_PANES];
   gboolean loading;
   guint refresh_idle;
+  /* Share the width equally once the panes are allocated (at first, and
+   * when the third pane comes or goes); a dragged separator stays. */
+  guint equalize_tick;
 
   GtkToggleButton *third_toggle;
   GtkPaned *outer_paned;
@@ -439,11 +446,130 @@ activate_at_cursor (HearsayParallelWindow *self)
     }
 }
 
+/* The width of @paned's handle, once allocated. */
+static int
+handle_width (GtkPaned *paned)
+{
+  GtkWidget *start = gtk_paned_get_start_child (paned);
+  GtkWidget *end = gtk_paned_get_end_child (paned);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (paned)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != start && child != end)
+      return gtk_widget_get_width (child);
+  return 0;
+}
+
+/* The outer separator first, then (once the inner paned has its new
+ * width, a frame later) the inner one. */
+static gboolean
+equalize_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  HearsayParallelWindow *self = data;
+  guint n = n_visible_panes (self);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->outer_paned));
+  int handle = handle_width (self->outer_paned);
+  int first, inner;
+
+  if (width <= 0 || handle <= 0 || (n == 3 && handle_width (self->inner_paned) <= 0))
+    return G_SOURCE_CONTINUE;
+  first = (width - (int) (n - 1) * handle) / (int) n;
+  inner = gtk_widget_get_width (GTK_WIDGET (self->inner_paned));
+  if (gtk_paned_get_position (self->outer_paned) != first || inner != width - first - handle)
+    {
+      gtk_paned_set_position (self->outer_paned, first);
+      return G_SOURCE_CONTINUE;
+    }
+  if (n == 3)
+    gtk_paned_set_position (self->inner_paned, (inner - handle_width (self->inner_paned)) / 2);
+  self->equalize_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_equalize (HearsayParallelWindow *self)
+{
+  if (self->equalize_tick == 0)
+    self->equalize_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), equalize_tick, self, NULL);
+}
+
+/* Three panes need about 1100 px: a narrower window grows to fit them when
+ * the screen allows it (else the panes scroll). */
+static void
+grow_for_panes (HearsayParallelWindow *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  int needed = (int) n_visible_panes (self) * (PANE_MIN_WIDTH + 12);
+  int width, height;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    width = gtk_widget_get_width (GTK_WIDGET (self));
+  if (surface != NULL)
+    {
+      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface);
+      GdkRectangle area;
+
+      if (monitor != NULL)
+        {
+          gdk_monitor_get_geometry (monitor, &area);
+          needed = MIN (needed, area.width);
+        }
+    }
+  if (width < needed)
+    gtk_window_set_default_size (GTK_WINDOW (self), needed, height);
+}
+
 static void
 on_third_toggled (HearsayParallelWindow *self)
 {
   gtk_widget_set_visible (self->panes[2].box, gtk_toggle_button_get_active (self->third_toggle));
+  grow_for_panes (self);
+  queue_equalize (self);
   refresh_links (self);
+}
+
+/* The drop-down shows the chosen title ellipsized, so a long title does not
+ * widen its pane; the list shows titles whole. */
+static void
+setup_title (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  else
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_title (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+title_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_title), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_title), NULL);
+  return factory;
 }
 
 static void
@@ -458,8 +584,15 @@ build_pane (HearsayParallelWindow *self,
   p->links = g_array_new (FALSE, FALSE, sizeof (Link));
   g_array_set_clear_func (p->links, clear_link);
   p->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (p->box, 280, -1);
+  gtk_widget_set_size_request (p->box, PANE_MIN_WIDTH, -1);
   p->drop_down = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  {
+    g_autoptr(GtkListItemFactory) shown = title_factory (TRUE);
+    g_autoptr(GtkListItemFactory) listed = title_factory (FALSE);
+
+    gtk_drop_down_set_factory (p->drop_down, shown);
+    gtk_drop_down_set_list_factory (p->drop_down, listed);
+  }
   gtk_widget_set_margin_start (GTK_WIDGET (p->drop_down), 6);
   gtk_widget_set_margin_end (GTK_WIDGET (p->drop_down), 6);
   gtk_widget_set_margin_top (GTK_WIDGET (p->drop_down), 6);
@@ -497,6 +630,9 @@ hearsay_parallel_window_dispose (GObject *object)
     if (self->panes[i].reader != NULL)
       g_signal_handlers_disconnect_by_data (self->panes[i].reader, self);
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->equalize_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->equalize_tick);
+  self->equalize_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARSAY_TYPE_PARALLEL_WINDOW);
   G_OBJECT_CLASS (hearsay_parallel_window_parent_class)->dispose (object);
 }
@@ -539,10 +675,14 @@ hearsay_parallel_window_init (HearsayParallelWindow *self)
   gtk_paned_set_start_child (self->outer_paned, self->panes[0].box);
   gtk_paned_set_start_child (self->inner_paned, self->panes[1].box);
   gtk_paned_set_end_child (self->inner_paned, self->panes[2].box);
+  /* No pane narrower than its minimum, the inner pair included: the outer
+   * paned used to squeeze the inner one (its third pane to ~130 px). */
   gtk_paned_set_shrink_start_child (self->outer_paned, FALSE);
+  gtk_paned_set_shrink_end_child (self->outer_paned, FALSE);
   gtk_paned_set_shrink_start_child (self->inner_paned, FALSE);
   gtk_paned_set_shrink_end_child (self->inner_paned, FALSE);
   gtk_widget_set_visible (self->panes[2].box, FALSE);
+  queue_equalize (self);
 }
 
 HearsayParallelWindow *

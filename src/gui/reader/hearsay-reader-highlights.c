@@ -8,8 +8,12 @@
 
 
 #include "hearsay-reader-private.h"
+#include "hearsay-scheme-ids.h"
 
 #define HIGHLIGHT_ALPHA 0.42
+/* Furniture's grey text must stay readable on its own background in the
+ * dark style too: a lighter wash than a label's. */
+#define FURNITURE_ALPHA 0.18
 #define SELECTED_ALPHA 0.85
 /* After the frame clock (GDK_PRIORITY_REDRAW, 120), before GtkTextView's
  * background layout validation (125): tagging lines that are not laid out
@@ -61,9 +65,17 @@ create_label_tag (HearsayReader *self,
   line = rgba;
   GtkTextTag *tag;
 
-  rgba.alpha = HIGHLIGHT_ALPHA;
+  rgba.alpha = g_strcmp0 (label_id, HEARSAY_LABEL_BOILERPLATE) == 0 ? FURNITURE_ALPHA : HIGHLIGHT_ALPHA;
   /* Containers are told apart by the overlap bars the view draws. */
   tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &rgba, NULL);
+  if (g_strcmp0 (label_id, HEARSAY_LABEL_BOILERPLATE) == 0)
+    {
+      /* Furniture reads as secondary: grey text, readable on light and
+       * dark backgrounds alike, and hidden when the user asks. */
+      const GdkRGBA dim = { 0.5, 0.5, 0.5, 1 };
+
+      g_object_set (tag, "foreground-rgba", &dim, "invisible", self->furniture_hidden, NULL);
+    }
   hearsay_overlay_set_color (self->overlay, label_id, color);
   (void) line;
   g_hash_table_insert (self->label_tags, g_strdup (label_id), tag);

@@ -222,6 +222,24 @@ hearsay_reader_move_to_annotation (HearsayReader *self,
       else if (!forward && lo > 0)
         target = hearsay_overlay_get_span (overlay, lo - 1);
     }
+  /* Annotations inside hidden furniture are passed over: Tab goes to what
+   * can be seen. */
+  if (target != NULL && hearsay_reader_range_is_hidden (self, target->start, target->end))
+    {
+      int at = hearsay_overlay_find (overlay, target->id, target->start, target->end);
+
+      target = NULL;
+      while (at >= 0 && (at += forward ? 1 : -1) >= 0 && (guint) at < n)
+        {
+          HearsayOverlaySpan *next = hearsay_overlay_get_span (overlay, (guint) at);
+
+          if (!hearsay_reader_range_is_hidden (self, next->start, next->end))
+            {
+              target = next;
+              break;
+            }
+        }
+    }
   if (target == NULL)
     {
       hearsay_reader_show_hint (self, forward ? _("No annotation after this one")

@@ -233,7 +233,7 @@ hearsay_overlay_snapshot (HearsayOverlay *self,
       GdkRGBA color;
       double level = MIN (span->depth, MAX_BARS - 1);
 
-      if (span->end <= vstart)
+      if (span->end <= vstart || (self->hidden_label != NULL && span->label == self->hidden_label))
         continue;
       g_array_set_size (rects, 0);
       hearsay_overlay_span_rects (view, span, vstart, vend, rects);

@@ -69,6 +69,8 @@ typedef struct
   GPtrArray *arcs;      /* HearsayOverlayArc */
   GHashTable *links;    /* set of HearsayOverlayLink, keyed by id */
   GArray *marks;        /* HearsayOverlayMark */
+  /* Spans of this label (interned) are hidden text: nothing drawn. */
+  const char *hidden_label;
 } HearsayOverlay;
 
 HearsayOverlay           *hearsay_overlay_new           (void);

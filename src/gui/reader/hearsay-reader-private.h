@@ -37,6 +37,9 @@ struct _HearsayReader
   GHashTable *label_tags;
   GtkTextTag *selected_tag;
   gint64 selected_id;
+  /* Page furniture (the boilerplate label's text) is dimmed, and hidden
+   * with an invisible tag when this is set: offsets do not change. */
+  gboolean furniture_hidden;
   /* Sorted spans with their overlap depths, drawn by the view. */
   HearsayOverlay *overlay;
   /* Label tags still to apply, in time-sliced idle chunks. */

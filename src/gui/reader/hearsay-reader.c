@@ -8,6 +8,7 @@
 #include "hearsay-widget-util.h"
 
 #include "hearsay-reader-private.h"
+#include "hearsay-scheme-ids.h"
 
 G_DEFINE_FINAL_TYPE (HearsayReader, hearsay_reader, GTK_TYPE_WIDGET)
 
@@ -92,7 +93,7 @@ update_header (HearsayReader *self)
   if (meta->len > 0)
     g_string_append (meta, " · ");
   length = hearsay_document_get_length (doc);
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, length);
+  number = hearsay_format_count ((guint64) MAX (length, 0));
   /* Translators: %s is a number of characters (code points) */
   g_string_append_printf (meta, ngettext ("%s character", "%s characters", (gulong) length), number);
   gtk_label_set_text (self->meta_label, meta->str);
@@ -388,6 +389,51 @@ hearsay_reader_reload_scheme (HearsayReader *self)
   hearsay_label_palette_set_scheme (self->palette,
                                     self->project != NULL ? hearsay_project_get_scheme (self->project) : NULL);
   hearsay_reader_reload_annotations (self);
+}
+
+void
+hearsay_reader_set_furniture_hidden (HearsayReader *self,
+                                     gboolean       hidden)
+{
+  GtkTextTag *tag;
+
+  g_return_if_fail (HEARSAY_IS_READER (self));
+
+  self->furniture_hidden = hidden;
+  tag = g_hash_table_lookup (self->label_tags, HEARSAY_LABEL_BOILERPLATE);
+  if (tag != NULL)
+    g_object_set (tag, "invisible", hidden, NULL);
+  self->overlay->hidden_label = hidden ? g_intern_static_string (HEARSAY_LABEL_BOILERPLATE) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
+gboolean
+hearsay_reader_get_furniture_hidden (HearsayReader *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_READER (self), FALSE);
+  return self->furniture_hidden;
+}
+
+gboolean
+hearsay_reader_range_is_hidden (HearsayReader *self,
+                                gint64         start,
+                                gint64         end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter iter, limit;
+
+  g_return_val_if_fail (HEARSAY_IS_READER (self), FALSE);
+
+  tag = g_hash_table_lookup (self->label_tags, HEARSAY_LABEL_BOILERPLATE);
+  if (!self->furniture_hidden || tag == NULL || self->document == NULL)
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) CLAMP (start, 0, G_MAXINT));
+  gtk_text_buffer_get_iter_at_offset (buffer, &limit, (int) CLAMP (end, start, G_MAXINT));
+  if (gtk_text_iter_has_tag (&iter, tag))
+    return TRUE;
+  return gtk_text_iter_forward_to_tag_toggle (&iter, tag) && gtk_text_iter_compare (&iter, &limit) < 0;
 }
 
 void

@@ -129,6 +129,15 @@ HearsayReaderLinkKind hearsay_reader_get_link_kind        (HearsayReader   *self
 void               hearsay_reader_set_palette_visible     (HearsayReader   *self,
                                                            gboolean         visible);
 /* A short message over the text that fades out by itself. */
+/* Page furniture (text marked boilerplate) is always dimmed; hidden, it
+ * takes no room, though the text and its offsets are unchanged. */
+void               hearsay_reader_set_furniture_hidden    (HearsayReader   *self,
+                                                           gboolean         hidden);
+gboolean           hearsay_reader_get_furniture_hidden    (HearsayReader   *self);
+/* TRUE when furniture is hidden and some of [@start, @end) is furniture. */
+gboolean           hearsay_reader_range_is_hidden         (HearsayReader   *self,
+                                                           gint64           start,
+                                                           gint64           end);
 void               hearsay_reader_show_hint               (HearsayReader   *self,
                                                            const char      *message);
 

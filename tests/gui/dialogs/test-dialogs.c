@@ -234,6 +234,21 @@ test_link_in_document (Fixture       *f,
   g_assert_cmpint (relation->from_id, ==, f->claim);
   g_assert_cmpint (relation->to_id, ==, f->mention);
   free_picker (picker);
+
+  /* The same link again: the core refuses it, the picker says so and stays
+   * open, and nothing is added. */
+  picker = new_picker (f, f->claim);
+  linked = 0;
+  g_signal_connect (picker, "linked", G_CALLBACK (on_linked), &linked);
+  hearsay_link_picker_select_target (picker, f->mention);
+  g_signal_emit_by_name (picker->link_button, "clicked");
+  g_assert_cmpint (linked, ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker->message_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (picker->message_label), "already linked"));
+  g_clear_pointer (&relations, g_ptr_array_unref);
+  relations = hearsay_project_list_annotation_relations (f->project, f->claim, NULL);
+  g_assert_cmpuint (relations->len, ==, 1);
+  free_picker (picker);
 }
 
 static void

@@ -201,6 +201,154 @@ test_filters (void)
   gui_test_iterate ();
 }
 
+/* Counts the document list's ::filtered (the list shows its filters). */
+static void
+on_filtered (HearsayDocumentList *list,
+             guint               *count)
+{
+  (*count)++;
+}
+
+typedef struct
+{
+  guint *count;
+  guint wanted;
+} Count;
+
+static gboolean
+count_reached (gpointer data)
+{
+  Count *count = data;
+
+  return *count->count >= count->wanted;
+}
+
+/* Types @text into the search entry as a user does, then waits for the list
+ * to show the result (the search runs after a short pause in typing). */
+static void
+type_query (HearsayDocumentList *list,
+            guint               *filtered,
+            const char          *text)
+{
+  GtkEditable *entry = hearsay_filter_bar_get_query_entry (hearsay_document_list_get_filter_bar (list));
+  Count count = { filtered, 0 };
+
+  *filtered = 0;
+  count.wanted = 1;
+  gtk_editable_set_text (entry, "");
+  gtk_editable_insert_text (entry, text, -1, &(int) { 0 });
+  g_assert_true (gui_test_wait_for (count_reached, &count));
+}
+
+/* The search entry's clear icon, clicked. */
+static void
+click_clear_icon (GtkEditable *entry)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (entry)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GListModel) controllers = NULL;
+
+      if (!GTK_IS_IMAGE (child) || g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "edit-clear-symbolic") != 0)
+        continue;
+      g_assert_true (gtk_widget_get_child_visible (child));
+      controllers = gtk_widget_observe_controllers (child);
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (controller))
+            {
+              g_signal_emit_by_name (controller, "released", 1, 1.0, 1.0);
+              return;
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Search as you type; the clear icon brings the whole list back; another
+ * project opens unfiltered, without a warning. */
+static void
+test_search_and_reopen (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "search.hearsay", NULL);
+  g_autofree char *other_path = g_build_filename (tmp_dir, "other.hearsay", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayProject) project = hearsay_project_create (path, &error);
+  g_autoptr(HearsayProject) other = NULL;
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  HearsayWindow *window;
+  HearsayDocumentList *list;
+  HearsayFilterBar *bar;
+  GtkEditable *entry;
+  guint filtered = 0;
+  Count count = { &filtered, 1 };
+  g_autoptr(HearsayAnnotation) ann = NULL;
+  gint64 rt;
+
+  g_assert_no_error (error);
+  rt = add_document (project, "RT one", "RT", "2017-11-03", "The army liberated Deir ez-Zor, a military source said.");
+  ann = hearsay_annotation_new (rt, "claim");
+  hearsay_annotation_add_fragment (ann, 4, 29);
+  g_assert_true (hearsay_project_create_annotation (project, ann, &error));
+  g_assert_no_error (error);
+  add_document (project, "Reuters", "Reuters", "2017-11-04", "Islamic State lost its last stronghold.");
+  other = hearsay_project_create (other_path, &error);
+  g_assert_no_error (error);
+  add_document (other, "AFP", "AFP", "2017-11-05", "Residents returned to their homes in the east.");
+  add_document (other, "BBC", "BBC", "2017-11-06", "Aid convoys reached the city.");
+  g_clear_object (&other);
+
+  window = gui_test_open_window (project);
+  /* The window holds the only reference: opening another project lets this
+   * one go, as in the application. */
+  g_clear_object (&project);
+  list = hearsay_window_get_document_list (window);
+  bar = hearsay_document_list_get_filter_bar (list);
+  entry = hearsay_filter_bar_get_query_entry (bar);
+  g_signal_connect (list, "filtered", G_CALLBACK (on_filtered), &filtered);
+  g_assert_cmpuint (n_shown (list), ==, 2);
+
+  /* Typing searches, without Enter. */
+  type_query (list, &filtered, "deir");
+  g_assert_cmpuint (hearsay_document_list_get_n_documents (list), ==, 1);
+  g_assert_cmpstr (hearsay_filter_bar_get_query (bar), ==, "deir");
+  g_assert_cmpstr (gtk_label_get_text (hearsay_document_list_get_count_label (list)), ==, "1 of 2 documents");
+
+  /* The clear icon restores the list. */
+  filtered = 0;
+  click_clear_icon (entry);
+  g_assert_true (gui_test_wait_for (count_reached, &count));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_null (hearsay_filter_bar_get_query (bar));
+  g_assert_cmpuint (hearsay_document_list_get_n_documents (list), ==, 2);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (hearsay_document_list_get_passages (list))));
+
+  /* Opening another project with a search and a date filter set: its
+   * documents are all listed, the filters are reset. */
+  type_query (list, &filtered, "deir");
+  gtk_editable_set_text (hearsay_filter_bar_get_date_entry (bar, FALSE), "2017-11-03");
+  hearsay_window_select_annotation (window, hearsay_annotation_get_id (ann));
+  gtk_stack_set_visible_child_name (hearsay_window_get_right_stack (window), "annotations");
+  g_assert_cmpuint (n_shown (list), ==, 1);
+  g_assert_true (hearsay_window_open_file (window, other_file));
+  gui_test_iterate ();
+  g_assert_cmpuint (hearsay_document_list_get_n_documents (list), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (hearsay_filter_bar_get_date_entry (bar, FALSE)), ==, "");
+  g_assert_false (hearsay_filter_bar_is_active (bar));
+  g_assert_cmpstr (gtk_label_get_text (hearsay_document_list_get_count_label (list)), ==, "2 of 2 documents");
+  g_assert_true (gui_test_wait_for (gui_test_window_has_document, window));
+  g_assert_cmpstr (hearsay_document_get_title (hearsay_reader_get_document (hearsay_window_get_reader (window))), ==, "AFP");
+  /* And it searches its own text. */
+  type_query (list, &filtered, "convoys");
+  g_assert_cmpuint (hearsay_document_list_get_n_documents (list), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +361,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/filters/sidebar", test_filters);
+  g_test_add_func ("/filters/search-and-reopen", test_search_and_reopen);
   status = g_test_run ();
   g_free (tmp_dir);
   return status;

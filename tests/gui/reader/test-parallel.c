@@ -106,6 +106,7 @@ in_view (HearsayReader *reader,
   return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
 }
 
+/* ids[1] is in view in readers[1], and every mark is drawn. */
 static gboolean
 second_in_view (gpointer data)
 {
@@ -263,9 +264,11 @@ test_parallel (void)
   g_assert_cmpint (hearsay_reader_get_selected_annotation (first), ==, claim_a2);
   g_assert_cmpint (hearsay_reader_get_selected_annotation (second), ==, claim_b2);
   g_assert_cmpint (hearsay_reader_get_selected_annotation (third), ==, 0);
+  /* The partner is scrolled to in a later frame, once the lines there are
+   * laid out: its mark can be drawn (at the edge) before it is in view, so
+   * wait for both. */
   panes = (Panes) { { first, second }, { claim_a2, claim_b2 }, 2 };
-  g_assert_true (gui_test_wait_for (marks_drawn, &panes));
-  g_assert_true (in_view (second, claim_b2));
+  g_assert_true (gui_test_wait_for (second_in_view, &panes));
 
   /* And back, through the linked-claims list of pane 2. */
   hearsay_reader_set_selected_annotation (first, 0);
@@ -284,6 +287,175 @@ test_parallel (void)
   gui_test_iterate ();
 }
 
+/* The side-by-side window and what its panes' widths must be. */
+typedef struct
+{
+  HearsayParallelWindow *window;
+  guint n_panes;
+  int window_width;
+} Layout;
+
+static GtkWidget *
+pane_of (HearsayParallelWindow *window,
+         guint                  i)
+{
+  return gtk_widget_get_parent (GTK_WIDGET (hearsay_parallel_window_get_reader (window, i)));
+}
+
+static int
+pane_width (HearsayParallelWindow *window,
+            guint                  i)
+{
+  return gtk_widget_get_width (pane_of (window, i));
+}
+
+/* The window has (about) its default width and its panes share it equally (within a few
+ * pixels), or, when it is too narrow, all have their minimum. */
+static gboolean
+layout_settled (gpointer data)
+{
+  Layout *layout = data;
+  int min = G_MAXINT, max = 0;
+
+  int width = gtk_widget_get_width (GTK_WIDGET (layout->window));
+
+  /* The default size counts the frame's shadow too (client-side
+   * decorations): a few pixels. */
+  if (width > layout->window_width || width < layout->window_width - 24)
+    return FALSE;
+  for (guint i = 0; i < layout->n_panes; i++)
+    {
+      if (!gtk_widget_get_mapped (pane_of (layout->window, i)))
+        return FALSE;
+      min = MIN (min, pane_width (layout->window, i));
+      max = MAX (max, pane_width (layout->window, i));
+    }
+  return min > 0 && max - min <= 4;
+}
+
+typedef struct
+{
+  HearsayParallelWindow *window;
+  guint pane;
+  int width;
+} PaneWidth;
+
+static gboolean
+pane_has_width (gpointer data)
+{
+  PaneWidth *wanted = data;
+
+  return pane_width (wanted->window, wanted->pane) == wanted->width;
+}
+
+/* The text of pane @i lies wholly inside the window. */
+static gboolean
+pane_in_window (gpointer data)
+{
+  PaneWidth *pane = data;
+  GtkWidget *view = GTK_WIDGET (hearsay_reader_get_view (hearsay_parallel_window_get_reader (pane->window, pane->pane)));
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (view, GTK_WIDGET (pane->window), &bounds) &&
+         bounds.origin.x >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (pane->window));
+}
+
+/* Pane @i, scrolled into view if the panes scroll, lies wholly inside the
+ * window and is wide enough: none of its text is cut off. */
+static void
+assert_pane_readable (HearsayParallelWindow *window,
+                      guint                  i)
+{
+  GtkWidget *pane = pane_of (window, i);
+  GtkWidget *scroller = gtk_widget_get_ancestor (pane, GTK_TYPE_SCROLLED_WINDOW);
+  PaneWidth wanted = { window, i, 0 };
+
+  g_assert_cmpint (pane_width (window, i), >=, 360);
+  if (scroller != NULL)
+    {
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+      GtkWidget *content = gtk_widget_get_ancestor (pane, GTK_TYPE_VIEWPORT);
+      graphene_rect_t in_content;
+
+      /* In the coordinates of what scrolls, not of the scrolled view. */
+      g_assert_true (gtk_widget_compute_bounds (pane, gtk_viewport_get_child (GTK_VIEWPORT (content)), &in_content));
+      gtk_adjustment_clamp_page (h, in_content.origin.x, in_content.origin.x + in_content.size.width);
+    }
+  g_assert_true (gui_test_wait_for (pane_in_window, &wanted));
+}
+
+/* Panes keep a readable width whatever the window and the titles; the
+ * separators move them. */
+static void
+test_pane_widths (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "widths.hearsay", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayProject) project = hearsay_project_create (path, &error);
+  const char *long_title = "Guerre en Syrie : Damas déclare Deir ez-Zor totalement libérée de Daesh, "
+                           "selon l'agence officielle et une source militaire citée par Sana";
+  HearsayParallelWindow *window;
+  GtkPaned *inner;
+  Layout layout;
+  PaneWidth wanted;
+  gint64 ids[3];
+  int second, third;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    ids[i] = add_document (project, long_title, "RT en français", "2017-11-03",
+                           "L'armée syrienne a annoncé ce 3 novembre 2017 que Daesh avait été chassée de "
+                           "la ville de Deir ez-Zor. Les autorités militaires ont en outre déclaré que les "
+                           "opérations continueraient jusqu'à la libération totale du territoire syrien.");
+
+  /* Two panes at the default size: both whole. */
+  window = hearsay_parallel_window_new (NULL, project);
+  hearsay_parallel_window_set_documents (window, ids, 2);
+  gtk_window_present (GTK_WINDOW (window));
+  layout = (Layout) { window, 2, 1200 };
+  g_assert_true (gui_test_wait_for (layout_settled, &layout));
+  for (guint i = 0; i < 2; i++)
+    assert_pane_readable (window, i);
+
+  /* Three in a wide window (the tests' screen is 1280 px wide): a third
+   * each. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1260, 900);
+  hearsay_parallel_window_set_documents (window, ids, 3);
+  layout = (Layout) { window, 3, 1260 };
+  g_assert_true (gui_test_wait_for (layout_settled, &layout));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (pane_width (window, i), >=, 400);
+      assert_pane_readable (window, i);
+    }
+
+  /* The separator between panes 2 and 3 moves them (what a drag does). */
+  inner = GTK_PANED (gtk_widget_get_ancestor (pane_of (window, 2), GTK_TYPE_PANED));
+  second = pane_width (window, 1);
+  third = pane_width (window, 2);
+  gtk_paned_set_position (inner, gtk_paned_get_position (inner) - 40);
+  wanted = (PaneWidth) { window, 2, third + 40 };
+  g_assert_true (gui_test_wait_for (pane_has_width, &wanted));
+  g_assert_cmpint (pane_width (window, 1), ==, second - 40);
+  /* Not below a readable width. */
+  gtk_paned_set_position (inner, 10);
+  wanted = (PaneWidth) { window, 1, 360 };
+  g_assert_true (gui_test_wait_for (pane_has_width, &wanted));
+
+  /* Three in 1024 px: they keep their width and scroll. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  layout = (Layout) { window, 3, 1024 };
+  gtk_paned_set_position (inner, 0);
+  gtk_paned_set_position (GTK_PANED (gtk_widget_get_ancestor (pane_of (window, 0), GTK_TYPE_PANED)), 0);
+  g_assert_true (gui_test_wait_for (layout_settled, &layout));
+  for (guint i = 0; i < 3; i++)
+    assert_pane_readable (window, i);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +468,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/corpus/parallel", test_parallel);
+  g_test_add_func ("/corpus/pane-widths", test_pane_widths);
   status = g_test_run ();
   g_free (tmp_dir);
   return status;
