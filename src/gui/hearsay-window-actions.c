@@ -13,35 +13,19 @@
 #include "hearsay-import.h"
 #include "hearsay-window-private.h"
 
-static gboolean
-is_editable (HearsayWindow *self)
-{
-  return self->project != NULL && !hearsay_project_get_read_only (self->project);
-}
-
-static void
-set_enabled (HearsayWindow *self,
-             const char    *name,
-             gboolean       enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 void
 hearsay_window_actions_update (HearsayWindow *self)
 {
-  gboolean editable = is_editable (self);
+  gboolean editable = hearsay_window_is_editable (self);
   gboolean has_document = hearsay_reader_get_document (self->reader) != NULL;
 
-  set_enabled (self, "annotate", editable && has_document);
-  set_enabled (self, "delete-annotation",
-               editable && hearsay_window_get_selected_annotation_id (self) != 0);
+  hearsay_window_set_action_enabled (self, "annotate", editable && has_document);
+  hearsay_window_set_action_enabled (self, "delete-annotation",
+                                     editable && hearsay_window_get_selected_annotation_id (self) != 0);
   hearsay_reader_set_editable (self->reader, editable);
-  set_enabled (self, "import-text", editable);
-  set_enabled (self, "export", self->project != NULL);
-  set_enabled (self, "save-copy", self->project != NULL);
+  hearsay_window_set_action_enabled (self, "import-text", editable);
+  hearsay_window_set_action_enabled (self, "export", self->project != NULL);
+  hearsay_window_set_action_enabled (self, "save-copy", self->project != NULL);
   hearsay_inspector_set_editable (self->inspector, editable);
   hearsay_window_edit_update (self);
 }
@@ -57,7 +41,7 @@ annotate (HearsayWindow *self,
   HearsayDocument *document = hearsay_reader_get_document (self->reader);
   gint64 start, end;
 
-  if (document == NULL || !is_editable (self))
+  if (document == NULL || !hearsay_window_is_editable (self))
     return;
   /* Exactly the selection shown: a pointer selection was snapped (or not)
    * when the button was released. */
@@ -403,7 +387,7 @@ import_text_action (GSimpleAction *action,
   HearsayWindow *self = user_data;
   HearsayImportDialog *dialog;
 
-  if (!is_editable (self))
+  if (!hearsay_window_is_editable (self))
     return;
   hearsay_inspector_flush_note (self->inspector);
   dialog = hearsay_import_dialog_new (GTK_WINDOW (self), self->project);

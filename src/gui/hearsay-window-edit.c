@@ -11,23 +11,6 @@
 #include "hearsay-scheme-editor.h"
 #include "hearsay-window-private.h"
 
-static gboolean
-is_editable (HearsayWindow *self)
-{
-  return self->project != NULL && !hearsay_project_get_read_only (self->project);
-}
-
-static void
-set_enabled (HearsayWindow *self,
-             const char    *name,
-             gboolean       enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 static gint64
 selected_annotation (HearsayWindow *self)
 {
@@ -51,7 +34,7 @@ open_link_picker (HearsayWindow *self)
   HearsayLinkPicker *picker;
   gint64 id = selected_annotation (self);
 
-  if (!is_editable (self))
+  if (!hearsay_window_is_editable (self))
     return NULL;
   if (id == 0)
     {
@@ -98,7 +81,7 @@ hearsay_window_add_fragment (HearsayWindow *self)
   gint64 id = selected_annotation (self);
   gint64 start, end;
 
-  if (!is_editable (self) || hearsay_reader_get_document (self->reader) == NULL)
+  if (!hearsay_window_is_editable (self) || hearsay_reader_get_document (self->reader) == NULL)
     return;
   if (id == 0)
     {
@@ -144,7 +127,7 @@ edit_scheme_action (GSimpleAction *action,
   HearsayWindow *self = user_data;
   HearsaySchemeEditor *editor;
 
-  if (!is_editable (self))
+  if (!hearsay_window_is_editable (self))
     return;
   editor = hearsay_scheme_editor_new (GTK_WINDOW (self), self->project);
   gtk_window_present (GTK_WINDOW (editor));
@@ -280,16 +263,16 @@ static const GActionEntry edit_actions[] = {
 void
 hearsay_window_edit_update (HearsayWindow *self)
 {
-  gboolean editable = is_editable (self);
+  gboolean editable = hearsay_window_is_editable (self);
   gboolean has_document = hearsay_reader_get_document (self->reader) != NULL;
 
   /* Enabled without a selected annotation, so that L and F can say what
    * is missing. */
-  set_enabled (self, "link", editable && has_document);
-  set_enabled (self, "link-entity", editable && selected_annotation (self) != 0);
-  set_enabled (self, "add-fragment", editable && has_document);
-  set_enabled (self, "edit-scheme", editable);
-  set_enabled (self, "find", self->project != NULL);
+  hearsay_window_set_action_enabled (self, "link", editable && has_document);
+  hearsay_window_set_action_enabled (self, "link-entity", editable && selected_annotation (self) != 0);
+  hearsay_window_set_action_enabled (self, "add-fragment", editable && has_document);
+  hearsay_window_set_action_enabled (self, "edit-scheme", editable);
+  hearsay_window_set_action_enabled (self, "find", self->project != NULL);
 }
 
 void

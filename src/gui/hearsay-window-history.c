@@ -14,23 +14,6 @@
 /* Quotes and titles in a toast or a menu item stay short. */
 #define SHORT_CHARS 48
 
-static gboolean
-is_editable (HearsayWindow *self)
-{
-  return self->project != NULL && !hearsay_project_get_read_only (self->project);
-}
-
-static void
-set_enabled (HearsayWindow *self,
-             const char    *name,
-             gboolean       enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 /* @text on one line, cut to SHORT_CHARS characters with an ellipsis. */
 static char *
 shorten (const char *text)
@@ -126,7 +109,7 @@ hearsay_window_history_update (HearsayWindow *self)
   g_autofree char *undo_text = NULL, *redo_text = NULL;
   g_autofree char *project_undo_text = NULL, *project_redo_text = NULL, *latest_text = NULL;
   gint64 shown = hearsay_window_get_document_id (self);
-  gboolean editable = is_editable (self);
+  gboolean editable = hearsay_window_is_editable (self);
   gboolean has_undo = FALSE, has_redo = FALSE, has_project_undo = FALSE, has_project_redo = FALSE;
   gboolean has_latest = FALSE;
 
@@ -170,11 +153,11 @@ hearsay_window_history_update (HearsayWindow *self)
   append_item (self->history_section, project_undo_text, "win.undo-project");
   append_item (self->history_section, project_redo_text, "win.redo-project");
   append_item (self->history_section, latest_text, "win.undo-anywhere");
-  set_enabled (self, "undo", editable && has_undo);
-  set_enabled (self, "redo", editable && has_redo);
-  set_enabled (self, "undo-project", editable && has_project_undo);
-  set_enabled (self, "redo-project", editable && has_project_redo);
-  set_enabled (self, "undo-anywhere", editable && has_latest);
+  hearsay_window_set_action_enabled (self, "undo", editable && has_undo);
+  hearsay_window_set_action_enabled (self, "redo", editable && has_redo);
+  hearsay_window_set_action_enabled (self, "undo-project", editable && has_project_undo);
+  hearsay_window_set_action_enabled (self, "redo-project", editable && has_project_redo);
+  hearsay_window_set_action_enabled (self, "undo-anywhere", editable && has_latest);
 }
 
 /* Showing where a step happens */
@@ -251,7 +234,7 @@ step_in_scope (HearsayWindow *self,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (!is_editable (self))
+  if (!hearsay_window_is_editable (self))
     return;
   hearsay_inspector_flush_note (self->inspector);
   if (!(redo ? hearsay_project_peek_redo (self->project, scope, &next)
@@ -303,7 +286,7 @@ undo_entry_action (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   gint64 entry, document_id;
 
-  if (!is_editable (self))
+  if (!hearsay_window_is_editable (self))
     return;
   g_variant_get (param, "(xx)", &entry, &document_id);
   hearsay_inspector_flush_note (self->inspector);
@@ -353,7 +336,7 @@ hearsay_window_delete_selected (HearsayWindow *self)
   g_autofree char *name = NULL, *quote = NULL, *title = NULL, *short_title = NULL, *text = NULL;
   gint64 document_id;
 
-  if (self->selected == NULL || !is_editable (self))
+  if (self->selected == NULL || !hearsay_window_is_editable (self))
     return;
   /* What it was, for the toast: the selection goes with it. */
   annotation = g_object_ref (self->selected);
@@ -391,7 +374,7 @@ delete_relation_action (GSimpleAction *action,
   gint64 document_id = 0;
   const char *type_name = NULL;
 
-  if (!is_editable (self) || self->selected == NULL)
+  if (!hearsay_window_is_editable (self) || self->selected == NULL)
     return;
   relations = hearsay_project_list_annotation_relations (self->project, hearsay_annotation_get_id (self->selected), NULL);
   for (guint i = 0; relations != NULL && i < relations->len; i++)

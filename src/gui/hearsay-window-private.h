@@ -80,6 +80,12 @@ void hearsay_window_corpus_install_actions (HearsayWindow *self);
 void hearsay_window_edit_update    (HearsayWindow *self);
 /* Connects to the project's history and scheme signals. */
 void hearsay_window_edit_watch     (HearsayWindow *self);
+/* A project is open and may be written to. */
+gboolean hearsay_window_is_editable (HearsayWindow *self);
+/* Enables or disables the window action @name, if it exists. */
+void hearsay_window_set_action_enabled (HearsayWindow *self,
+                                        const char    *name,
+                                        gboolean       enabled);
 void hearsay_window_show_error     (HearsayWindow *self,
                                     const char    *message,
                                     const GError  *error);

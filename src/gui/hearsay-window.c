@@ -20,6 +20,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+gboolean
+hearsay_window_is_editable (HearsayWindow *self)
+{
+  return self->project != NULL && !hearsay_project_get_read_only (self->project);
+}
+
+void
+hearsay_window_set_action_enabled (HearsayWindow *self,
+                                   const char    *name,
+                                   gboolean       enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
 void
 hearsay_window_show_error (HearsayWindow *self,
                            const char    *message,

@@ -8,22 +8,6 @@
 #include "hearsay-error.h"
 #include "core-test-util.h"
 
-static gint64
-annotate (HearsayProject *project,
-          gint64          doc,
-          const char     *label,
-          gint64          start,
-          gint64          end)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (doc, label);
-
-  hearsay_annotation_add_fragment (ann, start, end);
-  g_assert_true (hearsay_project_create_annotation (project, ann, &error));
-  g_assert_no_error (error);
-  return hearsay_annotation_get_id (ann);
-}
-
 static void
 assert_undo_label (HearsayProject *project,
                    gint64          scope,
@@ -56,7 +40,7 @@ test_scheme_scope (void)
   gint64 claim;
 
   g_signal_connect_swapped (project, "scheme-changed", G_CALLBACK (count_signal), &scheme_changed);
-  claim = annotate (project, doc, "claim", 0, 16);
+  claim = core_test_annotate (project, doc, "claim", 0, 16);
   g_assert_true (hearsay_scheme_set_label (scheme, "rumour", "Rumour", "#aa3377", 0, &error));
   g_assert_true (hearsay_project_set_scheme (project, scheme, &error));
   g_assert_no_error (error);
@@ -115,9 +99,9 @@ test_remap_scope (void)
 
   g_assert_true (hearsay_scheme_set_label (scheme, "rumour", "Rumour", "#aa3377", 0, &error));
   g_assert_true (hearsay_project_set_scheme (project, scheme, &error));
-  rumour1 = annotate (project, doc, "rumour", 4, 10);
-  rumour2 = annotate (project, doc, "rumour", 21, 27);
-  claim = annotate (project, doc, "claim", 35, 47);
+  rumour1 = core_test_annotate (project, doc, "rumour", 4, 10);
+  rumour2 = core_test_annotate (project, doc, "rumour", 21, 27);
+  claim = core_test_annotate (project, doc, "claim", 35, 47);
   g_assert_cmpint (hearsay_project_remap_label (project, "rumour", "claim", &error), ==, 2);
   g_assert_no_error (error);
   assert_undo_label (project, 0, "Remap Labels to Claim");
@@ -181,7 +165,7 @@ test_entity_scope (void)
 
   /* Once a document links to it, undoing the entity would take the link
    * out of that document: refused, and the entry stays for later. */
-  mention = annotate (project, doc, "source_mention", 6, 10);
+  mention = core_test_annotate (project, doc, "source_mention", 6, 10);
   g_assert_cmpint (hearsay_project_link_entity (project, "refers_to", mention, id, &error), >, 0);
   before = hearsay_project_dup_undo_label (project, 0);
   g_assert_false (hearsay_project_undo (project, 0, NULL, &error));
@@ -258,8 +242,8 @@ test_step_target (void)
   g_autoptr(GError) error = NULL;
   gint64 source, claim, deleted_entry;
 
-  source = annotate (project, doc, "source_mention", 0, 16);
-  claim = annotate (project, doc, "claim", 31, 54);
+  source = core_test_annotate (project, doc, "source_mention", 0, 16);
+  claim = core_test_annotate (project, doc, "claim", 31, 54);
 
   /* Peeking names the annotation, its span and its text, changing nothing. */
   g_assert_true (hearsay_project_peek_undo (project, doc, &peeked));
@@ -275,7 +259,7 @@ test_step_target (void)
   g_assert_true (hearsay_project_peek_undo (project, doc, &peeked));
   deleted_entry = peeked.entry;
   g_assert_cmpstr (peeked.detail, ==, "L'armée syrienne");
-  annotate (project, doc, "attribution_cue", 19, 26);
+  core_test_annotate (project, doc, "attribution_cue", 19, 26);
   /* A later edit in the same document comes first: refused, nothing changed. */
   g_assert_false (hearsay_project_undo_entry (project, deleted_entry, NULL, &error));
   g_assert_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_NEXT);

@@ -138,15 +138,12 @@ hearsay_project_get_event (HearsayProject  *self,
                            gint64           id,
                            GError         **error)
 {
-  g_autoptr(GPtrArray) events = hearsay_project_list_events (self, error);
+  HearsayStore *store;
 
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    if (hearsay_event_get_id (g_ptr_array_index (events, i)) == id)
-      return g_object_ref (g_ptr_array_index (events, i));
-  if (events != NULL)
-    g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no event %" PRId64), id);
-  return NULL;
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if ((store = open_store (self, error)) == NULL)
+    return NULL;
+  return load_event (store, id, error);
 }
 
 gboolean

@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (HearsayInspector, hearsay_inspector, HEARSAY, INSPECTOR, G
 void       hearsay_inspector_set_project          (HearsayInspector  *self,
                                                    HearsayProject    *project);
 /* The "annotation" property: what the inspector shows and edits (NULL: the
- * placeholder). Another copy of the same annotation (read after it
+ * empty page). Another copy of the same annotation (read after it
  * changed) refreshes the form in place. */
 void       hearsay_inspector_set_annotation       (HearsayInspector  *self,
                                                    HearsayAnnotation *annotation);
