@@ -279,6 +279,22 @@ core_test_add_document (HearsayProject *project,
   return hearsay_document_get_id (doc);
 }
 
+gint64
+core_test_annotate (HearsayProject *project,
+                    gint64          doc,
+                    const char     *label,
+                    gint64          start,
+                    gint64          end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (doc, label);
+
+  hearsay_annotation_add_fragment (ann, start, end);
+  g_assert_true (hearsay_project_create_annotation (project, ann, &error));
+  g_assert_no_error (error);
+  return hearsay_annotation_get_id (ann);
+}
+
 char *
 core_test_export (HearsayProject *project,
                   int             format,

@@ -32,6 +32,9 @@ void        core_test_init (int *argc, char ***argv);
 HearsayProject *core_test_new_project (const char *name);
 /* Adds one document with @text; returns its id. */
 gint64      core_test_add_document (HearsayProject *project, const char *text, const char *title);
+/* One annotation of one fragment, created through the project (asserted). */
+gint64      core_test_annotate (HearsayProject *project, gint64 doc, const char *label,
+                                gint64 start, gint64 end);
 char       *core_test_export (HearsayProject *project, int format, gboolean exclude_boilerplate);
 /* The code-point offset of the first @needle in @text (which must hold it). */
 gint64      core_test_offset_of (const char *text, const char *needle);

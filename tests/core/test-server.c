@@ -240,11 +240,14 @@ test_roles (void)
 }
 
 static void
-on_added (HearsayProject *project,
-          gint64          document_id,
-          gint64          id,
-          gpointer        data)
+on_added (HearsayProject    *project,
+          gint64             document_id,
+          gint64             id,
+          HearsayAnnotation *annotation,
+          gpointer           data)
 {
+  /* The other client's annotation comes with the signal, as stored. */
+  g_assert_cmpint (hearsay_annotation_get_id (annotation), ==, id);
   *(gint64 *) data = id;
 }
 

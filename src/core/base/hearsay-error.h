@@ -58,6 +58,10 @@ typedef enum {
   HEARSAY_PROJECT_ERROR_READ_ONLY,
   HEARSAY_PROJECT_ERROR_EXISTS,
   HEARSAY_PROJECT_ERROR_CONFLICT,
+  /* Undoing it would change what a later edit of another scope relies on. */
+  HEARSAY_PROJECT_ERROR_IN_USE,
+  /* The undo asked for is not the next one of its scope any more. */
+  HEARSAY_PROJECT_ERROR_NOT_NEXT,
 } HearsayProjectError;
 
 typedef enum {

@@ -355,7 +355,7 @@ hearsay_entity_from_json (JsonObject  *object,
                           GError     **error)
 {
   g_autoptr(HearsayEntity) entity = NULL;
-  const char *name, *kind, *affiliated, *affiliation;
+  const char *name, *kind, *affiliated, *affiliation, *uuid = NULL;
   JsonNode *aliases = json_object_get_member (object, "aliases");
   g_auto(GStrv) values = NULL;
   gint64 id = 0;
@@ -373,5 +373,8 @@ hearsay_entity_from_json (JsonObject  *object,
   hearsay_entity_set_state_affiliated (entity, affiliated);
   hearsay_entity_set_affiliation (entity, affiliation);
   hearsay_entity_set_aliases (entity, (const char * const *) values);
+  /* Kept by undo and redo, so that a merge still matches the entity. */
+  if (hearsay_json_get_string (object, "uuid", &uuid) && uuid != NULL)
+    hearsay_entity_set_uuid (entity, uuid);
   return g_steal_pointer (&entity);
 }

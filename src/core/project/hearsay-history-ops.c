@@ -204,30 +204,30 @@ hearsay_ops_set_document (GString            *ops,
   g_string_append (ops, "}}");
 }
 
-static void
-note_change (HearsayApplied       *applied,
-             HearsayProjectChange  kind,
-             gint64                document_id,
-             gint64                id,
-             gint64                other_id)
+void
+hearsay_history_note_change (HearsayApplied       *applied,
+                             HearsayProjectChange  kind,
+                             gint64                document_id,
+                             gint64                id,
+                             gint64                other_id)
 {
-  HearsayChange change = { kind, document_id, id, other_id };
+  HearsayChange change = { kind, document_id, id, other_id, NULL };
 
   g_array_append_val (applied->changes, change);
 }
 
-/* An insert with id 0 gets its id from the store; the operation is given
- * it, so that the recorded redo re-creates the same object. */
-static void
-note_insert (HearsayApplied *applied,
-             JsonObject     *op,
-             JsonObject     *object,
-             gboolean        relation,
-             gint64          old_id,
-             gint64          new_id,
-             const char     *uuid)
+#define note_change hearsay_history_note_change
+
+void
+hearsay_history_note_insert (HearsayApplied      *applied,
+                             JsonObject          *op,
+                             JsonObject          *object,
+                             HearsayInsertedKind  kind,
+                             gint64               old_id,
+                             gint64               new_id,
+                             const char          *uuid)
 {
-  HearsayInserted inserted = { relation, new_id };
+  HearsayInserted inserted = { kind, new_id };
 
   /* Every insert counts for the placeholders of later operations. */
   g_array_append_val (applied->inserted, inserted);
@@ -253,7 +253,7 @@ resolve_placeholder (HearsayApplied  *applied,
     return TRUE;
   k = (guint) (-*id);
   if (k == 0 || k > applied->inserted->len ||
-      g_array_index (applied->inserted, HearsayInserted, k - 1).relation)
+      g_array_index (applied->inserted, HearsayInserted, k - 1).kind != HEARSAY_INSERTED_ANNOTATION)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
                    _("An edit names an annotation it did not create (%" PRId64 ")"), *id);
@@ -261,6 +261,17 @@ resolve_placeholder (HearsayApplied  *applied,
     }
   *id = g_array_index (applied->inserted, HearsayInserted, k - 1).id;
   return TRUE;
+}
+
+gboolean
+hearsay_history_invalid_op (HearsayProject  *self,
+                            const char      *name,
+                            GError         **error)
+{
+  g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
+               _("The undo history of %s is damaged (operation “%s”)"),
+               hearsay_project_get_path (self), name ? name : "?");
+  return FALSE;
 }
 
 /* Re-creating an object under an id that another one holds now (another
@@ -362,9 +373,11 @@ hearsay_history_apply_op (HearsayProject  *self,
       if (!check_free (self, FALSE, hearsay_annotation_get_id (ann), error) ||
           !hearsay_store_insert_annotation (store, ann, error))
         return FALSE;
-      note_insert (applied, op, json_node_get_object (node), FALSE, id, hearsay_annotation_get_id (ann),
-                   hearsay_annotation_get_uuid (ann));
+      hearsay_history_note_insert (applied, op, json_node_get_object (node), HEARSAY_INSERTED_ANNOTATION,
+                                   id, hearsay_annotation_get_id (ann), hearsay_annotation_get_uuid (ann));
+      /* The views get the annotation as stored: none reads it back. */
       note_change (applied, HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED, document_id, hearsay_annotation_get_id (ann), 0);
+      g_array_index (applied->changes, HearsayChange, applied->changes->len - 1).object = g_object_ref (G_OBJECT (ann));
       for (guint i = 0; relations && JSON_NODE_HOLDS_ARRAY (relations) &&
                         i < json_array_get_length (json_node_get_array (relations)); i++)
         {
@@ -405,7 +418,8 @@ hearsay_history_apply_op (HearsayProject  *self,
       if (!check_free (self, TRUE, r->id, error) ||
           (r->id = hearsay_store_insert_relation (store, r, error)) == 0)
         return FALSE;
-      note_insert (applied, op, json_node_get_object (node), TRUE, id, r->id, r->uuid);
+      hearsay_history_note_insert (applied, op, json_node_get_object (node), HEARSAY_INSERTED_RELATION, id, r->id,
+                                   r->uuid);
       note_change (applied, HEARSAY_PROJECT_CHANGE_RELATIONS, 0, r->from_id, r->to_id);
       return TRUE;
     }
@@ -433,6 +447,13 @@ hearsay_history_apply_op (HearsayProject  *self,
                    id, 0);
       return TRUE;
     }
+  {
+    gboolean handled = FALSE;
+    gboolean ok = hearsay_history_apply_project_op (self, name, op, id, applied, &handled, error);
+
+    if (handled)
+      return ok;
+  }
 
   /* The remaining operations change an existing annotation. */
   current = hearsay_store_load_annotation (store, id, error);
@@ -504,9 +525,6 @@ hearsay_history_apply_op (HearsayProject  *self,
   return TRUE;
 
 invalid:
-  g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
-               _("The undo history of %s is damaged (operation “%s”)"),
-               hearsay_project_get_path (self), name ? name : "?");
-  return FALSE;
+  return hearsay_history_invalid_op (self, name, error);
 }
 

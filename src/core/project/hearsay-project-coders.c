@@ -236,7 +236,7 @@ hearsay_project_add_coder (HearsayProject    *self,
   hearsay_coder_set_color (coder, color != NULL ? color : hearsay_coder_default_color (coders->len));
   if (!save_coder (self, coder, error))
     return NULL;
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_CODERS, 0, 0, 0);
+  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_CODERS, 0, 0, 0, NULL);
   return g_steal_pointer (&coder);
 }
 
@@ -270,8 +270,8 @@ hearsay_project_rename_coder (HearsayProject  *self,
     }
   if (g_strcmp0 (hearsay_project_get_annotator (self), name) == 0)
     hearsay_project_set_annotator (self, new_name);
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_CODERS, 0, 0, 0);
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENTS, 0, 0, 0);
+  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_CODERS, 0, 0, 0, NULL);
+  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENTS, 0, 0, 0, NULL);
   return TRUE;
 }
 
@@ -293,7 +293,7 @@ hearsay_project_set_coder_color (HearsayProject  *self,
   hearsay_coder_set_color (coder, color);
   if (!save_coder (self, coder, error))
     return FALSE;
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_CODERS, 0, 0, 0);
+  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_CODERS, 0, 0, 0, NULL);
   return TRUE;
 }
 
@@ -342,7 +342,7 @@ hearsay_project_set_visible_layers (HearsayProject     *self,
   team = hearsay_project_get_team (self);
   g_clear_pointer (team.visible_layers, g_strfreev);
   *team.visible_layers = layers != NULL ? g_strdupv ((char **) layers) : NULL;
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_LAYERS, 0, 0, 0);
+  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_LAYERS, 0, 0, 0, NULL);
 }
 
 const char * const *
@@ -419,7 +419,7 @@ hearsay_project_set_blind_coder (HearsayProject  *self,
   if (!hearsay_project_load_team (self, error))
     return FALSE;
   hearsay_project_set_visible_layers (self, NULL);
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENTS, 0, 0, 0);
+  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENTS, 0, 0, 0, NULL);
   return TRUE;
 }
 

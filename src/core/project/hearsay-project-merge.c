@@ -320,7 +320,7 @@ hearsay_project_merge_coder_copies (HearsayProject      *self,
       hearsay_store_rollback (store);
       return NULL;
     }
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_CODERS, 0, 0, 0);
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENTS, 0, 0, 0);
+  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_CODERS, 0, 0, 0, NULL);
+  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENTS, 0, 0, 0, NULL);
   return g_steal_pointer (&report);
 }

@@ -35,12 +35,17 @@ typedef enum {
 
 /* Emits the signal for @change: annotation ones take (document, annotation),
  * a document's metadata (document),
- * relations take (from annotation, to annotation or 0). */
+ * relations take (from annotation, to annotation or 0). An added
+ * annotation comes with @object, the HearsayAnnotation as stored. */
 void          hearsay_project_emit_change        (HearsayProject       *self,
                                                   HearsayProjectChange  change,
                                                   gint64                document_id,
                                                   gint64                id,
-                                                  gint64                other_id);
+                                                  gint64                other_id,
+                                                  GObject              *object);
+/* Takes @scheme (already stored) as the project's scheme. */
+void          hearsay_project_take_scheme        (HearsayProject       *self,
+                                                  HearsayScheme        *scheme);
 /* The project's team state, owned by the project (hearsay-project-coders.c
  * reads and sets it). */
 typedef struct

@@ -92,10 +92,12 @@ hearsay_project_class_init (HearsayProjectClass *klass)
   signals[DOCUMENT_CHANGED] =
     g_signal_new ("document-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  /* (document id, annotation id) */
+  /* (document id, annotation id, the HearsayAnnotation as stored): the
+   * views take it from here instead of each reading it back. */
   signals[ANNOTATION_ADDED] =
     g_signal_new ("annotation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, HEARSAY_TYPE_ANNOTATION);
+  /* (document id, annotation id) */
   signals[ANNOTATION_REMOVED] =
     g_signal_new ("annotation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
@@ -111,7 +113,8 @@ hearsay_project_class_init (HearsayProjectClass *klass)
   signals[ENTITIES_CHANGED] =
     g_signal_new ("entities-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* The project's scheme was replaced (hearsay_project_set_scheme). */
+  /* The project's scheme was replaced (hearsay_project_set_scheme, or an
+   * undo or redo of that). */
   signals[SCHEME_CHANGED] =
     g_signal_new ("scheme-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -649,12 +652,13 @@ hearsay_project_emit_change (HearsayProject       *self,
                              HearsayProjectChange  change,
                              gint64                document_id,
                              gint64                id,
-                             gint64                other_id)
+                             gint64                other_id,
+                             GObject              *object)
 {
   switch (change)
     {
     case HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED:
-      g_signal_emit (self, signals[ANNOTATION_ADDED], 0, document_id, id);
+      g_signal_emit (self, signals[ANNOTATION_ADDED], 0, document_id, id, object);
       break;
     case HEARSAY_PROJECT_CHANGE_ANNOTATION_REMOVED:
       g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, document_id, id);
@@ -694,6 +698,14 @@ hearsay_project_emit_change (HearsayProject       *self,
     }
 }
 
+void
+hearsay_project_take_scheme (HearsayProject *self,
+                             HearsayScheme  *scheme)
+{
+  g_clear_object (&self->scheme);
+  self->scheme = scheme;
+}
+
 gboolean
 hearsay_project_reload_scheme (HearsayProject  *self,
                                GError         **error)
@@ -714,23 +726,45 @@ hearsay_project_set_scheme (HearsayProject  *self,
                             GError         **error)
 {
   g_autofree char *json = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+  HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (HEARSAY_IS_SCHEME (scheme), FALSE);
 
-  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+  if (!check_open (self, error) || !hearsay_history_begin (self, error))
     return FALSE;
   json = hearsay_scheme_to_json (scheme);
-  if (!hearsay_store_set_scheme_json (self->store, json, error) || !hearsay_store_commit (self->store, error))
+  stored = hearsay_store_get_scheme_json (self->store, &local_error);
+  if (local_error != NULL)
     {
       hearsay_store_rollback (self->store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  /* A copy, so later changes to @scheme do not reach the project unsaved. */
-  g_clear_object (&self->scheme);
-  self->scheme = hearsay_scheme_copy (scheme);
-  g_signal_emit (self, signals[SCHEME_CHANGED], 0);
-  return TRUE;
+  if (g_strcmp0 (stored, json) == 0)
+    {
+      /* Already in the file (an import stored it, another connection set
+       * it): nothing to undo, but this connection takes it too. It is
+       * written again all the same, so that who may not change the scheme
+       * (a coder on a server) is refused here as for any other. A copy,
+       * so later changes to @scheme do not reach the project unsaved. */
+      if (!hearsay_store_set_scheme_json (self->store, json, error) || !hearsay_store_commit (self->store, error))
+        {
+          hearsay_store_rollback (self->store);
+          return FALSE;
+        }
+      hearsay_project_take_scheme (self, hearsay_scheme_copy (scheme));
+      g_signal_emit (self, signals[SCHEME_CHANGED], 0);
+      return TRUE;
+    }
+  if (stored == NULL)
+    stored = hearsay_scheme_to_json (self->scheme);
+  hearsay_edit_init (&edit, "set_scheme", NULL, 0);
+  hearsay_ops_set_scheme (edit.undo, stored);
+  hearsay_ops_set_scheme (edit.redo, json);
+  return hearsay_history_apply (self, &edit, NULL, error);
 }
 
 char **
@@ -754,8 +788,8 @@ hearsay_project_remap_label (HearsayProject  *self,
                              const char      *to,
                              GError         **error)
 {
-  g_autofree char *now = hearsay_now_iso8601 ();
-  gint64 n;
+  g_autoptr(GArray) ids = NULL;
+  HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), -1);
   if (hearsay_scheme_lookup_label (self->scheme, to) == NULL)
@@ -764,16 +798,26 @@ hearsay_project_remap_label (HearsayProject  *self,
                    _("Unknown label “%s”"), to);
       return -1;
     }
-  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+  if (!check_open (self, error) || !hearsay_history_begin (self, error))
     return -1;
-  n = hearsay_store_relabel_all (self->store, from, to, now, error);
-  if (n < 0 || !hearsay_store_commit (self->store, error))
+  ids = hearsay_store_list_label_annotations (self->store, from, error);
+  if (ids == NULL)
     {
       hearsay_store_rollback (self->store);
       return -1;
     }
-  g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
-  return n;
+  if (ids->len == 0)
+    {
+      hearsay_store_rollback (self->store);
+      return 0;
+    }
+  /* The undo names the annotations: others may carry @to already. */
+  hearsay_edit_init (&edit, "remap_label", to, 0);
+  hearsay_ops_relabel (edit.undo, ids, from);
+  hearsay_ops_relabel (edit.redo, ids, to);
+  if (!hearsay_history_apply (self, &edit, NULL, error))
+    return -1;
+  return ids->len;
 }
 
 GPtrArray *

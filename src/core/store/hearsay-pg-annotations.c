@@ -626,24 +626,28 @@ hearsay_pg_list_used_labels (HearsayStore  *store,
   return g_strv_builder_end (builder);
 }
 
-gint64
-hearsay_pg_relabel_all (HearsayStore  *store,
-                        const char    *from,
-                        const char    *to,
-                        const char    *modified_at,
-                        GError       **error)
+GArray *
+hearsay_pg_list_label_annotations (HearsayStore  *store,
+                                   const char    *label,
+                                   GError       **error)
 {
   HearsayPgParams p = { 0 };
   g_autoptr(PGresult) r = NULL;
+  GArray *ids;
 
-  if (!hearsay_pg_check_writable (PG (store), error))
-    return -1;
-  hearsay_pg_param_text (&p, from);
-  hearsay_pg_param_text (&p, to);
-  hearsay_pg_param_text (&p, modified_at);
-  r = hearsay_pg_query (PG (store), "UPDATE annotation SET label = $2, modified_at = $3 WHERE label = $1;", &p,
-                        _("could not relabel annotations"), error);
-  return r != NULL ? hearsay_pg_affected (r) : -1;
+  hearsay_pg_param_text (&p, label);
+  r = hearsay_pg_query (PG (store), "SELECT id FROM annotation WHERE label = $1 ORDER BY id;", &p,
+                        _("could not read annotations"), error);
+  if (r == NULL)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PQntuples (r));
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      gint64 id = hearsay_pg_get_int (r, i, 0);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
 }
 
 static char *

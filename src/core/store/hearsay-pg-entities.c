@@ -153,6 +153,20 @@ hearsay_pg_delete_entity (HearsayStore  *store,
   return r != NULL;
 }
 
+gint64
+hearsay_pg_count_entity_links (HearsayStore  *store,
+                               gint64         id,
+                               GError       **error)
+{
+  HearsayPgParams p = { 0 };
+  g_autoptr(PGresult) r = NULL;
+
+  hearsay_pg_param_int (&p, id);
+  r = hearsay_pg_query (PG (store), "SELECT count(*) FROM relation WHERE to_entity_id = $1;", &p,
+                        _("could not read the entity's links"), error);
+  return r != NULL ? hearsay_pg_get_int (r, 0, 0) : -1;
+}
+
 gboolean
 hearsay_pg_save_event (HearsayStore  *store,
                        HearsayEvent  *event,
@@ -203,6 +217,30 @@ hearsay_pg_insert_event (HearsayStore  *store,
     return FALSE;
   hearsay_event_set_id (event, hearsay_pg_get_int (r, 0, 0));
   return TRUE;
+}
+
+GArray *
+hearsay_pg_list_event_documents (HearsayStore  *store,
+                                 gint64         id,
+                                 GError       **error)
+{
+  HearsayPgParams p = { 0 };
+  g_autoptr(PGresult) r = NULL;
+  GArray *ids;
+
+  hearsay_pg_param_int (&p, id);
+  r = hearsay_pg_query (PG (store), "SELECT id FROM document WHERE event_id = $1 ORDER BY id;", &p,
+                        _("could not read the event's documents"), error);
+  if (r == NULL)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PQntuples (r));
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      gint64 document = hearsay_pg_get_int (r, i, 0);
+
+      g_array_append_val (ids, document);
+    }
+  return ids;
 }
 
 gboolean

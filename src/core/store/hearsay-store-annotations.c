@@ -531,27 +531,33 @@ hearsay_store_list_used_labels (HearsayStore  *self,
   return g_strv_builder_end (builder);
 }
 
-gint64
-hearsay_store_relabel_all (HearsayStore  *self,
-                           const char    *from,
-                           const char    *to,
-                           const char    *modified_at,
-                           GError       **error)
+GArray *
+hearsay_store_list_label_annotations (HearsayStore  *self,
+                                      const char    *label,
+                                      GError       **error)
 {
-  HEARSAY_STORE_DISPATCH (self, relabel_all, (self, from, to, modified_at, error));
+  HEARSAY_STORE_DISPATCH (self, list_label_annotations, (self, label, error));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
+  int rc;
 
-  if (!hearsay_store_check_writable (self, error))
-    return -1;
-  stmt = hearsay_store_prepare (self, "UPDATE annotation SET label = ?2, modified_at = ?3 WHERE label = ?1;", error);
+  stmt = hearsay_store_prepare (self, "SELECT id FROM annotation WHERE label = ?1 ORDER BY id;", error);
   if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, modified_at, -1, SQLITE_STATIC);
-  if (!hearsay_store_step_done (self, stmt, _("could not relabel annotations"), error))
-    return -1;
-  return sqlite3_changes (self->db);
+    return NULL;
+  sqlite3_bind_text (stmt, 1, label, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not read annotations"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 static char *

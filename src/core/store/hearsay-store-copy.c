@@ -7,6 +7,8 @@
  * one transaction and left empty when the copy fails. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
@@ -121,7 +123,7 @@ copy_document (HearsayDocument  *doc,
   if (hearsay_document_get_id (doc) != id)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
-                   _("%s: document %" G_GINT64_FORMAT " did not keep its id"), copy->dest->path, id);
+                   _("%s: document %" PRId64 " did not keep its id"), copy->dest->path, id);
       return FALSE;
     }
   if (event > 0 && !hearsay_store_set_document_event (copy->dest, id, event, error))

@@ -194,6 +194,26 @@ hearsay_store_load_entity (HearsayStore  *self,
   return entity;
 }
 
+gint64
+hearsay_store_count_entity_links (HearsayStore  *self,
+                                  gint64         id,
+                                  GError       **error)
+{
+  HEARSAY_STORE_DISPATCH (self, count_entity_links, (self, id, error));
+  sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT count(*) FROM relation WHERE to_entity_id = ?1;", error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    hearsay_store_set_error (self, error, _("could not read the entity's links"));
+  sqlite3_reset (stmt);
+  return n;
+}
+
 gboolean
 hearsay_store_delete_entity (HearsayStore  *self,
                              gint64         id,

@@ -197,6 +197,10 @@ gboolean           hearsay_store_update_entity        (HearsayStore      *self,
 gboolean           hearsay_store_delete_entity        (HearsayStore      *self,
                                                        gint64             id,
                                                        GError           **error);
+/* How many relations link an annotation to entity @id; -1 on error. */
+gint64             hearsay_store_count_entity_links   (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
 GPtrArray         *hearsay_store_list_entities        (HearsayStore      *self,
                                                        GError           **error);
 HearsayEntity     *hearsay_store_load_entity          (HearsayStore      *self,
@@ -230,6 +234,11 @@ gboolean           hearsay_store_history_mark         (HearsayStore      *self,
                                                        gint64             id,
                                                        gboolean           undone,
                                                        GError           **error);
+/* Entry @id's scope and whether it is undone; FALSE when there is none. */
+gboolean           hearsay_store_history_lookup       (HearsayStore      *self,
+                                                       gint64             id,
+                                                       gint64            *scope,
+                                                       gboolean          *undone);
 gboolean           hearsay_store_history_forget       (HearsayStore      *self,
                                                        gint64             id,
                                                        GError           **error);
@@ -241,13 +250,10 @@ gboolean           hearsay_store_replace_fragments    (HearsayStore      *self,
 /* The distinct labels annotations use (some may have left the scheme). */
 char             **hearsay_store_list_used_labels     (HearsayStore      *self,
                                                        GError           **error);
-/* Returns how many annotations changed, or -1 on error. */
-gint64             hearsay_store_relabel_all          (HearsayStore      *self,
-                                                       const char        *from,
-                                                       const char        *to,
-                                                       const char        *modified_at,
+/* The ids of the annotations labelled @label, in id order. */
+GArray            *hearsay_store_list_label_annotations (HearsayStore    *self,
+                                                       const char        *label,
                                                        GError           **error);
-
 GPtrArray         *hearsay_store_search_annotations   (HearsayStore      *self,
                                                        const char        *label,
                                                        const char        *query,
@@ -255,13 +261,19 @@ GPtrArray         *hearsay_store_search_annotations   (HearsayStore      *self,
                                                        guint              limit,
                                                        GError           **error);
 
-/* Events */
+/* Events. save_event inserts an event whose id is 0 (and sets its id),
+ * else updates it. */
 gboolean           hearsay_store_save_event           (HearsayStore      *self,
                                                        HearsayEvent      *event,
                                                        GError           **error);
-/* Inserts @event under its own id when it has one (a copy of a project). */
+/* Inserts @event under its own id when it has one (a copy of a project,
+ * the redo of its deletion), else under a new one, and sets its id. */
 gboolean           hearsay_store_insert_event         (HearsayStore      *self,
                                                        HearsayEvent      *event,
+                                                       GError           **error);
+/* The ids of the documents in event @id, in id order. */
+GArray            *hearsay_store_list_event_documents (HearsayStore      *self,
+                                                       gint64             id,
                                                        GError           **error);
 gboolean           hearsay_store_delete_event         (HearsayStore      *self,
                                                        gint64             id,
