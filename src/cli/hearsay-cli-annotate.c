@@ -24,7 +24,10 @@ hearsay_cli_annotate (const HearsayCliGlobals *globals,
   g_autofree char *note = NULL;
   g_auto(GStrv) attrs = NULL;
   gint64 document_id, start_offset, end_offset;
+  g_autofree char *annotator = NULL;
   GOptionEntry entries[] = {
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
+      N_("Whose it is: the coder to credit (default: you; in a blind copy, its coder)"), N_("NAME") },
     { "document", 0, 0, G_OPTION_ARG_STRING, &document,
       N_("The id of the document (see “hearsay-cli list”)"), N_("ID") },
     { "label", 0, 0, G_OPTION_ARG_STRING, &label,
@@ -82,6 +85,8 @@ hearsay_cli_annotate (const HearsayCliGlobals *globals,
   project = hearsay_cli_open_project (globals);
   if (project == NULL)
     return HEARSAY_CLI_EXIT_BAD_INPUT;
+  if (annotator != NULL)
+    hearsay_project_set_annotator (project, annotator);
 
   if (!hearsay_project_create_annotation (project, annotation, &error))
     {

@@ -9,6 +9,7 @@
 #include "hearsay-cli-private.h"
 #include "hearsay-export.h"
 #include "hearsay-offsets.h"
+#include "hearsay-project-team.h"
 
 static gboolean
 export_to_stdout (HearsayProject             *project,
@@ -53,6 +54,10 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   HearsayExportFormat format;
   HearsayExportOptions options = { NULL };
+  g_auto(GStrv) annotators = NULL;
+  g_auto(GStrv) layers = NULL;
+  g_auto(HearsayCliArgs) args = { NULL };
+  gboolean gold = FALSE;
   gboolean ok;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, NULL, N_("FORMAT") },
@@ -70,6 +75,9 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
       N_("inclusive|exclusive") },
     { "document", 0, 0, G_OPTION_ARG_STRING_ARRAY, &documents,
       N_("Export only this document; repeat for several (default: all)"), N_("ID") },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING_ARRAY, &annotators,
+      N_("Only these coders' layers (--annotator A B; default: every layer)"), N_("NAME") },
+    { "gold", 0, 0, G_OPTION_ARG_NONE, &gold, N_("Only the gold layer (with --annotator: it too)"), NULL },
     { "exclude-boilerplate", 0, 0, G_OPTION_ARG_NONE, &exclude_boilerplate,
       N_("Leave out the annotations labelled boilerplate"), NULL },
     { "comments", 0, 0, G_OPTION_ARG_NONE, &comments,
@@ -98,6 +106,9 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
                                               "has room. The output named by -o is replaced only when "
                                               "the export succeeds."),
                                             entries);
+  hearsay_cli_args_init (&args, argc, argv, (const char *[]) { "--annotator", "--document", NULL });
+  argc = args.argc;
+  argv = args.argv;
   if (!hearsay_cli_parse (context, &argc, &argv))
     return HEARSAY_CLI_EXIT_USAGE;
   /* `--document 1 2 3`: the ids after the first come as arguments. */
@@ -158,6 +169,9 @@ hearsay_cli_export (const HearsayCliGlobals *globals,
   project = hearsay_cli_open_project (globals);
   if (project == NULL)
     return HEARSAY_CLI_EXIT_BAD_INPUT;
+  if (!hearsay_cli_layers (project, annotators, gold, &layers))
+    return HEARSAY_CLI_EXIT_BAD_INPUT;
+  options.layers = (const char * const *) layers;
 
   if (output != NULL)
     ok = hearsay_export_project_to_path (project, format, &options, output, NULL, &error);

@@ -44,6 +44,10 @@ int             hearsay_cli_redo      (const HearsayCliGlobals *globals, int arg
 int             hearsay_cli_compare   (const HearsayCliGlobals *globals, int argc, char **argv);
 int             hearsay_cli_event     (const HearsayCliGlobals *globals, int argc, char **argv);
 int             hearsay_cli_search    (const HearsayCliGlobals *globals, int argc, char **argv);
+int             hearsay_cli_coders    (const HearsayCliGlobals *globals, int argc, char **argv);
+int             hearsay_cli_team      (const HearsayCliGlobals *globals, int argc, char **argv);
+int             hearsay_cli_agreement (const HearsayCliGlobals *globals, int argc, char **argv);
+int             hearsay_cli_curate    (const HearsayCliGlobals *globals, int argc, char **argv);
 int             hearsay_cli_server    (const HearsayCliGlobals *globals, int argc, char **argv);
 int             hearsay_cli_copy      (const HearsayCliGlobals *globals, int argc, char **argv);
 
@@ -69,6 +73,36 @@ HearsayProject *hearsay_cli_open_location (const char          *location,
                                            GError             **error);
 /* A line read from the terminal without echo; NULL when stdin is not one. */
 char           *hearsay_cli_read_password (const char *prompt);
+
+/* An argument vector of one's own, for options that take several values
+ * ("--annotator A B C" becomes "--annotator A --annotator B --annotator
+ * C"): GOption shuffles @argv, the strings stay in @owned. */
+typedef struct
+{
+  GPtrArray *owned;
+  char **argv;
+  int argc;
+} HearsayCliArgs;
+
+void            hearsay_cli_args_init     (HearsayCliArgs      *args,
+                                           int                  argc,
+                                           char               **argv,
+                                           const char * const  *multi);
+void            hearsay_cli_args_clear    (HearsayCliArgs      *args);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HearsayCliArgs, hearsay_cli_args_clear)
+
+/* The layers of --annotator NAME… and --gold (the gold layer's name):
+ * NULL in *layers when neither was given. Each must be a coder of the
+ * project; FALSE (with the message printed) when one is not. */
+gboolean        hearsay_cli_layers        (HearsayProject      *project,
+                                           char               **annotators,
+                                           gboolean             gold,
+                                           GStrv               *layers);
+/* Document ids given as --document 1 --document 2, "1,2" or "1 2". */
+gboolean        hearsay_cli_document_ids  (const char          *command,
+                                           char               **values,
+                                           GArray              *ids,
+                                           int                 *status);
 
 /* Parses a decimal integer; FALSE when @str is not one. */
 gboolean        hearsay_cli_parse_int64  (const char *str,

@@ -17,7 +17,10 @@ hearsay_cli_relate (const HearsayCliGlobals *globals,
   g_autofree char *to = NULL;
   gint64 from_id, to_id, id;
   int status;
+  g_autofree char *annotator = NULL;
   GOptionEntry entries[] = {
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
+      N_("Whose it is: the coder to credit (default: you; in a blind copy, its coder)"), N_("NAME") },
     { "type", 0, 0, G_OPTION_ARG_STRING, &type,
       N_("The relation type, e.g. attributed_to, signalled_by, relayed_by, same_claim_as"), N_("TYPE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The annotation the relation starts at"), N_("ANNOTATION") },
@@ -46,6 +49,8 @@ hearsay_cli_relate (const HearsayCliGlobals *globals,
   project = hearsay_cli_open_project (globals);
   if (project == NULL)
     return HEARSAY_CLI_EXIT_BAD_INPUT;
+  if (annotator != NULL)
+    hearsay_project_set_annotator (project, annotator);
   id = hearsay_project_create_relation (project, type, from_id, to_id, &error);
   if (id == 0)
     {

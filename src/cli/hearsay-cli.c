@@ -14,6 +14,7 @@
 #include "hearsay-cli-private.h"
 #include "hearsay-error.h"
 #include "hearsay-import.h"
+#include "hearsay-project-team.h"
 
 static const HearsayCliCommand commands[] = {
   { "init",     N_("Create a new, empty project"),                  hearsay_cli_init },
@@ -30,6 +31,10 @@ static const HearsayCliCommand commands[] = {
   { "compare",  N_("Compare how outlets cover an event or documents"), hearsay_cli_compare },
   { "event",    N_("Create events, put documents in them, list and suggest"), hearsay_cli_event },
   { "search",   N_("Search the text of every document"),            hearsay_cli_search },
+  { "coders",   N_("List, add, rename and colour the coders"),      hearsay_cli_coders },
+  { "team",     N_("Prepare blind copies for coders and merge them back"), hearsay_cli_team },
+  { "agreement", N_("Inter-coder agreement on a selection of documents"), hearsay_cli_agreement },
+  { "curate",   N_("Curate the coders' annotations into the gold layer"), hearsay_cli_curate },
   { "server",   N_("Create a project on a PostgreSQL server; its members and roles"), hearsay_cli_server },
   { "copy",     N_("Copy a whole project between a file and a server"), hearsay_cli_copy },
 };
@@ -157,6 +162,104 @@ hearsay_cli_print_id (gint64 id)
 {
   printf ("%" PRId64 "\n", id);
   return HEARSAY_CLI_EXIT_OK;
+}
+
+void
+hearsay_cli_args_init (HearsayCliArgs      *args,
+                       int                  argc,
+                       char               **argv,
+                       const char * const  *multi)
+{
+  args->owned = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < argc; i++)
+    {
+      const char *option = argv[i];
+
+      g_ptr_array_add (args->owned, g_strdup (option));
+      if (i == 0 || !g_strv_contains (multi, option) || i + 1 >= argc)
+        continue;
+      g_ptr_array_add (args->owned, g_strdup (argv[++i]));
+      /* The values after the first: "-x" ends them, a lone "-" does not. */
+      while (i + 1 < argc && (argv[i + 1][0] != '-' || argv[i + 1][1] == '\0'))
+        {
+          g_ptr_array_add (args->owned, g_strdup (option));
+          g_ptr_array_add (args->owned, g_strdup (argv[++i]));
+        }
+    }
+  args->argc = args->owned->len;
+  args->argv = g_new0 (char *, args->argc + 1);
+  memcpy (args->argv, args->owned->pdata, args->argc * sizeof (char *));
+}
+
+void
+hearsay_cli_args_clear (HearsayCliArgs *args)
+{
+  g_clear_pointer (&args->owned, g_ptr_array_unref);
+  g_clear_pointer (&args->argv, g_free);
+}
+
+gboolean
+hearsay_cli_layers (HearsayProject  *project,
+                    char           **annotators,
+                    gboolean         gold,
+                    GStrv           *layers)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  *layers = NULL;
+  if (annotators == NULL && !gold)
+    return TRUE;
+  for (guint i = 0; annotators != NULL && annotators[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HearsayCoder) coder = hearsay_project_get_coder (project, annotators[i], &error);
+
+      if (coder == NULL)
+        {
+          hearsay_cli_print_error (error);
+          return FALSE;
+        }
+      g_strv_builder_add (names, annotators[i]);
+    }
+  if (gold)
+    {
+      g_autofree char *name = hearsay_project_dup_gold_coder (project);
+
+      if (name == NULL)
+        {
+          hearsay_cli_printerr (_("%s has no gold layer yet: curate a document first "
+                                  "(`hearsay-cli curate accept-agreed --document ID`)"),
+                                hearsay_project_get_path (project));
+          return FALSE;
+        }
+      g_strv_builder_add (names, name);
+    }
+  *layers = g_strv_builder_end (names);
+  return TRUE;
+}
+
+gboolean
+hearsay_cli_document_ids (const char  *command,
+                          char       **values,
+                          GArray      *ids,
+                          int         *status)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit_set (values[i], ", ", -1);
+
+      for (guint k = 0; parts[k] != NULL; k++)
+        {
+          gint64 id;
+
+          if (*parts[k] == '\0')
+            continue;
+          if (!hearsay_cli_require_id (command, "document", parts[k], &id, status))
+            return FALSE;
+          g_array_append_val (ids, id);
+        }
+    }
+  return TRUE;
 }
 
 char *

@@ -297,6 +297,9 @@ hearsay_application_startup (GApplication *app)
     { "win.edit-scheme", { "<Control>e", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
+    { "win.undo-project", { "<Control><Alt>z", NULL } },
+    { "win.redo-project", { "<Shift><Control><Alt>z", NULL } },
+    { "win.focus-toast", { "F6", NULL } },
   };
   static const char *redo_accels[] = { "<Shift><Control>z", "<Control>y", NULL };
   G_APPLICATION_CLASS (hearsay_application_parent_class)->startup (app);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hearsay-window-actions.c: the window's actions — annotating, deleting,
- * and the project and import file choosers. */
+/* hearsay-window-actions.c: the window's actions — annotating (also what
+ * the reader's keys and palette ask for), inspecting, and the project and
+ * import file choosers. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -12,35 +13,19 @@
 #include "hearsay-import.h"
 #include "hearsay-window-private.h"
 
-static gboolean
-is_editable (HearsayWindow *self)
-{
-  return self->project != NULL && !hearsay_project_get_read_only (self->project);
-}
-
-static void
-set_enabled (HearsayWindow *self,
-             const char    *name,
-             gboolean       enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 void
 hearsay_window_actions_update (HearsayWindow *self)
 {
-  gboolean editable = is_editable (self);
+  gboolean editable = hearsay_window_is_editable (self);
   gboolean has_document = hearsay_reader_get_document (self->reader) != NULL;
 
-  set_enabled (self, "annotate", editable && has_document);
-  set_enabled (self, "annotate-key", editable && has_document);
-  set_enabled (self, "delete-annotation",
-               editable && hearsay_inspector_get_annotation_id (self->inspector) != 0);
-  set_enabled (self, "import-text", editable);
-  set_enabled (self, "export", self->project != NULL);
-  set_enabled (self, "save-copy", self->project != NULL);
+  hearsay_window_set_action_enabled (self, "annotate", editable && has_document);
+  hearsay_window_set_action_enabled (self, "delete-annotation",
+                                     editable && hearsay_window_get_selected_annotation_id (self) != 0);
+  hearsay_reader_set_editable (self->reader, editable);
+  hearsay_window_set_action_enabled (self, "import-text", editable);
+  hearsay_window_set_action_enabled (self, "export", self->project != NULL);
+  hearsay_window_set_action_enabled (self, "save-copy", self->project != NULL);
   hearsay_inspector_set_editable (self->inspector, editable);
   hearsay_window_edit_update (self);
 }
@@ -54,13 +39,13 @@ annotate (HearsayWindow *self,
   g_autoptr(HearsayAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
   HearsayDocument *document = hearsay_reader_get_document (self->reader);
-  gboolean snap;
   gint64 start, end;
 
-  if (document == NULL || !is_editable (self))
+  if (document == NULL || !hearsay_window_is_editable (self))
     return;
-  snap = self->settings == NULL || g_settings_get_boolean (self->settings, "snap-to-words");
-  if (!hearsay_reader_get_annotation_span (self->reader, snap, &start, &end))
+  /* Exactly the selection shown: a pointer selection was snapped (or not)
+   * when the button was released. */
+  if (!hearsay_reader_get_annotation_span (self->reader, &start, &end))
     {
       hearsay_reader_show_hint (self->reader, _("Select text first"));
       return;
@@ -87,7 +72,9 @@ annotate (HearsayWindow *self,
     gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) end);
     gtk_text_buffer_select_range (buffer, &iter, &iter);
   }
-  hearsay_window_select_annotation (self, hearsay_annotation_get_id (annotation));
+  /* The core filled in the id, the quotes, the annotator and the times:
+   * selected as it is, not read back. */
+  hearsay_window_set_selected_annotation (self, annotation);
 }
 
 static void
@@ -99,19 +86,11 @@ annotate_action (GSimpleAction *action,
 }
 
 static void
-annotate_key_action (GSimpleAction *action,
-                     GVariant      *param,
-                     gpointer       user_data)
+on_annotate_requested (HearsayReader *reader,
+                       const char    *label_id,
+                       HearsayWindow *self)
 {
-  HearsayWindow *self = user_data;
-  const HearsayLabel *label;
-
-  if (self->project == NULL)
-    return;
-  label = hearsay_scheme_lookup_key (hearsay_project_get_scheme (self->project),
-                                     g_variant_get_uint32 (param));
-  if (label != NULL)
-    annotate (self, label->id);
+  annotate (self, label_id);
 }
 
 static void
@@ -119,37 +98,26 @@ delete_annotation_action (GSimpleAction *action,
                           GVariant      *param,
                           gpointer       user_data)
 {
-  HearsayWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 id = hearsay_inspector_get_annotation_id (self->inspector);
-
-  if (id == 0 || !is_editable (self))
-    return;
-  if (!hearsay_project_delete_annotation (self->project, id, &error))
-    {
-      hearsay_window_show_error (self, _("Could not delete the annotation"), error);
-      return;
-    }
-  hearsay_window_select_annotation (self, 0);
+  hearsay_window_delete_selected (user_data);
 }
 
 static void
-clear_selection_action (GSimpleAction *action,
-                        GVariant      *param,
-                        gpointer       user_data)
+inspect_at_cursor (HearsayWindow *self)
 {
-  HearsayWindow *self = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hearsay_reader_get_view (self->reader)));
-  GtkTextIter iter;
+  /* The outlined annotation, not the innermost one at the caret: Tab leaves
+   * the caret where a nested annotation may start too. */
+  gint64 id = hearsay_window_get_selected_annotation_id (self);
 
-  /* Escape drops the text selection first, then the selected annotation. */
-  if (gtk_text_buffer_get_has_selection (buffer))
+  if (id == 0)
+    id = hearsay_reader_get_annotation_at_cursor (self->reader);
+  if (id != hearsay_window_get_selected_annotation_id (self))
+    hearsay_window_select_annotation (self, id);
+  /* Enter goes on to the inspector's first control; Escape comes back. */
+  if (hearsay_window_get_selected_annotation_id (self) != 0)
     {
-      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-      gtk_text_buffer_select_range (buffer, &iter, &iter);
-      return;
+      gtk_stack_set_visible_child_name (self->right_stack, "inspector");
+      hearsay_inspector_focus_first (self->inspector);
     }
-  hearsay_window_select_annotation (self, 0);
 }
 
 static void
@@ -157,20 +125,7 @@ inspect_at_cursor_action (GSimpleAction *action,
                           GVariant      *param,
                           gpointer       user_data)
 {
-  HearsayWindow *self = user_data;
-  /* The outlined annotation, not the innermost one at the caret: Tab leaves
-   * the caret where a nested annotation may start too. */
-  gint64 id = hearsay_reader_get_selected_annotation (self->reader);
-
-  if (id == 0)
-    id = hearsay_reader_get_annotation_at_cursor (self->reader);
-  hearsay_window_select_annotation (self, id);
-  /* Enter goes on to the inspector's first control; Escape comes back. */
-  if (hearsay_inspector_get_annotation_id (self->inspector) != 0)
-    {
-      gtk_stack_set_visible_child_name (self->right_stack, "inspector");
-      hearsay_inspector_focus_first (self->inspector);
-    }
+  inspect_at_cursor (user_data);
 }
 
 /* Files */
@@ -432,7 +387,7 @@ import_text_action (GSimpleAction *action,
   HearsayWindow *self = user_data;
   HearsayImportDialog *dialog;
 
-  if (!is_editable (self))
+  if (!hearsay_window_is_editable (self))
     return;
   hearsay_inspector_flush_note (self->inspector);
   dialog = hearsay_import_dialog_new (GTK_WINDOW (self), self->project);
@@ -460,9 +415,7 @@ export_action (GSimpleAction *action,
 
 static const GActionEntry win_actions[] = {
   { "annotate", annotate_action, "s" },
-  { "annotate-key", annotate_key_action, "u" },
   { "delete-annotation", delete_annotation_action },
-  { "clear-selection", clear_selection_action },
   { "inspect-at-cursor", inspect_at_cursor_action },
   { "new-project", new_project_action },
   { "open-project", open_project_action },
@@ -476,5 +429,11 @@ hearsay_window_actions_init (HearsayWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  /* The reader's keys and palette (reader.*) ask through signals. */
+  g_signal_connect (self->reader, "annotate-requested", G_CALLBACK (on_annotate_requested), self);
+  g_signal_connect_swapped (self->reader, "delete-requested", G_CALLBACK (hearsay_window_delete_selected), self);
+  g_signal_connect_swapped (self->reader, "fragment-requested", G_CALLBACK (hearsay_window_add_fragment), self);
+  g_signal_connect_swapped (self->reader, "link-requested", G_CALLBACK (hearsay_window_open_link), self);
+  g_signal_connect_swapped (self->reader, "inspect-requested", G_CALLBACK (inspect_at_cursor), self);
   hearsay_window_actions_update (self);
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-window-edit.c: the window's editing actions beyond annotating —
- * undo and redo (with the action's name in the menu), links to annotations
- * and entities, fragments, the scheme editor, and moving the keyboard
- * between the reader, the inspector and the right pane's pages. */
+ * links to annotations and entities, fragments, the scheme editor, word
+ * snapping, and moving the keyboard between the reader, the inspector and
+ * the right pane's pages. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,94 +11,10 @@
 #include "hearsay-scheme-editor.h"
 #include "hearsay-window-private.h"
 
-static gboolean
-is_editable (HearsayWindow *self)
-{
-  return self->project != NULL && !hearsay_project_get_read_only (self->project);
-}
-
-static void
-set_enabled (HearsayWindow *self,
-             const char    *name,
-             gboolean       enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 static gint64
 selected_annotation (HearsayWindow *self)
 {
-  return hearsay_inspector_get_annotation_id (self->inspector);
-}
-
-/* Undo and redo stay within the document being read: an edit of another
- * document is undone there, where its effect can be seen. */
-
-static gint64
-history_scope (HearsayWindow *self)
-{
-  HearsayDocument *doc = hearsay_reader_get_document (self->reader);
-
-  return doc != NULL ? hearsay_document_get_id (doc) : 0;
-}
-
-static void
-update_history (HearsayWindow *self)
-{
-  g_autofree char *undo = NULL;
-  g_autofree char *redo = NULL;
-  g_autofree char *undo_text = NULL;
-  g_autofree char *redo_text = NULL;
-  gboolean editable = is_editable (self);
-
-  if (self->project != NULL)
-    {
-      undo = hearsay_project_dup_undo_label (self->project, history_scope (self));
-      redo = hearsay_project_dup_redo_label (self->project, history_scope (self));
-    }
-  /* Translators: a menu item, %s is what it undoes, e.g. "Undo Add Claim" */
-  undo_text = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
-  /* Translators: a menu item, %s is what it redoes, e.g. "Redo Delete Claim" */
-  redo_text = redo != NULL ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
-  g_menu_remove_all (self->history_section);
-  g_menu_append (self->history_section, undo_text, "win.undo");
-  g_menu_append (self->history_section, redo_text, "win.redo");
-  set_enabled (self, "undo", editable && undo != NULL);
-  set_enabled (self, "redo", editable && redo != NULL);
-}
-
-/* What an undo or redo changed can be anywhere: read it all again. */
-static void
-refresh_after_history (HearsayWindow *self)
-{
-  hearsay_reader_reload_annotations (self->reader);
-  hearsay_inspector_reload (self->inspector);
-  hearsay_reader_set_selected_annotation (self->reader, selected_annotation (self));
-  hearsay_window_actions_update (self);
-}
-
-static void
-history_action (GSimpleAction *action,
-                GVariant      *param,
-                gpointer       user_data)
-{
-  HearsayWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean redo = g_str_equal (g_action_get_name (G_ACTION (action)), "redo");
-
-  if (!is_editable (self))
-    return;
-  hearsay_inspector_flush_note (self->inspector);
-  if (!(redo ? hearsay_project_redo (self->project, history_scope (self), NULL, &error)
-             : hearsay_project_undo (self->project, history_scope (self), NULL, &error)))
-    {
-      hearsay_window_show_error (self, redo ? _("Could not redo") : _("Could not undo"), error);
-      return;
-    }
-  refresh_after_history (self);
+  return hearsay_window_get_selected_annotation_id (self);
 }
 
 /* Links */
@@ -118,7 +34,7 @@ open_link_picker (HearsayWindow *self)
   HearsayLinkPicker *picker;
   gint64 id = selected_annotation (self);
 
-  if (!is_editable (self))
+  if (!hearsay_window_is_editable (self))
     return NULL;
   if (id == 0)
     {
@@ -131,6 +47,12 @@ open_link_picker (HearsayWindow *self)
   g_signal_connect_object (picker, "linked", G_CALLBACK (on_linked), self, 0);
   gtk_window_present (GTK_WINDOW (picker));
   return picker;
+}
+
+void
+hearsay_window_open_link (HearsayWindow *self)
+{
+  open_link_picker (self);
 }
 
 static void
@@ -152,37 +74,47 @@ link_entity_action (GSimpleAction *action,
 
 /* Fragments */
 
-static void
-add_fragment_action (GSimpleAction *action,
-                     GVariant      *param,
-                     gpointer       user_data)
+void
+hearsay_window_add_fragment (HearsayWindow *self)
 {
-  HearsayWindow *self = user_data;
   g_autoptr(GError) error = NULL;
   gint64 id = selected_annotation (self);
-  gboolean snap;
   gint64 start, end;
 
-  if (!is_editable (self) || hearsay_reader_get_document (self->reader) == NULL)
+  if (!hearsay_window_is_editable (self) || hearsay_reader_get_document (self->reader) == NULL)
     return;
   if (id == 0)
     {
       hearsay_reader_show_hint (self->reader, _("Select an annotation first"));
       return;
     }
-  snap = self->settings == NULL || g_settings_get_boolean (self->settings, "snap-to-words");
-  if (!hearsay_reader_get_annotation_span (self->reader, snap, &start, &end))
+  if (!hearsay_reader_get_annotation_span (self->reader, &start, &end))
     {
       hearsay_reader_show_hint (self->reader, _("Select the text to add first"));
       return;
     }
+  /* The project's ::annotation-changed refreshes the selection (and so the
+   * inspector) and the reader's highlight. */
   if (!hearsay_project_add_fragment (self->project, id, start, end, &error))
     {
       hearsay_window_show_error (self, _("Could not add the fragment"), error);
       return;
     }
-  hearsay_reader_select_annotation (self->reader, id, FALSE);
-  hearsay_inspector_reload (self->inspector);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hearsay_reader_get_view (self->reader)));
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) end);
+    gtk_text_buffer_select_range (buffer, &iter, &iter);
+  }
+}
+
+static void
+add_fragment_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  hearsay_window_add_fragment (user_data);
 }
 
 /* Scheme */
@@ -195,7 +127,7 @@ edit_scheme_action (GSimpleAction *action,
   HearsayWindow *self = user_data;
   HearsaySchemeEditor *editor;
 
-  if (!is_editable (self))
+  if (!hearsay_window_is_editable (self))
     return;
   editor = hearsay_scheme_editor_new (GTK_WINDOW (self), self->project);
   gtk_window_present (GTK_WINDOW (editor));
@@ -214,7 +146,7 @@ static void
 on_history_changed (HearsayProject *project,
                     HearsayWindow  *self)
 {
-  update_history (self);
+  hearsay_window_history_update (self);
 }
 
 void
@@ -225,7 +157,62 @@ hearsay_window_edit_watch (HearsayWindow *self)
       g_signal_connect_object (self->project, "history-changed", G_CALLBACK (on_history_changed), self, 0);
       g_signal_connect_object (self->project, "scheme-changed", G_CALLBACK (on_scheme_changed), self, 0);
     }
-  update_history (self);
+  hearsay_window_history_update (self);
+}
+
+/* Word snapping: the View menu's choice, kept in GSettings. */
+
+static HearsayReaderSnap
+snap_from_string (const char *mode)
+{
+  if (g_strcmp0 (mode, "always") == 0)
+    return HEARSAY_READER_SNAP_ALWAYS;
+  if (g_strcmp0 (mode, "automatic") == 0)
+    return HEARSAY_READER_SNAP_AUTOMATIC;
+  return HEARSAY_READER_SNAP_NEVER;
+}
+
+static void
+on_word_snapping_changed (GSettings     *settings,
+                          const char    *key,
+                          HearsayWindow *self)
+{
+  g_autofree char *mode = g_settings_get_string (settings, "word-snapping");
+
+  hearsay_reader_set_word_snapping (self->reader, snap_from_string (mode));
+}
+
+/* Without the installed schema (a test), a stateful action of its own. */
+static void
+change_snapping_state (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  HearsayWindow *self = user_data;
+
+  g_simple_action_set_state (action, value);
+  hearsay_reader_set_word_snapping (self->reader, snap_from_string (g_variant_get_string (value, NULL)));
+}
+
+static void
+install_snapping (HearsayWindow *self)
+{
+  g_autoptr(GAction) action = NULL;
+
+  if (self->settings != NULL)
+    {
+      action = g_settings_create_action (self->settings, "word-snapping");
+      g_signal_connect_object (self->settings, "changed::word-snapping",
+                               G_CALLBACK (on_word_snapping_changed), self, 0);
+      on_word_snapping_changed (self->settings, "word-snapping", self);
+    }
+  else
+    {
+      action = G_ACTION (g_simple_action_new_stateful ("word-snapping", G_VARIANT_TYPE_STRING,
+                                                       g_variant_new_string ("never")));
+      g_signal_connect (action, "change-state", G_CALLBACK (change_snapping_state), self);
+    }
+  g_action_map_add_action (G_ACTION_MAP (self), action);
 }
 
 /* Focus */
@@ -264,8 +251,6 @@ find_action (GSimpleAction *action,
 }
 
 static const GActionEntry edit_actions[] = {
-  { "undo", history_action },
-  { "redo", history_action },
   { "link", link_action },
   { "link-entity", link_entity_action },
   { "add-fragment", add_fragment_action },
@@ -278,17 +263,16 @@ static const GActionEntry edit_actions[] = {
 void
 hearsay_window_edit_update (HearsayWindow *self)
 {
-  gboolean editable = is_editable (self);
+  gboolean editable = hearsay_window_is_editable (self);
   gboolean has_document = hearsay_reader_get_document (self->reader) != NULL;
 
   /* Enabled without a selected annotation, so that L and F can say what
    * is missing. */
-  set_enabled (self, "link", editable && has_document);
-  set_enabled (self, "link-entity", editable && selected_annotation (self) != 0);
-  set_enabled (self, "add-fragment", editable && has_document);
-  set_enabled (self, "edit-scheme", editable);
-  set_enabled (self, "find", self->project != NULL);
-  update_history (self);
+  hearsay_window_set_action_enabled (self, "link", editable && has_document);
+  hearsay_window_set_action_enabled (self, "link-entity", editable && selected_annotation (self) != 0);
+  hearsay_window_set_action_enabled (self, "add-fragment", editable && has_document);
+  hearsay_window_set_action_enabled (self, "edit-scheme", editable);
+  hearsay_window_set_action_enabled (self, "find", self->project != NULL);
 }
 
 void
@@ -296,5 +280,6 @@ hearsay_window_edit_init (HearsayWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), edit_actions,
                                    G_N_ELEMENTS (edit_actions), self);
+  install_snapping (self);
   hearsay_window_edit_update (self);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hearsay-window.c: the main window. It owns the project and tells the
- * sidebar, the reader and the inspector what to show. */
+/* hearsay-window.c: the main window. It owns the project and the selected
+ * annotation, and tells the sidebar, the reader, the inspector and the
+ * annotation list what to show. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -13,10 +14,28 @@ G_DEFINE_FINAL_TYPE (HearsayWindow, hearsay_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PROJECT,
+  PROP_SELECTED_ANNOTATION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+gboolean
+hearsay_window_is_editable (HearsayWindow *self)
+{
+  return self->project != NULL && !hearsay_project_get_read_only (self->project);
+}
+
+void
+hearsay_window_set_action_enabled (HearsayWindow *self,
+                                   const char    *name,
+                                   gboolean       enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
 
 void
 hearsay_window_show_error (HearsayWindow *self,
@@ -53,6 +72,33 @@ update_title (HearsayWindow *self)
 }
 
 void
+hearsay_window_set_selected_annotation (HearsayWindow     *self,
+                                        HearsayAnnotation *annotation)
+{
+  g_return_if_fail (HEARSAY_IS_WINDOW (self));
+  g_return_if_fail (annotation == NULL || HEARSAY_IS_ANNOTATION (annotation));
+
+  /* A fresh copy of the same annotation is news too: followers refresh. */
+  if (!g_set_object (&self->selected, annotation))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ANNOTATION]);
+}
+
+HearsayAnnotation *
+hearsay_window_get_selected_annotation (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->selected;
+}
+
+gint64
+hearsay_window_get_selected_annotation_id (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), 0);
+  return self->selected != NULL ? hearsay_annotation_get_id (self->selected) : 0;
+}
+
+void
 hearsay_window_select_annotation (HearsayWindow *self,
                                   gint64         id)
 {
@@ -67,9 +113,46 @@ hearsay_window_select_annotation (HearsayWindow *self,
       if (annotation == NULL)
         g_warning ("Could not load annotation %" PRId64 ": %s", id, error->message);
     }
-  hearsay_reader_set_selected_annotation (self->reader, annotation != NULL ? id : 0);
-  hearsay_inspector_set_annotation (self->inspector, annotation);
+  hearsay_window_set_selected_annotation (self, annotation);
+}
+
+static gboolean
+annotation_to_id (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  HearsayAnnotation *annotation = g_value_get_object (from);
+
+  g_value_set_int64 (to, annotation != NULL ? hearsay_annotation_get_id (annotation) : 0);
+  return TRUE;
+}
+
+static void
+on_selected_annotation (HearsayWindow *self)
+{
   hearsay_window_actions_update (self);
+}
+
+/* The selected annotation changed in the project: read once, for all. */
+static void
+on_annotation_changed (HearsayProject *project,
+                       gint64          document_id,
+                       gint64          annotation_id,
+                       HearsayWindow  *self)
+{
+  if (annotation_id == hearsay_window_get_selected_annotation_id (self))
+    hearsay_window_select_annotation (self, annotation_id);
+}
+
+static void
+on_annotation_removed (HearsayProject *project,
+                       gint64          document_id,
+                       gint64          annotation_id,
+                       HearsayWindow  *self)
+{
+  if (annotation_id == hearsay_window_get_selected_annotation_id (self))
+    hearsay_window_set_selected_annotation (self, NULL);
 }
 
 static void
@@ -85,9 +168,59 @@ on_annotation_activated (HearsayAnnotationList *list,
                          gint64                 id,
                          HearsayWindow         *self)
 {
-  hearsay_reader_select_annotation (self->reader, id, TRUE);
   hearsay_window_select_annotation (self, id);
+  hearsay_reader_select_annotation (self->reader, id, TRUE);
   gtk_stack_set_visible_child_name (self->right_stack, "inspector");
+}
+
+/* Chosen in the list: selected everywhere, shown in the text. */
+static void
+on_list_annotation_selected (HearsayAnnotationList *list,
+                             gint64                 id,
+                             HearsayWindow         *self)
+{
+  hearsay_window_select_annotation (self, id);
+  if (id != 0)
+    hearsay_reader_reveal_annotation (self->reader, id);
+}
+
+gint64
+hearsay_window_get_document_id (HearsayWindow *self)
+{
+  HearsayDocument *doc = hearsay_reader_get_document (self->reader);
+
+  return doc != NULL ? hearsay_document_get_id (doc) : 0;
+}
+
+char *
+hearsay_window_dup_document_title (HearsayWindow *self,
+                                   gint64         document_id)
+{
+  HearsayDocument *shown = hearsay_reader_get_document (self->reader);
+  g_autoptr(HearsayDocument) doc = NULL;
+  const char *title = NULL;
+
+  if (shown != NULL && hearsay_document_get_id (shown) == document_id)
+    title = hearsay_document_get_title (shown);
+  else if (self->project != NULL && document_id > 0 &&
+           (doc = hearsay_project_load_document (self->project, document_id, NULL)) != NULL)
+    title = hearsay_document_get_title (doc);
+  return g_strdup (title != NULL && title[0] != '\0' ? title : _("Untitled"));
+}
+
+static void
+show_document (HearsayWindow   *self,
+               HearsayDocument *document)
+{
+  hearsay_window_set_selected_annotation (self, NULL);
+  hearsay_reader_set_document (self->reader, document);
+  hearsay_annotation_list_set_document (self->annotation_list, document != NULL ? hearsay_document_get_id (document) : 0);
+  hearsay_document_panel_set_document (self->document_panel, document != NULL ? hearsay_document_get_id (document) : 0);
+  if (document != NULL && self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-document", hearsay_document_get_id (document));
+  hearsay_window_actions_update (self);
+  /* Ctrl+Z now means this document's edits. */
+  hearsay_window_history_update (self);
 }
 
 static void
@@ -102,19 +235,36 @@ on_document_selected (HearsayDocumentList *list,
   if (listed != NULL && current != NULL &&
       hearsay_document_get_id (listed) == hearsay_document_get_id (current))
     return;
-  hearsay_window_select_annotation (self, 0);
   if (listed != NULL)
     {
       document = hearsay_project_load_document (self->project, hearsay_document_get_id (listed), &error);
       if (document == NULL)
         hearsay_window_show_error (self, _("Could not open the document"), error);
     }
-  hearsay_reader_set_document (self->reader, document);
-  hearsay_annotation_list_set_document (self->annotation_list, document != NULL ? hearsay_document_get_id (document) : 0);
-  hearsay_document_panel_set_document (self->document_panel, document != NULL ? hearsay_document_get_id (document) : 0);
-  if (document != NULL && self->settings != NULL)
-    g_settings_set_int64 (self->settings, "last-document", hearsay_document_get_id (document));
-  hearsay_window_actions_update (self);
+  show_document (self, document);
+}
+
+gboolean
+hearsay_window_open_document (HearsayWindow *self,
+                              gint64         id)
+{
+  g_autoptr(HearsayDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (hearsay_window_get_document_id (self) == id)
+    return TRUE;
+  if (hearsay_document_list_select_document (self->document_list, id) &&
+      hearsay_window_get_document_id (self) == id)
+    return TRUE;
+  /* Hidden by the sidebar's filters: shown all the same. */
+  if (self->project == NULL || (document = hearsay_project_load_document (self->project, id, &error)) == NULL)
+    {
+      if (error != NULL)
+        hearsay_window_show_error (self, _("Could not open the document"), error);
+      return FALSE;
+    }
+  show_document (self, document);
+  return TRUE;
 }
 
 /* A search hit: open its document and select the passage. */
@@ -177,6 +327,9 @@ hearsay_window_set_project (HearsayWindow  *self,
       g_settings_set_string (self->settings, "last-project", path);
     }
 
+  hearsay_window_set_selected_annotation (self, NULL);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
   g_set_object (&self->project, project);
   hearsay_inspector_set_project (self->inspector, project);
   hearsay_reader_set_project (self->reader, project);
@@ -184,6 +337,13 @@ hearsay_window_set_project (HearsayWindow  *self,
   hearsay_annotation_list_set_project (self->annotation_list, project);
   hearsay_document_panel_set_project (self->document_panel, project);
   hearsay_entity_panel_set_project (self->entity_panel, project);
+  /* After the inspector's own handlers: it drops a note being typed for a
+   * removed annotation before the selection is cleared. */
+  if (project != NULL)
+    {
+      g_signal_connect_object (project, "annotation-changed", G_CALLBACK (on_annotation_changed), self, 0);
+      g_signal_connect_object (project, "annotation-removed", G_CALLBACK (on_annotation_removed), self, 0);
+    }
   hearsay_window_edit_watch (self);
   update_title (self);
   hearsay_window_server_watch (self);
@@ -244,6 +404,9 @@ hearsay_window_set_property (GObject      *object,
     case PROP_PROJECT:
       hearsay_window_set_project (self, g_value_get_object (value));
       break;
+    case PROP_SELECTED_ANNOTATION:
+      hearsay_window_set_selected_annotation (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -262,6 +425,9 @@ hearsay_window_get_property (GObject    *object,
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
       break;
+    case PROP_SELECTED_ANNOTATION:
+      g_value_set_object (value, self->selected);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -273,6 +439,8 @@ hearsay_window_dispose (GObject *object)
   HearsayWindow *self = HEARSAY_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARSAY_TYPE_WINDOW);
+  self->toast_overlay = NULL;
+  g_clear_object (&self->selected);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (hearsay_window_parent_class)->dispose (object);
@@ -293,6 +461,10 @@ hearsay_window_class_init (HearsayWindowClass *klass)
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, HEARSAY_TYPE_PROJECT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The one selected annotation; see hearsay_window_set_selected_annotation. */
+  properties[PROP_SELECTED_ANNOTATION] =
+    g_param_spec_object ("selected-annotation", NULL, NULL, HEARSAY_TYPE_ANNOTATION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HEARSAY_TYPE_DOCUMENT_LIST);
@@ -301,6 +473,7 @@ hearsay_window_class_init (HearsayWindowClass *klass)
   g_type_ensure (HEARSAY_TYPE_ANNOTATION_LIST);
   g_type_ensure (HEARSAY_TYPE_DOCUMENT_PANEL);
   g_type_ensure (HEARSAY_TYPE_ENTITY_PANEL);
+  g_type_ensure (HEARSAY_TYPE_TOAST_OVERLAY);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hearsay/Hearsay/hearsay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HearsayWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, HearsayWindow, subtitle_label);
@@ -372,6 +545,9 @@ hearsay_window_init (HearsayWindow *self)
 
   hearsay_application_load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The window's own child, not a bound template child: the window
+   * unparents it on dispose, after the template children are cleared. */
+  self->toast_overlay = HEARSAY_TOAST_OVERLAY (gtk_window_get_child (GTK_WINDOW (self)));
 
   /* Without the installed schema (e.g. a test without GSETTINGS_SCHEMA_DIR)
    * the window still works, it just remembers nothing. */
@@ -383,13 +559,23 @@ hearsay_window_init (HearsayWindow *self)
       restore_state (self);
     }
 
+  /* The followers of the selection. */
+  g_object_bind_property_full (self, "selected-annotation", self->reader, "selected-annotation",
+                               G_BINDING_DEFAULT, annotation_to_id, NULL, NULL, NULL);
+  g_object_bind_property (self, "selected-annotation", self->inspector, "annotation", G_BINDING_DEFAULT);
+  g_object_bind_property_full (self, "selected-annotation", self->annotation_list, "selected-annotation",
+                               G_BINDING_DEFAULT, annotation_to_id, NULL, NULL, NULL);
+  g_signal_connect_swapped (self, "notify::selected-annotation", G_CALLBACK (on_selected_annotation), self);
+
   g_signal_connect (self->reader, "annotation-selected", G_CALLBACK (on_annotation_selected), self);
+  g_signal_connect (self->annotation_list, "annotation-selected", G_CALLBACK (on_list_annotation_selected), self);
   g_signal_connect (self->document_list, "document-selected", G_CALLBACK (on_document_selected), self);
   g_signal_connect (self->document_list, "passage-activated", G_CALLBACK (on_passage_activated), self);
   g_signal_connect (self->annotation_list, "annotation-activated", G_CALLBACK (on_annotation_activated), self);
   hearsay_window_actions_init (self);
   install_view_actions (self);
   hearsay_window_edit_init (self);
+  hearsay_window_history_init (self);
   hearsay_window_compare_install_actions (self);
   hearsay_window_corpus_install_actions (self);
   hearsay_window_server_init (self);
@@ -460,6 +646,13 @@ hearsay_window_get_entity_panel (HearsayWindow *self)
 {
   g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
   return self->entity_panel;
+}
+
+HearsayToastOverlay *
+hearsay_window_get_toast_overlay (HearsayWindow *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_WINDOW (self), NULL);
+  return self->toast_overlay;
 }
 
 GMenuModel *

@@ -13,6 +13,7 @@
 #include "hearsay-inspector.h"
 #include "hearsay-project.h"
 #include "hearsay-reader.h"
+#include "hearsay-toast-overlay.h"
 
 G_BEGIN_DECLS
 
@@ -49,7 +50,14 @@ gboolean             hearsay_window_connect_recent    (HearsayWindow      *self,
                                                        int                 index);
 void                 hearsay_window_show_document     (HearsayWindow      *self,
                                                        gint64              id);
-/* Shows annotation @id (0: none) in the inspector and in the reader. */
+/* The "selected-annotation" property: the one annotation the reader
+ * outlines, the inspector shows, the annotation list selects and Delete,
+ * F, L and the inspector's buttons act on (NULL: none). */
+void                 hearsay_window_set_selected_annotation (HearsayWindow     *self,
+                                                             HearsayAnnotation *annotation);
+HearsayAnnotation   *hearsay_window_get_selected_annotation (HearsayWindow     *self);
+gint64               hearsay_window_get_selected_annotation_id (HearsayWindow  *self);
+/* Reads annotation @id and makes it the selected one (0: none). */
 void                 hearsay_window_select_annotation (HearsayWindow      *self,
                                                        gint64              id);
 
@@ -67,5 +75,6 @@ HearsayAnnotationList *hearsay_window_get_annotation_list (HearsayWindow  *self)
 HearsayDocumentPanel *hearsay_window_get_document_panel (HearsayWindow    *self);
 HearsayEntityPanel  *hearsay_window_get_entity_panel  (HearsayWindow      *self);
 GMenuModel          *hearsay_window_get_primary_menu  (HearsayWindow      *self);
+HearsayToastOverlay *hearsay_window_get_toast_overlay (HearsayWindow      *self);
 
 G_END_DECLS

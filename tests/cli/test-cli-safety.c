@@ -272,12 +272,13 @@ test_read_only (CliTestFixture *f,
   g_autofree char *folder = g_build_filename (f->dir, "ro", NULL);
   g_autofree char *project = g_build_filename (folder, "a #100% sure?.hearsay", NULL);
   g_autofree char *shm = g_strconcat (project, "-shm", NULL);
+  g_autofree char *sample = cli_test_sample_path ();
   g_autofree char *sha_before = NULL, *sha_after = NULL;
   g_auto(CliTestResult) first = { 0 };
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   cli_test_init_project (f, project);
-  first = RUN (f, "--project", project, "import", "--title", "Avant", cli_test_sample_path ());
+  first = RUN (f, "--project", project, "import", "--title", "Avant", sample);
   g_assert_cmpint (first.status, ==, 0);
   /* Acknowledged, then the writer was killed: the change is in the -wal only. */
   sql_leaving_wal (project, "UPDATE document SET title = 'Saved before the crash';");

@@ -156,6 +156,36 @@ server_digest (const char *location)
 }
 #endif
 
+void
+core_test_server_exec (const char *path,
+                       const char *sql)
+{
+#ifdef HEARSAY_HAVE_POSTGRESQL
+  g_autofree char *data = core_test_read (path, NULL);
+  const char *location, *project;
+  g_autofree char *conninfo = NULL;
+  g_autofree char *full = NULL;
+  PGconn *conn;
+  PGresult *r;
+
+  g_assert_true (g_str_has_prefix (data, REDIRECT_MARKER));
+  location = g_strchomp (data + strlen (REDIRECT_MARKER));
+  project = strstr (location, " project=");
+  g_assert_nonnull (project);
+  conninfo = g_strndup (location, project - location);
+  full = g_strdup_printf ("SET search_path = \"%s\"; %s", project + strlen (" project="), sql);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  r = PQexec (conn, full);
+  if (PQresultStatus (r) != PGRES_COMMAND_OK && PQresultStatus (r) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (r));
+  PQclear (r);
+  PQfinish (conn);
+#else
+  g_assert_not_reached ();
+#endif
+}
+
 char *
 core_test_file_sha256 (const char *path)
 {
@@ -247,6 +277,22 @@ core_test_add_document (HearsayProject *project,
   g_assert_no_error (error);
   g_assert_cmpint (hearsay_document_get_id (doc), >, 0);
   return hearsay_document_get_id (doc);
+}
+
+gint64
+core_test_annotate (HearsayProject *project,
+                    gint64          doc,
+                    const char     *label,
+                    gint64          start,
+                    gint64          end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (doc, label);
+
+  hearsay_annotation_add_fragment (ann, start, end);
+  g_assert_true (hearsay_project_create_annotation (project, ann, &error));
+  g_assert_no_error (error);
+  return hearsay_annotation_get_id (ann);
 }
 
 char *

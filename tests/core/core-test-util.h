@@ -23,12 +23,18 @@ gboolean    core_test_skip_on_server (const char *why);
 /* sha256 of a file's bytes, or NULL when it does not exist; in the server
  * run, of the rows of the project's schema. */
 char       *core_test_file_sha256 (const char *path);
+/* Runs @sql in the server schema a test project at @path was redirected to
+ * (the server run only); fails the test when it fails. */
+void        core_test_server_exec (const char *path, const char *sql);
 char       *core_test_read (const char *path, gsize *length);
 /* Sets XDG_DATA_HOME to a temporary folder. */
 void        core_test_init (int *argc, char ***argv);
 HearsayProject *core_test_new_project (const char *name);
 /* Adds one document with @text; returns its id. */
 gint64      core_test_add_document (HearsayProject *project, const char *text, const char *title);
+/* One annotation of one fragment, created through the project (asserted). */
+gint64      core_test_annotate (HearsayProject *project, gint64 doc, const char *label,
+                                gint64 start, gint64 end);
 char       *core_test_export (HearsayProject *project, int format, gboolean exclude_boilerplate);
 /* The code-point offset of the first @needle in @text (which must hold it). */
 gint64      core_test_offset_of (const char *text, const char *needle);

@@ -8,22 +8,6 @@
 #include "hearsay-error.h"
 #include "core-test-util.h"
 
-static gint64
-annotate (HearsayProject *project,
-          gint64          doc,
-          const char     *label,
-          gint64          start,
-          gint64          end)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HearsayAnnotation) ann = hearsay_annotation_new (doc, label);
-
-  hearsay_annotation_add_fragment (ann, start, end);
-  g_assert_true (hearsay_project_create_annotation (project, ann, &error));
-  g_assert_no_error (error);
-  return hearsay_annotation_get_id (ann);
-}
-
 static guint
 count_annotations (HearsayProject *project,
                    gint64          doc)
@@ -45,9 +29,9 @@ test_undo_stays_in_its_document (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
-  annotate (project, doc1, "claim", 3, 10);
-  annotate (project, doc2, "claim", 3, 9);
-  annotate (project, doc2, "source_mention", 11, 18);
+  core_test_annotate (project, doc1, "claim", 3, 10);
+  core_test_annotate (project, doc2, "claim", 3, 9);
+  core_test_annotate (project, doc2, "source_mention", 11, 18);
 
   /* Reading document 1, undo takes document 1's edit, not the newest one. */
   label = hearsay_project_dup_undo_label (project, doc1);
@@ -66,7 +50,7 @@ test_undo_stays_in_its_document (void)
   g_clear_error (&error);
 
   /* An edit in document 2 keeps document 1's redo. */
-  annotate (project, doc2, "claim", 20, 27);
+  core_test_annotate (project, doc2, "claim", 20, 27);
   g_assert_true (hearsay_project_redo (project, doc1, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_annotations (project, doc1), ==, 1);
@@ -86,13 +70,13 @@ test_ids_never_reused (void)
   g_autoptr(GError) error = NULL;
   gint64 a, b, c;
 
-  a = annotate (project, doc, "claim", 0, 5);
-  b = annotate (project, doc, "claim", 6, 11);
+  a = core_test_annotate (project, doc, "claim", 0, 5);
+  b = core_test_annotate (project, doc, "claim", 6, 11);
   /* Deleting the newest, then undoing its creation elsewhere in the
    * history, must not hand its id to the next annotation. */
   g_assert_true (hearsay_project_delete_annotation (project, b, &error));
   g_assert_no_error (error);
-  c = annotate (project, doc, "claim", 12, 20);
+  c = core_test_annotate (project, doc, "claim", 12, 20);
   g_assert_cmpint (c, >, b);
   g_assert_cmpint (b, >, a);
 
@@ -107,7 +91,7 @@ test_ids_never_reused (void)
     g_assert_cmpint (hearsay_annotation_get_fragment (back, 0)->start, ==, 6);
   }
   /* And a new one after that is not given c's id either. */
-  g_assert_cmpint (annotate (project, doc, "frame_cue", 21, 25), >, c);
+  g_assert_cmpint (core_test_annotate (project, doc, "frame_cue", 21, 25), >, c);
 }
 
 static void
@@ -119,8 +103,8 @@ test_entry_that_cannot_apply (void)
   g_autoptr(GError) error = NULL;
   gint64 claim1, claim2, link;
 
-  claim1 = annotate (project, doc1, "claim", 4, 15);
-  claim2 = annotate (project, doc2, "claim", 9, 20);
+  claim1 = core_test_annotate (project, doc1, "claim", 4, 15);
+  claim2 = core_test_annotate (project, doc2, "claim", 9, 20);
   link = hearsay_project_create_relation (project, "same_claim_as", claim1, claim2, &error);
   g_assert_no_error (error);
   g_assert_cmpint (link, >, 0);
@@ -147,8 +131,8 @@ test_duplicate_relation (void)
   g_autofree char *before = NULL, *after = NULL;
   gint64 content, source;
 
-  source = annotate (project, doc, "source_mention", 6, 14);
-  content = annotate (project, doc, "attributed_content", 16, 34);
+  source = core_test_annotate (project, doc, "source_mention", 6, 14);
+  content = core_test_annotate (project, doc, "attributed_content", 16, 34);
   g_assert_cmpint (hearsay_project_create_relation (project, "attributed_to", content, source, &error), >, 0);
   before = hearsay_project_dup_undo_label (project, doc);
   g_assert_cmpint (hearsay_project_create_relation (project, "attributed_to", content, source, &error), ==, 0);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-html.c: saved web pages — the article and its metadata,
  * encodings found before parsing, hostile markup, folders with progress and
  * cancellation, and refusals that leave the project unchanged. */

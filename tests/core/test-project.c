@@ -32,7 +32,15 @@ record (GArray *array,
 }
 
 static void
-on_added (HearsayProject *p, gint64 doc, gint64 id, Fixture *f) { record (f->added, doc, id); }
+on_added (HearsayProject *p, gint64 doc, gint64 id, HearsayAnnotation *ann, Fixture *f)
+{
+  /* The annotation as stored comes with the signal. */
+  g_assert_true (HEARSAY_IS_ANNOTATION (ann));
+  g_assert_cmpint (hearsay_annotation_get_id (ann), ==, id);
+  g_assert_cmpint (hearsay_annotation_get_document_id (ann), ==, doc);
+  g_assert_nonnull (hearsay_annotation_get_fragment (ann, 0)->exact);
+  record (f->added, doc, id);
+}
 static void
 on_removed (HearsayProject *p, gint64 doc, gint64 id, Fixture *f) { record (f->removed, doc, id); }
 static void

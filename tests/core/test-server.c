@@ -13,6 +13,7 @@
 #include "hearsay-export.h"
 #include "hearsay-project.h"
 #include "hearsay-project-bulk.h"
+#include "hearsay-project-team.h"
 #include "core-test-util.h"
 
 static const char *server;
@@ -326,11 +327,14 @@ test_roles (void)
 }
 
 static void
-on_added (HearsayProject *project,
-          gint64          document_id,
-          gint64          id,
-          gpointer        data)
+on_added (HearsayProject    *project,
+          gint64             document_id,
+          gint64             id,
+          HearsayAnnotation *annotation,
+          gpointer           data)
 {
+  /* The other client's annotation comes with the signal, as stored. */
+  g_assert_cmpint (hearsay_annotation_get_id (annotation), ==, id);
   *(gint64 *) data = id;
 }
 
@@ -491,6 +495,78 @@ test_copy (void)
   }
 }
 
+/* A coder takes a blind copy of the server project to work offline, and
+ * merges it back as themselves: their layer only, once. */
+static void
+test_coder_copy_and_merge (void)
+{
+  g_autofree char *loc = location ("team", NULL);
+  g_autoptr(HearsayProject) owner = new_project (loc);
+  g_autofree char *coder_loc = as_user (loc, "hs_coder_a");
+  g_autoptr(HearsayProject) coder = NULL;
+  g_autoptr(HearsayProject) copy = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) layer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = core_test_path ("copies");
+  gint64 doc = core_test_add_document (owner, "Damas a déclaré que la ville est libérée.", "team");
+  gint64 theirs;
+
+  g_assert_true (hearsay_project_add_member (owner, "hs_coder_a", HEARSAY_MEMBER_ROLE_CODER, NULL, &error));
+  g_assert_true (hearsay_project_add_member (owner, "hs_coder_b", HEARSAY_MEMBER_ROLE_CODER, NULL, &error));
+  g_assert_no_error (error);
+  hearsay_project_set_annotator (owner, "hs_coder_b");
+  theirs = annotate (owner, doc, "claim", 6, 11, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (theirs, >, 0);
+
+  coder = hearsay_project_open (coder_loc, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (annotate (coder, doc, "claim", 0, 5, &error), >, 0);
+  g_assert_no_error (error);
+  paths = hearsay_project_prepare_coder_copies (coder, (const char *[]) { "hs_coder_a", NULL }, dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (paths->len, ==, 1);
+  g_assert_false (hearsay_project_location_is_server (g_ptr_array_index (paths, 0)));
+
+  /* Offline: the copy is a file with the coder's layer and no one else's. */
+  copy = hearsay_project_open (g_ptr_array_index (paths, 0), HEARSAY_PROJECT_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hearsay_project_get_blind_coder (copy), ==, "hs_coder_a");
+  {
+    g_autoptr(GPtrArray) all = hearsay_project_list_annotations (copy, doc, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 1);
+  }
+  g_assert_cmpint (annotate (copy, doc, "claim", 12, 20, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+
+  /* Back on the server, by the coder. */
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(HearsayMergeReport) report =
+        hearsay_project_merge_coder_copies (coder, (const char * const *) paths->pdata, NULL, &error);
+      HearsayMergeFile *file;
+
+      g_assert_no_error (error);
+      file = g_ptr_array_index (report->files, 0);
+      g_assert_cmpuint (file->annotations_added, ==, round == 0 ? 1 : 0);
+      g_assert_cmpuint (file->annotations_deleted, ==, 0);
+    }
+  layer = hearsay_project_list_layer_annotations (owner, doc, "hs_coder_a", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (layer->len, ==, 2);
+  /* The other coder's annotation is untouched. */
+  {
+    g_autoptr(HearsayAnnotation) ann = hearsay_project_get_annotation (owner, theirs, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (hearsay_annotation_get_annotator (ann), ==, "hs_coder_b");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,5 +583,6 @@ main (int   argc,
   g_test_add_func ("/server/live-and-conflict", test_live_and_conflict);
   g_test_add_func ("/server/dropped", test_dropped);
   g_test_add_func ("/server/copy", test_copy);
+  g_test_add_func ("/server/coder-copy-and-merge", test_coder_copy_and_merge);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-text.h"
+#include "hearsay-words.h"
 #include "core-test-util.h"
 
 #define BOM "\xEF\xBB\xBF"
@@ -290,6 +291,27 @@ test_direction (void)
   g_assert_cmpint (hearsay_direction_from_string (NULL), ==, HEARSAY_DIRECTION_LTR);
 }
 
+/* Whether selections of a text snap to words by default. */
+static void
+test_words_script (void)
+{
+  g_assert_cmpint (hearsay_words_guess_script ("L'armée syrienne a annoncé", -1, "fr"), ==, HEARSAY_WORDS_SPACED);
+  g_assert_cmpint (hearsay_words_guess_script ("", -1, NULL), ==, HEARSAY_WORDS_SPACED);
+  g_assert_cmpint (hearsay_words_guess_script ("\xD9\x88\xD9\x82\xD8\xA7\xD9\x84 AFP", -1, "ar"), ==, HEARSAY_WORDS_RTL);
+  g_assert_cmpint (hearsay_words_guess_script ("\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", -1, NULL), ==, HEARSAY_WORDS_RTL);
+  /* 叙利亚军队 (Chinese), ภาษาไทย (Thai): no spaces between words. */
+  g_assert_cmpint (hearsay_words_guess_script ("\xE5\x8F\x99\xE5\x88\xA9\xE4\xBA\x9A\xE5\x86\x9B\xE9\x98\x9F", -1, NULL),
+                   ==, HEARSAY_WORDS_UNSPACED);
+  g_assert_cmpint (hearsay_words_guess_script ("\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2", -1, NULL),
+                   ==, HEARSAY_WORDS_UNSPACED);
+  /* A Latin transcription still says what the language is. */
+  g_assert_cmpint (hearsay_words_guess_script ("Xinhua", -1, "zh-Hans"), ==, HEARSAY_WORDS_UNSPACED);
+  g_assert_cmpint (hearsay_words_guess_script ("Deir ez-Zor", -1, "ja_JP"), ==, HEARSAY_WORDS_UNSPACED);
+  /* A Latin quote in an Arabic article does not make it Latin. */
+  g_assert_cmpint (hearsay_words_guess_script ("AFP: \xD9\x88\xD9\x82\xD8\xA7\xD9\x84\xD8\xAA \xD9\x88\xD9\x83\xD8\xA7\xD9\x84\xD8\xA9", -1, NULL),
+                   ==, HEARSAY_WORDS_RTL);
+}
+
 static void
 test_sha256_and_misc (void)
 {
@@ -322,6 +344,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/quote", test_quote);
   g_test_add_func ("/text/quote-multibyte", test_quote_multibyte);
   g_test_add_func ("/text/direction", test_direction);
+  g_test_add_func ("/text/words-script", test_words_script);
   g_test_add_func ("/text/sha256-and-misc", test_sha256_and_misc);
   return g_test_run ();
 }

@@ -8,6 +8,10 @@
 
 #include "gui-test-util.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 static char *data_home;
 
 static const char *
@@ -210,4 +214,188 @@ gui_test_press_shortcut (GtkWidget *widget,
   g_assert_nonnull (shortcut);
   return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
                                        gtk_shortcut_get_arguments (shortcut));
+}
+
+/* Real events */
+
+gboolean
+gui_test_can_send_events (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+#ifdef GDK_WINDOWING_X11
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip ("real pointer and key events need an X11 display (Xvfb)");
+      return FALSE;
+    }
+  if (xdotool == NULL)
+    {
+      g_test_skip ("real pointer and key events need xdotool (apt-get install xdotool)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+gui_test_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  /* What GTK sent the X server (a new window, a grab) is there first. */
+  gdk_display_flush (gdk_display_get_default ());
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("xdotool failed: %s %s", error->message, err != NULL ? err : "");
+}
+
+typedef struct
+{
+  HearsayReader *reader;
+  gint64 offset;
+} ShowWait;
+
+static gboolean
+offset_shown (gpointer data)
+{
+  ShowWait *wait = data;
+  GtkTextView *view = GTK_TEXT_VIEW (hearsay_reader_get_view (wait->reader));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (view)))
+    return FALSE;
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) wait->offset);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  return visible.height > 0 && location.height > 0 &&
+         location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+void
+gui_test_show_offset (HearsayReader *reader,
+                      gint64         offset)
+{
+  ShowWait wait = { reader, offset };
+
+  if (!offset_shown (&wait))
+    hearsay_reader_scroll_to_offset (reader, offset);
+  g_assert_true (gui_test_wait_for (offset_shown, &wait));
+}
+
+/* The middle of the character at @offset (with @leading_edge, a pixel
+ * inside its leading edge: the boundary before it, where a press puts the
+ * caret), in the coordinates of the X window under the reader's toplevel,
+ * as decimal strings for xdotool. */
+static void
+text_point (HearsayReader  *reader,
+            gint64          offset,
+            gboolean        leading_edge,
+            char          **xid,
+            char          **x,
+            char          **y)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (hearsay_reader_get_view (reader));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (view));
+  GdkRectangle location;
+  GtkTextIter iter;
+  graphene_point_t point, in_native;
+  double sx, sy;
+  int wx, wy;
+
+  gui_test_show_offset (reader, offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  /* Right-to-left characters come with a negative width: x is their
+   * leading (right) edge then. */
+  if (leading_edge)
+    location.x += location.width < 0 ? -1 : 1;
+  else
+    location.x += location.width / 2;
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x, location.y + location.height / 2,
+                                         &wx, &wy);
+  point = GRAPHENE_POINT_INIT (wx, wy);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (native), &point, &in_native));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+#ifdef GDK_WINDOWING_X11
+  *xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+#else
+  g_assert_not_reached ();
+#endif
+  *x = g_strdup_printf ("%d", (int) (in_native.x + sx));
+  *y = g_strdup_printf ("%d", (int) (in_native.y + sy));
+}
+
+void
+gui_test_click_text (HearsayReader *reader,
+                     gint64         offset)
+{
+  g_autofree char *xid = NULL, *x = NULL, *y = NULL;
+
+  text_point (reader, offset, FALSE, &xid, &x, &y);
+  {
+    const char *args[] = { "mousemove", "--window", xid, x, y, "click", "1", NULL };
+
+    gui_test_xdotool (args);
+  }
+}
+
+static void
+drag (HearsayReader *reader,
+      gint64         from,
+      gint64         to,
+      gboolean       boundaries)
+{
+  g_autofree char *xid = NULL, *x1 = NULL, *y1 = NULL, *x2 = NULL, *y2 = NULL;
+
+  text_point (reader, from, boundaries, &xid, &x1, &y1);
+  g_free (xid);
+  text_point (reader, to, boundaries, &xid, &x2, &y2);
+  {
+    const char *args[] = { "mousemove", "--window", xid, x1, y1, "mousedown", "1",
+                           "mousemove", "--window", xid, x2, y2, "mouseup", "1", NULL };
+
+    gui_test_xdotool (args);
+  }
+}
+
+void
+gui_test_drag_text (HearsayReader *reader,
+                    gint64         from,
+                    gint64         to)
+{
+  drag (reader, from, to, FALSE);
+}
+
+void
+gui_test_drag_span (HearsayReader *reader,
+                    gint64         start,
+                    gint64         end)
+{
+  drag (reader, start, end, TRUE);
+}
+
+void
+gui_test_press_keys (const char * const *keys)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, (gpointer) "key");
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) keys[i]);
+  g_ptr_array_add (args, NULL);
+  gui_test_xdotool ((const char * const *) args->pdata);
 }

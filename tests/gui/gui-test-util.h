@@ -52,4 +52,34 @@ GtkShortcut *gui_test_find_shortcut (GtkWidget       *widget,
 gboolean gui_test_press_shortcut (GtkWidget     *widget,
                                   guint          keyval);
 
+
+/* Real pointer and key events, through the X server (xdotool, XTest):
+ * what GTK gets from a user, in the order a user makes them. Tests that
+ * need them are skipped (with the reason) without xdotool or off X11. */
+gboolean gui_test_can_send_events (void);
+/* Runs xdotool with @args (NULL-terminated); the events are queued for
+ * this process when it returns. */
+void     gui_test_xdotool        (const char * const *args);
+/* Scrolls code point @offset of the reader's text into view and waits for
+ * it to be laid out and shown. */
+void     gui_test_show_offset    (HearsayReader *reader,
+                                  gint64         offset);
+/* A press and release of button 1 on the character at @offset (its
+ * middle), as the hand does it. */
+void     gui_test_click_text     (HearsayReader *reader,
+                                  gint64         offset);
+/* A drag with button 1 from the middle of the character at @from to the
+ * middle of the one at @to. */
+void     gui_test_drag_text      (HearsayReader *reader,
+                                  gint64         from,
+                                  gint64         to);
+/* A drag with button 1 from the boundary before code point @start to the
+ * one before @end (a pixel inside each character's leading edge): what the
+ * hand covers is exactly [@start, @end). @end must not end a line. */
+void     gui_test_drag_span      (HearsayReader *reader,
+                                  gint64         start,
+                                  gint64         end);
+/* Presses the xdotool key names in @keys ("Delete", "shift+Right", "1"). */
+void     gui_test_press_keys     (const char * const *keys);
+
 G_END_DECLS

@@ -21,6 +21,7 @@ typedef enum {
   HEARSAY_STORE_ERROR_BUSY,
   HEARSAY_STORE_ERROR_FAILED,
   HEARSAY_STORE_ERROR_NO_SPACE,
+  HEARSAY_STORE_ERROR_EXISTS,      /* a name or role another row holds */
   /* A server project: */
   HEARSAY_STORE_ERROR_OFFLINE,      /* the server cannot be reached, or the connection dropped */
   HEARSAY_STORE_ERROR_AUTH,         /* the server refused the login or the password */
@@ -57,6 +58,10 @@ typedef enum {
   HEARSAY_PROJECT_ERROR_READ_ONLY,
   HEARSAY_PROJECT_ERROR_EXISTS,
   HEARSAY_PROJECT_ERROR_CONFLICT,
+  /* Undoing it would change what a later edit of another scope relies on. */
+  HEARSAY_PROJECT_ERROR_IN_USE,
+  /* The undo asked for is not the next one of its scope any more. */
+  HEARSAY_PROJECT_ERROR_NOT_NEXT,
 } HearsayProjectError;
 
 typedef enum {

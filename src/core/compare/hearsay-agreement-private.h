@@ -29,4 +29,35 @@ void     hearsay_agreement_radix_sort   (guint64      *keys,
                                          guint32      *items,
                                          gsize         n);
 
+/* hearsay-agreement-align.c: the units of matched-unit coding and of
+ * curation. One coder's annotation of a document, as one span from its
+ * first character to its last. */
+typedef struct {
+  guint       coder;
+  gint64      start;
+  gint64      end;
+  const char *label;      /* interned */
+} HearsayAgreementItem;
+
+/* A unit: @n members (indexes into the items), at most one per coder,
+ * ascending by coder, laid out from @first in the members array. */
+typedef struct {
+  guint first;
+  guint n;
+} HearsayAgreementUnit;
+
+/* Aligns one document's items (any order) into units. Two items of
+ * different coders may share a unit when they overlap — with different
+ * labels only when they share at least half of their union (exact: only
+ * when their spans are the same). The best pairs are joined first (most
+ * characters in common, then fewest boundary characters apart, then the
+ * same label, then the earlier items), never two items of one coder; an
+ * item that joins no other is a unit of its own. Appends to @units and
+ * @members; units come by their first member's start. At most 64 coders. */
+void     hearsay_agreement_align        (const HearsayAgreementItem *items,
+                                         guint                       n_items,
+                                         gboolean                    exact,
+                                         GArray                     *units,
+                                         GArray                     *members);
+
 G_END_DECLS

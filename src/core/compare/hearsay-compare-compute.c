@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-compare-private.h"
+#include "hearsay-project-team.h"
 #include "hearsay-scheme-ids.h"
 
 typedef struct
@@ -247,8 +248,8 @@ hearsay_comparison_compute (HearsayComparison  *self,
   g_autoptr(GPtrArray) reordered = g_ptr_array_new ();
   Compute c = { self, outlet_index, stats, naming, naming_order };
 
-  sums = hearsay_project_read_compare_sums (project, hearsay_compare_keys_default (),
-                                            document_ids, n_documents, event_id, error);
+  sums = hearsay_project_read_layer_compare_sums (project, hearsay_compare_keys_default (), self->layer,
+                                                  document_ids, n_documents, event_id, error);
   if (sums == NULL)
     return FALSE;
   FOREACH_ROW (HearsaySumSize, sums->sizes, r)

@@ -49,6 +49,9 @@ struct _HearsayComparison
   GPtrArray *outlet_titles;   /* char * */
   HearsayComparisonTable *tables[HEARSAY_N_SECTIONS];
   GPtrArray *chains;          /* HearsayComparisonChain * */
+  char *layer;                /* the one layer counted, or NULL: all */
+  GObject *agreement;         /* HearsayAgreementReport for the HTML report, or NULL */
+  GObject *reliability;       /* HearsayComparisonReliability, or NULL */
 };
 
 int                     hearsay_comparison_section_from_name (const char *section);

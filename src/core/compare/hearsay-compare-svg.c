@@ -544,6 +544,13 @@ hearsay_comparison_write_html_report (HearsayComparison  *self,
   html_escape (s, summary);
   g_string_append (s, " ");
   html_escape (s, _("Boilerplate is excluded everywhere; hover a figure for its counts."));
+  if (self->layer != NULL)
+    {
+      g_autofree char *layer = g_strdup_printf (_("Counted on %s’s layer only."), self->layer);
+
+      g_string_append (s, " ");
+      html_escape (s, layer);
+    }
   g_string_append (s, "</p>\n");
   for (guint i = 0; sections[i] != NULL; i++)
     {
@@ -559,6 +566,10 @@ hearsay_comparison_write_html_report (HearsayComparison  *self,
           g_string_append_printf (s, "<figure>\n%s</figure>\n", svg);
         }
     }
+  if (self->reliability != NULL)
+    hearsay_comparison_reliability_append_html (HEARSAY_COMPARISON_RELIABILITY (self->reliability), s);
+  if (self->agreement != NULL)
+    hearsay_agreement_report_append_html (HEARSAY_AGREEMENT_REPORT (self->agreement), s);
   g_string_append (s, "</body>\n</html>\n");
   return g_output_stream_write_all (out, s->str, s->len, NULL, NULL, error);
 }

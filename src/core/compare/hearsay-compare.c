@@ -66,6 +66,9 @@ hearsay_comparison_finalize (GObject *object)
   g_clear_pointer (&self->outlets, g_ptr_array_unref);
   g_clear_pointer (&self->outlet_titles, g_ptr_array_unref);
   g_clear_pointer (&self->chains, g_ptr_array_unref);
+  g_clear_pointer (&self->layer, g_free);
+  g_clear_object (&self->agreement);
+  g_clear_object (&self->reliability);
   G_OBJECT_CLASS (hearsay_comparison_parent_class)->finalize (object);
 }
 
@@ -85,6 +88,7 @@ hearsay_comparison_init (HearsayComparison *self)
 
 static HearsayComparison *
 compare (HearsayProject  *project,
+         const char      *layer,
          const gint64    *document_ids,
          guint            n_documents,
          gint64           event_id,
@@ -92,6 +96,7 @@ compare (HearsayProject  *project,
 {
   g_autoptr(HearsayComparison) self = g_object_new (HEARSAY_TYPE_COMPARISON, NULL);
 
+  self->layer = g_strdup (layer);
   if (!hearsay_comparison_compute (self, project, document_ids, n_documents, event_id, error))
     return NULL;
   hearsay_comparison_name_rows (self, hearsay_project_get_scheme (project));
@@ -109,7 +114,53 @@ hearsay_comparison_new (HearsayProject  *project,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (project), NULL);
   g_return_val_if_fail (document_ids != NULL || n_documents == 0, NULL);
 
-  return compare (project, document_ids ? document_ids : none, n_documents, 0, error);
+  return compare (project, NULL, document_ids ? document_ids : none, n_documents, 0, error);
+}
+
+HearsayComparison *
+hearsay_comparison_new_for_layer (HearsayProject  *project,
+                                  const char      *layer,
+                                  const gint64    *document_ids,
+                                  guint            n_documents,
+                                  gint64           event_id,
+                                  GError         **error)
+{
+  static const gint64 none[1] = { 0 };
+
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (project), NULL);
+
+  if (document_ids == NULL && event_id > 0)
+    {
+      g_autoptr(HearsayEvent) event = hearsay_project_get_event (project, event_id, error);
+
+      if (event == NULL)
+        return NULL;
+      return compare (project, layer, NULL, 0, event_id, error);
+    }
+  return compare (project, layer, document_ids ? document_ids : none, n_documents, 0, error);
+}
+
+const char *
+hearsay_comparison_get_layer (HearsayComparison *self)
+{
+  g_return_val_if_fail (HEARSAY_IS_COMPARISON (self), NULL);
+  return self->layer;
+}
+
+void
+hearsay_comparison_set_agreement (HearsayComparison      *self,
+                                  HearsayAgreementReport *report)
+{
+  g_return_if_fail (HEARSAY_IS_COMPARISON (self));
+  g_set_object (&self->agreement, (GObject *) report);
+}
+
+void
+hearsay_comparison_set_reliability (HearsayComparison            *self,
+                                    HearsayComparisonReliability *reliability)
+{
+  g_return_if_fail (HEARSAY_IS_COMPARISON (self));
+  g_set_object (&self->reliability, (GObject *) reliability);
 }
 
 HearsayComparison *
@@ -124,7 +175,7 @@ hearsay_comparison_new_for_event (HearsayProject  *project,
   event = hearsay_project_get_event (project, event_id, error);
   if (event == NULL)
     return NULL;
-  return compare (project, NULL, 0, event_id, error);
+  return compare (project, NULL, NULL, 0, event_id, error);
 }
 
 guint

@@ -26,6 +26,7 @@
 
 #include <gio/gio.h>
 
+#include "hearsay-agreement-report.h"
 #include "hearsay-project.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,78 @@ HearsayComparison  *hearsay_comparison_new               (HearsayProject        
 HearsayComparison  *hearsay_comparison_new_for_event     (HearsayProject          *project,
                                                           gint64                   event_id,
                                                           GError                 **error);
+
+/* The comparison counted on one layer only: @layer is a coder's name or
+ * the gold layer's (NULL: every layer). Boilerplate stays excluded
+ * whoever marked it. @document_ids, or else the documents of @event_id. */
+HearsayComparison  *hearsay_comparison_new_for_layer     (HearsayProject          *project,
+                                                          const char              *layer,
+                                                          const gint64            *document_ids,
+                                                          guint                    n_documents,
+                                                          gint64                   event_id,
+                                                          GError                 **error);
+/* The layer counted, or NULL for all. */
+const char         *hearsay_comparison_get_layer         (HearsayComparison       *self);
+
+/* hearsay-compare-reliability.c: how reliable the comparison's figures
+ * are. Every numeric figure of the sections (attribution, sources,
+ * persuasion, frames: a row × an outlet) is computed again on each coder's
+ * layer alone; per figure, Krippendorff's α (interval) over the outlets
+ * says how far the coders' figures agree. A figure a coder's layer does
+ * not have (a technique the coder never used) is missing for that coder. */
+typedef struct
+{
+  const char *section;
+  const char *row_key;      /* the row's keys, as hearsay_comparison_lookup() takes them */
+  const char *row_name;     /* as the tables show it */
+  gboolean defined;
+  double alpha;             /* α interval over the outlets; 0 when !defined */
+  const char *note;         /* why not, translated */
+  double max_difference;    /* the widest spread of one outlet's figure across coders */
+  const double *values;     /* [coder * n_outlets + outlet], NAN where not available */
+} HearsayReliabilityRow;
+
+#define HEARSAY_TYPE_COMPARISON_RELIABILITY (hearsay_comparison_reliability_get_type ())
+G_DECLARE_FINAL_TYPE (HearsayComparisonReliability, hearsay_comparison_reliability, HEARSAY,
+                      COMPARISON_RELIABILITY, GObject)
+
+/* @coders NULL: every coder of the coders' role with annotations in the
+ * selection (at least two). */
+HearsayComparisonReliability *
+                    hearsay_comparison_reliability_new   (HearsayProject          *project,
+                                                          const char * const      *coders,
+                                                          const gint64            *document_ids,
+                                                          guint                    n_documents,
+                                                          gint64                   event_id,
+                                                          GError                 **error);
+guint               hearsay_comparison_reliability_get_n_coders  (HearsayComparisonReliability *self);
+const char         *hearsay_comparison_reliability_get_coder     (HearsayComparisonReliability *self,
+                                                                  guint                         index);
+guint               hearsay_comparison_reliability_get_n_outlets (HearsayComparisonReliability *self);
+const char         *hearsay_comparison_reliability_get_outlet    (HearsayComparisonReliability *self,
+                                                                  guint                         index);
+guint               hearsay_comparison_reliability_get_n_rows    (HearsayComparisonReliability *self);
+const HearsayReliabilityRow *
+                    hearsay_comparison_reliability_get_row       (HearsayComparisonReliability *self,
+                                                                  guint                         index);
+const HearsayReliabilityRow *
+                    hearsay_comparison_reliability_lookup        (HearsayComparisonReliability *self,
+                                                                  const char                   *section,
+                                                                  const char                   *row_key);
+/* CSV ("section,row,row_name,alpha,max_difference,note" then one column per
+ * coder and outlet), JSON or Markdown; never NaN (n/a, null, empty). */
+gboolean            hearsay_comparison_reliability_write         (HearsayComparisonReliability *self,
+                                                                  HearsayComparisonFormat       format,
+                                                                  GOutputStream                *out,
+                                                                  GError                      **error);
+void                hearsay_comparison_reliability_append_html   (HearsayComparisonReliability *self,
+                                                                  GString                      *html);
+
+/* The HTML report also shows these when set (NULL removes them). */
+void                hearsay_comparison_set_agreement     (HearsayComparison       *self,
+                                                          HearsayAgreementReport  *report);
+void                hearsay_comparison_set_reliability   (HearsayComparison       *self,
+                                                          HearsayComparisonReliability *reliability);
 
 /* The section names, NULL-terminated, in order. */
 const char * const *hearsay_comparison_get_sections      (void);

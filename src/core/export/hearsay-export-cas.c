@@ -225,6 +225,7 @@ hearsay_cas_export_files (HearsayExportContext  *ctx,
           copy->type = g_strdup (r->type);
           copy->annotator = g_strdup (r->annotator);
           copy->created_at = g_strdup (r->created_at);
+          copy->uuid = g_strdup (r->uuid);
           g_ptr_array_add (from->relations, copy);
         }
     }

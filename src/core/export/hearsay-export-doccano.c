@@ -256,7 +256,7 @@ doccano_document (HearsayDocument  *doc,
     {
       const HearsayRelation *r = g_ptr_array_index (relations, i);
 
-      if (!g_hash_table_contains (kept, &r->from_id))
+      if (!g_hash_table_contains (kept, &r->from_id) || !hearsay_export_keeps_relation (ctx, r))
         continue;
       if (!self->relations || r->to_id == 0 || !g_hash_table_contains (kept, &r->to_id))
         {

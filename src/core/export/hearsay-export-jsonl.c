@@ -136,8 +136,8 @@ jsonl_document (HearsayDocument  *doc,
       const HearsayRelation *r = g_ptr_array_index (relations, i);
 
       /* A relation from or to an excluded annotation goes with it. */
-      if (!g_hash_table_contains (kept, &r->from_id) ||
-          (r->to_id > 0 && ctx->options->exclude_boilerplate &&
+      if (!g_hash_table_contains (kept, &r->from_id) || !hearsay_export_keeps_relation (ctx, r) ||
+          (r->to_id > 0 && !g_hash_table_contains (kept, &r->to_id) &&
            !hearsay_export_keeps_annotation (ctx, r->to_id)) ||
           !hearsay_export_in_selection (ctx, r))
         continue;

@@ -65,6 +65,9 @@ GPtrArray *hearsay_export_annotations   (HearsayExportContext *ctx,
 /* FALSE for an annotation that the options leave out (looked up by id). */
 gboolean hearsay_export_keeps_annotation (HearsayExportContext *ctx,
                                           gint64                annotation_id);
+/* FALSE for a relation of a layer the options leave out. */
+gboolean hearsay_export_keeps_relation  (HearsayExportContext  *ctx,
+                                         const HearsayRelation *relation);
 /* FALSE for a relation whose target annotation lies in a document the
  * export leaves out (counted, and said once at the end). */
 gboolean hearsay_export_in_selection    (HearsayExportContext  *ctx,

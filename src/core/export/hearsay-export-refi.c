@@ -335,7 +335,7 @@ append_relations (HearsayExportContext *ctx,
       g_autofree char *key = NULL;
 
       /* A relation from an excluded annotation goes with it. */
-      if (!g_hash_table_contains (kept, &r->from_id))
+      if (!g_hash_table_contains (kept, &r->from_id) || !hearsay_export_keeps_relation (ctx, r))
         continue;
       if (r->to_id <= 0)
         {

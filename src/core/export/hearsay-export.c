@@ -91,6 +91,18 @@ hearsay_export_flush (HearsayExportContext  *ctx,
   return TRUE;
 }
 
+static gboolean
+annotation_kept (HearsayExportContext *ctx,
+                 HearsayAnnotation    *ann)
+{
+  const char *annotator = hearsay_annotation_get_annotator (ann);
+
+  if (ctx->options->exclude_boilerplate &&
+      g_strcmp0 (hearsay_annotation_get_label (ann), HEARSAY_LABEL_BOILERPLATE) == 0)
+    return FALSE;
+  return ctx->options->layers == NULL || (annotator != NULL && g_strv_contains (ctx->options->layers, annotator));
+}
+
 GPtrArray *
 hearsay_export_annotations (HearsayExportContext  *ctx,
                             gint64                 document_id,
@@ -98,10 +110,10 @@ hearsay_export_annotations (HearsayExportContext  *ctx,
 {
   GPtrArray *list = hearsay_project_list_annotations (ctx->project, document_id, error);
 
-  if (list == NULL || !ctx->options->exclude_boilerplate)
+  if (list == NULL || (!ctx->options->exclude_boilerplate && ctx->options->layers == NULL))
     return list;
   for (guint i = list->len; i > 0; i--)
-    if (g_strcmp0 (hearsay_annotation_get_label (g_ptr_array_index (list, i - 1)), HEARSAY_LABEL_BOILERPLATE) == 0)
+    if (!annotation_kept (ctx, g_ptr_array_index (list, i - 1)))
       g_ptr_array_remove_index (list, i - 1);
   return list;
 }
@@ -112,10 +124,18 @@ hearsay_export_keeps_annotation (HearsayExportContext *ctx,
 {
   g_autoptr(HearsayAnnotation) ann = NULL;
 
-  if (!ctx->options->exclude_boilerplate)
+  if (!ctx->options->exclude_boilerplate && ctx->options->layers == NULL)
     return TRUE;
   ann = hearsay_project_get_annotation (ctx->project, annotation_id, NULL);
-  return ann == NULL || g_strcmp0 (hearsay_annotation_get_label (ann), HEARSAY_LABEL_BOILERPLATE) != 0;
+  return ann == NULL || annotation_kept (ctx, ann);
+}
+
+gboolean
+hearsay_export_keeps_relation (HearsayExportContext  *ctx,
+                               const HearsayRelation *relation)
+{
+  return ctx->options->layers == NULL || relation->annotator == NULL ||
+         g_strv_contains (ctx->options->layers, relation->annotator);
 }
 
 gboolean
@@ -156,7 +176,7 @@ hearsay_export_relations (HearsayExportContext  *ctx,
     {
       const HearsayRelation *r = g_ptr_array_index (list, i - 1);
 
-      if (!g_hash_table_contains (kept, &r->from_id) ||
+      if (!g_hash_table_contains (kept, &r->from_id) || !hearsay_export_keeps_relation (ctx, r) ||
           (r->to_id > 0 && !g_hash_table_contains (kept, &r->to_id) &&
            !hearsay_export_keeps_annotation (ctx, r->to_id)) ||
           !hearsay_export_in_selection (ctx, r))

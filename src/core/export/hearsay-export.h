@@ -33,6 +33,10 @@ typedef struct
   /* Leaves out boilerplate annotations (and their relations); the text
    * they mark stays in the exported text. */
   gboolean exclude_boilerplate;
+  /* Only these layers (annotator names; NULL: every layer): their
+   * annotations and relations; a relation without an annotator goes with
+   * its ends. The gold layer is a layer like the others. */
+  const char * const *layers;
   HearsayOffsetUnit offset_unit;  /* default: code points */
   /* offset_unit was chosen by the user; FALSE: each format's own unit
    * (code points, but UTF-16 code units for doccano, whose UI counts them). */

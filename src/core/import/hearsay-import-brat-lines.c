@@ -4,6 +4,8 @@
  * hearsay-import-brat-ann.c resolves them into annotations. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -96,7 +98,7 @@ parse_t (const char  *path,
                                     _("malformed T line: “%s” is not a span “START END”"), spans[i]);
       if (start > end)
         return hearsay_import_fail (error, path, item->line,
-                                    _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " ends before it starts"),
+                                    _("the span %" PRId64 "–%" PRId64 " ends before it starts"),
                                     start, end);
       g_array_append_val (item->spans, start);
       g_array_append_val (item->spans, end);

@@ -4,6 +4,8 @@
  * import's transaction (through the project's bulk calls). */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -304,15 +306,15 @@ hearsay_import_convert_span (HearsayOffsetReader           *reader,
   unit = hearsay_offset_convention_describe (convention);
   if (end > hearsay_offset_reader_get_length (reader) || start > hearsay_offset_reader_get_length (reader))
     return hearsay_import_fail (error, path, line,
-                                _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is outside the text, "
-                                  "which has %" G_GINT64_FORMAT " (counted in %s)"),
+                                _("the span %" PRId64 "–%" PRId64 " is outside the text, "
+                                  "which has %" PRId64 " (counted in %s)"),
                                 start, end, hearsay_offset_reader_get_length (reader), unit);
   if (end < start || start < 0)
     return hearsay_import_fail (error, path, line,
-                                _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " ends before it starts"),
+                                _("the span %" PRId64 "–%" PRId64 " ends before it starts"),
                                 start, end);
   return hearsay_import_fail (error, path, line,
-                              _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " falls inside a character "
+                              _("the span %" PRId64 "–%" PRId64 " falls inside a character "
                                 "of the text (counted in %s); choose the unit the file uses with --offsets"),
                               start, end, unit);
 }

@@ -21,6 +21,8 @@
  * end. A "#" line whose last column is no tag is a comment. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -329,7 +331,7 @@ anchor (HearsayConllDocument  *doc,
                 }
               excerpt = hearsay_import_excerpt (there, 24);
               return hearsay_import_fail (error, path, t->line,
-                                          _("the token “%s” is not the text of %s at %" G_GINT64_FORMAT
+                                          _("the token “%s” is not the text of %s at %" PRId64
                                             " (“%s”): tokens must be the text's, in order"),
                                           t->form, text_name, cp, excerpt);
             }

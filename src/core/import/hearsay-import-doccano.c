@@ -182,7 +182,7 @@ count_span (DoccanoLine *l,
                                                 l->path, l->line, &why))
                 l->misfit = g_strdup (why->message);
               else
-                l->misfit = g_strdup_printf (_("%s:%u: the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                l->misfit = g_strdup_printf (_("%s:%u: the span %" PRId64 "–%" PRId64
                                                " splits a character of the text counted in UTF-16 code units"),
                                              l->path, l->line, start, end);
             }
@@ -216,7 +216,7 @@ add_span (DoccanoLine  *l,
           g_autofree char *unit = hearsay_offset_convention_describe (&l->convention);
 
           return hearsay_import_fail (error, l->path, l->line,
-                                      _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " splits a character "
+                                      _("the span %" PRId64 "–%" PRId64 " splits a character "
                                         "(a letter and its mark, an emoji sequence) of the text counted in %s; "
                                         "choose the unit the file uses with --offsets"),
                                       start, end, unit);
@@ -224,7 +224,7 @@ add_span (DoccanoLine  *l,
     }
   else if (!to_stored (l->maps, l->unit, start, &s) || !to_stored (l->maps, l->unit, end, &e))
     return hearsay_import_fail (error, l->path, l->line,
-                                _("the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " does not fall on "
+                                _("the span %" PRId64 "–%" PRId64 " does not fall on "
                                   "characters of the text counted in %s; choose the unit with --offsets"),
                                 start, end, _(unit_names[l->unit]));
   mapped = hearsay_import_map_label (hearsay_project_get_scheme (l->ctx->project), label);

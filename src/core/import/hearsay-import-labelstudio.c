@@ -24,6 +24,8 @@
  * not symmetric, prediction scores) is listed as left out. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -124,7 +126,7 @@ result_values (JsonObject *value,
 
       if (json_node_get_value_type (node) == G_TYPE_INT64)
         {
-          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          g_autofree char *number = g_strdup_printf ("%" PRId64, json_node_get_int (node));
 
           g_strv_builder_add (b, number);
         }
@@ -153,7 +155,7 @@ annotator_name (JsonObject *annotation,
   if (by == NULL)
     by = json_object_get_member (annotation, "annotator");  /* JSON-MIN */
   if (by != NULL && JSON_NODE_HOLDS_VALUE (by) && json_node_get_value_type (by) == G_TYPE_INT64)
-    return g_strdup_printf ("labelstudio-user-%" G_GINT64_FORMAT, json_node_get_int (by));
+    return g_strdup_printf ("labelstudio-user-%" PRId64, json_node_get_int (by));
   if (by != NULL && JSON_NODE_HOLDS_VALUE (by) && json_node_get_value_type (by) == G_TYPE_STRING &&
       *json_node_get_string (by))
     return g_strdup (json_node_get_string (by));
@@ -170,7 +172,7 @@ annotator_name (JsonObject *annotation,
       if (*name)
         return g_steal_pointer (&name);
       if (hearsay_json_get_int (user, "id", &id))
-        return g_strdup_printf ("labelstudio-user-%" G_GINT64_FORMAT, id);
+        return g_strdup_printf ("labelstudio-user-%" PRId64, id);
     }
   return g_strdup ("labelstudio");
 }
@@ -401,8 +403,8 @@ store_regions (HearsayLabelStudioTask  *task,
 
           if (r->quote == NULL)
             return hearsay_import_fail (error, task->path, 0,
-                                        _("task %u, annotation %u, region “%s”: the span %" G_GINT64_FORMAT "–%"
-                                          G_GINT64_FORMAT " does not fall on characters of the text"),
+                                        _("task %u, annotation %u, region “%s”: the span %" PRId64 "–%"
+                                          PRId64 " does not fall on characters of the text"),
                                         task->number, number, r->id ? r->id : "?", r->start, r->end);
           reader = task->fixed != NULL ? task->fixed : task->codepoint;
           unit = task->fixed != NULL ? hearsay_offset_convention_describe (&task->fixed_convention)
@@ -414,7 +416,7 @@ store_regions (HearsayLabelStudioTask  *task,
                   : g_strdup ("");
           if (!hearsay_import_quote_mismatch (task->ctx, error, task->path, 0,
                                               _("task %u, annotation %u, region “%s”: “%s” is not the text at "
-                                                "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " counted in %s (“%s”); "
+                                                "%" PRId64 "–%" PRId64 " counted in %s (“%s”); "
                                                 "the region is left out"),
                                               task->number, number, r->id ? r->id : "?", r->quote,
                                               r->start, r->end, unit, there))

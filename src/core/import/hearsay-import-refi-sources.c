@@ -18,6 +18,8 @@
  * discontinuous span; ATLAS.ti's own link name). */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -265,9 +267,9 @@ place_span (RefiImport                    *r,
   if (end <= start)
     {
       hearsay_import_skip (r->ctx, r->xml_name, line,
-                           end == start ? _("the selection %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is empty; "
+                           end == start ? _("the selection %" PRId64 "–%" PRId64 " is empty; "
                                             "it is left out")
-                                        : _("the selection %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " ends before "
+                                        : _("the selection %" PRId64 "–%" PRId64 " ends before "
                                             "it starts; it is left out"),
                            start, end);
       return FALSE;
@@ -277,12 +279,12 @@ place_span (RefiImport                    *r,
     {
       if (end > hearsay_offset_reader_get_length (reader))
         hearsay_import_skip (r->ctx, r->xml_name, line,
-                             _("the selection %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " ends past the source's "
-                               "text, which has %" G_GINT64_FORMAT " (counted in %s); it is left out"),
+                             _("the selection %" PRId64 "–%" PRId64 " ends past the source's "
+                               "text, which has %" PRId64 " (counted in %s); it is left out"),
                              start, end, hearsay_offset_reader_get_length (reader), unit);
       else
         hearsay_import_skip (r->ctx, r->xml_name, line,
-                             _("the selection %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " falls inside a character "
+                             _("the selection %" PRId64 "–%" PRId64 " falls inside a character "
                                "of the source (counted in %s); it is left out, not moved"),
                              start, end, unit);
       return FALSE;
@@ -290,7 +292,7 @@ place_span (RefiImport                    *r,
   if (!hearsay_text_index_check_span (index, *stored_start, *stored_end, &local_error))
     {
       hearsay_import_skip (r->ctx, r->xml_name, line,
-                           _("the selection %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " (counted in %s): %s; "
+                           _("the selection %" PRId64 "–%" PRId64 " (counted in %s): %s; "
                              "it is left out"), start, end, unit, local_error->message);
       return FALSE;
     }

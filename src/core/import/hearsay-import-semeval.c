@@ -30,6 +30,8 @@
  * Any other name is an error naming the file and line. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -328,8 +330,8 @@ read_role_line (HearsayImportContext          *ctx,
           g_autofree char *shown = hearsay_import_excerpt (f[1], 80);
 
           return hearsay_import_quote_mismatch (ctx, error, labels_path, line,
-                                                _("the mention “%s” is not the text at %" G_GINT64_FORMAT "–%"
-                                                  G_GINT64_FORMAT "; skipped"), shown, start, end);
+                                                _("the mention “%s” is not the text at %" PRId64 "–%"
+                                                  PRId64 "; skipped"), shown, start, end);
         }
     }
   for (guint k = 5; k < n; k++)

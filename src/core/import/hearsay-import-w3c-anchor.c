@@ -19,6 +19,8 @@
  * markup (XPath, CSS, DataPosition, SVG) cannot be resolved on its text. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -270,7 +272,7 @@ read_selector (const Anchor *a,
       s->unresolvable = !s->range;
     }
   else if (hearsay_w3c_type_is (o, "FragmentSelector") && hearsay_w3c_string (o, "value") != NULL &&
-           sscanf (hearsay_w3c_string (o, "value"), "char=%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, &s->start, &s->end) == 2)
+           sscanf (hearsay_w3c_string (o, "value"), "char=%" PRId64 ",%" PRId64, &s->start, &s->end) == 2)
     {
       /* RFC 5147 counts characters: code points, whatever the file says. */
       s->has_position = TRUE;
@@ -364,8 +366,8 @@ resolve_pair (const Anchor      *a,
       if (position->relative)
         return HEARSAY_W3C_UNRESOLVABLE;
       g_set_error (error, HEARSAY_IMPORT_ERROR, HEARSAY_IMPORT_ERROR_INVALID,
-                   _("%s: %s: the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is outside the text or "
-                     "inside a character, counted in %s; the text has %" G_GINT64_FORMAT " (give the unit "
+                   _("%s: %s: the span %" PRId64 "–%" PRId64 " is outside the text or "
+                     "inside a character, counted in %s; the text has %" PRId64 " (give the unit "
                      "with --offsets)"),
                    a->path, a->where, position->start, position->end, unit_name, a->length);
       return HEARSAY_W3C_NOT_FOUND;

@@ -387,7 +387,7 @@ read_target (W3cFile            *f,
     case HEARSAY_W3C_ANCHORED:
       break;
     case HEARSAY_W3C_BY_QUOTE:
-      hearsay_import_note (f->ctx, f->path, 0, _("%s: anchored by its quote at %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+      hearsay_import_note (f->ctx, f->path, 0, _("%s: anchored by its quote at %" PRId64 "–%" PRId64
                                                  "; its position did not select that text"),
                            where, start, end);
       break;
@@ -566,7 +566,7 @@ presence_key (HearsayAnnotation *ann)
     {
       const HearsayFragment *fr = hearsay_annotation_get_fragment (ann, i);
 
-      g_string_append_printf (key, "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ",", fr->start, fr->end);
+      g_string_append_printf (key, "%" PRId64 "-%" PRId64 ",", fr->start, fr->end);
     }
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -641,7 +641,7 @@ link_key (const char *type,
           gint64      to,
           gint64      entity)
 {
-  return g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, type, from, to, entity);
+  return g_strdup_printf ("%s %" PRId64 " %" PRId64 " %" PRId64, type, from, to, entity);
 }
 
 /* Whether the relation exists already (the file imported again); it is

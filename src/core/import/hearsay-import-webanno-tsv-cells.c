@@ -5,6 +5,8 @@
  * resolved as INCEpTION's Tsv3XDeserializer resolves them. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -679,7 +681,7 @@ hearsay_tsv_read_annotations (Tsv     *t,
           g_autofree char *unit = hearsay_offset_convention_describe (&t->convention);
 
           return hearsay_import_fail (error, t->path, u->line,
-                                      _("the row says “%s” but the text at %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                                      _("the row says “%s” but the text at %" PRId64 "–%" PRId64
                                         " (%s) is “%s”"),
                                       u->fields[2], u->fbegin, u->fend, unit, found);
         }

@@ -24,6 +24,8 @@
  * * and ->, \t, \n), and \r, which only Hearsay writes. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -352,8 +354,8 @@ read_body (Tsv         *t,
             {
               if (length != u->fbegin + 1 || text->len == 0 || text->str[text->len - 1] != '\n')
                 return hearsay_import_fail (error, t->path, line_no,
-                                            _("the sentence starts at %" G_GINT64_FORMAT ", inside the sentence "
-                                              "before, which ends at %" G_GINT64_FORMAT),
+                                            _("the sentence starts at %" PRId64 ", inside the sentence "
+                                              "before, which ends at %" PRId64),
                                             u->fbegin, length - 1);
               g_string_truncate (text, text->len - 1);
               length--;

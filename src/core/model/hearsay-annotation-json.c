@@ -66,10 +66,11 @@ attribute_is_multi (HearsayScheme *scheme,
   return def != NULL && def->kind == HEARSAY_ATTRIBUTE_MULTI;
 }
 
-void
-hearsay_annotation_append_json (GString           *s,
-                                HearsayScheme     *scheme,
-                                HearsayAnnotation *ann)
+static void
+append_annotation (GString           *s,
+                   HearsayScheme     *scheme,
+                   HearsayAnnotation *ann,
+                   gboolean           with_uuid)
 {
   g_auto(GStrv) names = hearsay_annotation_dup_attribute_names (ann);
   const char *label = hearsay_annotation_get_label (ann);
@@ -116,6 +117,45 @@ hearsay_annotation_append_json (GString           *s,
   append_member (s, "annotator", hearsay_annotation_get_annotator (ann));
   append_member (s, "created_at", hearsay_annotation_get_created_at (ann));
   append_member (s, "modified_at", hearsay_annotation_get_modified_at (ann));
+  if (with_uuid && hearsay_annotation_get_uuid (ann) != NULL)
+    append_member (s, "uuid", hearsay_annotation_get_uuid (ann));
+  g_string_append_c (s, '}');
+}
+
+void
+hearsay_annotation_append_json (GString           *s,
+                                HearsayScheme     *scheme,
+                                HearsayAnnotation *ann)
+{
+  append_annotation (s, scheme, ann, FALSE);
+}
+
+void
+hearsay_annotation_append_json_with_uuid (GString           *s,
+                                          HearsayScheme     *scheme,
+                                          HearsayAnnotation *ann)
+{
+  append_annotation (s, scheme, ann, TRUE);
+}
+
+static void
+append_relation (GString               *s,
+                 const HearsayRelation *r,
+                 gboolean               with_uuid)
+{
+  g_string_append_printf (s, "{\"id\":%" PRId64, r->id);
+  append_member (s, "type", r->type);
+  g_string_append_printf (s, ",\"from\":%" PRId64, r->from_id);
+  /* A negative id names an annotation an edit inserts (the history's
+   * placeholders). */
+  if (r->to_id != 0)
+    g_string_append_printf (s, ",\"to\":%" PRId64, r->to_id);
+  else
+    g_string_append_printf (s, ",\"to_entity\":%" PRId64, r->to_entity_id);
+  append_member (s, "annotator", r->annotator);
+  append_member (s, "created_at", r->created_at);
+  if (with_uuid && r->uuid != NULL)
+    append_member (s, "uuid", r->uuid);
   g_string_append_c (s, '}');
 }
 
@@ -123,16 +163,14 @@ void
 hearsay_relation_append_json (GString               *s,
                               const HearsayRelation *r)
 {
-  g_string_append_printf (s, "{\"id\":%" PRId64, r->id);
-  append_member (s, "type", r->type);
-  g_string_append_printf (s, ",\"from\":%" PRId64, r->from_id);
-  if (r->to_id > 0)
-    g_string_append_printf (s, ",\"to\":%" PRId64, r->to_id);
-  else
-    g_string_append_printf (s, ",\"to_entity\":%" PRId64, r->to_entity_id);
-  append_member (s, "annotator", r->annotator);
-  append_member (s, "created_at", r->created_at);
-  g_string_append_c (s, '}');
+  append_relation (s, r, FALSE);
+}
+
+void
+hearsay_relation_append_json_with_uuid (GString               *s,
+                                        const HearsayRelation *r)
+{
+  append_relation (s, r, TRUE);
 }
 
 void
@@ -317,7 +355,7 @@ hearsay_entity_from_json (JsonObject  *object,
                           GError     **error)
 {
   g_autoptr(HearsayEntity) entity = NULL;
-  const char *name, *kind, *affiliated, *affiliation;
+  const char *name, *kind, *affiliated, *affiliation, *uuid = NULL;
   JsonNode *aliases = json_object_get_member (object, "aliases");
   g_auto(GStrv) values = NULL;
   gint64 id = 0;
@@ -335,5 +373,8 @@ hearsay_entity_from_json (JsonObject  *object,
   hearsay_entity_set_state_affiliated (entity, affiliated);
   hearsay_entity_set_affiliation (entity, affiliation);
   hearsay_entity_set_aliases (entity, (const char * const *) values);
+  /* Kept by undo and redo, so that a merge still matches the entity. */
+  if (hearsay_json_get_string (object, "uuid", &uuid) && uuid != NULL)
+    hearsay_entity_set_uuid (entity, uuid);
   return g_steal_pointer (&entity);
 }

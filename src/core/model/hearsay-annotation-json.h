@@ -22,6 +22,14 @@ void               hearsay_annotation_append_json  (GString            *out,
 void               hearsay_relation_append_json    (GString            *out,
                                                     const HearsayRelation *relation);
 
+/* The same with the stable identity last ("uuid"), as the undo history keeps
+ * them; the readers below leave "uuid" to the caller. */
+void               hearsay_annotation_append_json_with_uuid (GString            *out,
+                                                    HearsayScheme      *scheme,
+                                                    HearsayAnnotation  *annotation);
+void               hearsay_relation_append_json_with_uuid (GString          *out,
+                                                    const HearsayRelation *relation);
+
 void               hearsay_entity_append_json      (GString            *out,
                                                     HearsayEntity      *entity);
 

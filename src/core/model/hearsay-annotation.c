@@ -17,6 +17,7 @@ struct _HearsayAnnotation
   char *annotator;
   char *created_at;
   char *modified_at;
+  char *uuid;
   GArray *fragments;      /* HearsayFragment, sorted by start */
   GHashTable *attributes; /* name → GStrv */
 };
@@ -53,6 +54,7 @@ hearsay_annotation_finalize (GObject *object)
   g_free (self->annotator);
   g_free (self->created_at);
   g_free (self->modified_at);
+  g_free (self->uuid);
   g_clear_pointer (&self->fragments, g_array_unref);
   g_clear_pointer (&self->attributes, g_hash_table_unref);
 
@@ -164,6 +166,7 @@ STRING_ACCESSORS (note)
 STRING_ACCESSORS (annotator)
 STRING_ACCESSORS (created_at)
 STRING_ACCESSORS (modified_at)
+STRING_ACCESSORS (uuid)
 
 void
 hearsay_annotation_add_fragment_full (HearsayAnnotation *self,
@@ -355,6 +358,7 @@ hearsay_relation_free (HearsayRelation *relation)
   g_free (relation->type);
   g_free (relation->annotator);
   g_free (relation->created_at);
+  g_free (relation->uuid);
   g_free (relation);
 }
 

@@ -26,6 +26,7 @@ typedef struct
   gint64 start;   /* code points, inclusive */
   gint64 end;     /* code points, exclusive */
   const char *label;
+  const char *annotator;  /* interned too; NULL when the annotation has none */
 } HearsaySpan;
 
 #define HEARSAY_TYPE_ANNOTATION (hearsay_annotation_get_type ())
@@ -50,6 +51,9 @@ HEARSAY_ANNOTATION_STRING_PROPERTY (note)
 HEARSAY_ANNOTATION_STRING_PROPERTY (annotator)
 HEARSAY_ANNOTATION_STRING_PROPERTY (created_at)
 HEARSAY_ANNOTATION_STRING_PROPERTY (modified_at)
+/* A stable identity that survives copies and merges of the project file
+ * (a UUID the store gives each new annotation). */
+HEARSAY_ANNOTATION_STRING_PROPERTY (uuid)
 
 #undef HEARSAY_ANNOTATION_STRING_PROPERTY
 

@@ -23,6 +23,7 @@ struct _HearsayDocument
   char *source_name;
   char *source_sha256;
   char *imported_at;
+  char *uuid;
   guint n_annotations;
   GHashTable *fields;   /* name → GStrv */
 };
@@ -58,6 +59,7 @@ hearsay_document_finalize (GObject *object)
   g_free (self->source_name);
   g_free (self->source_sha256);
   g_free (self->imported_at);
+  g_free (self->uuid);
   g_clear_pointer (&self->fields, g_hash_table_unref);
 
   G_OBJECT_CLASS (hearsay_document_parent_class)->finalize (object);
@@ -257,6 +259,7 @@ STRING_ACCESSORS (language, PROP_LANGUAGE)
 STRING_ACCESSORS (source_name, 0)
 STRING_ACCESSORS (source_sha256, 0)
 STRING_ACCESSORS (imported_at, 0)
+STRING_ACCESSORS (uuid, 0)
 
 guint
 hearsay_document_get_n_annotations (HearsayDocument *self)

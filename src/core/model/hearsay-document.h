@@ -47,6 +47,8 @@ HEARSAY_DOCUMENT_STRING_PROPERTY (language)
 HEARSAY_DOCUMENT_STRING_PROPERTY (source_name)
 HEARSAY_DOCUMENT_STRING_PROPERTY (source_sha256)
 HEARSAY_DOCUMENT_STRING_PROPERTY (imported_at)
+/* A stable identity that survives copies and merges (a UUID the store gives). */
+HEARSAY_DOCUMENT_STRING_PROPERTY (uuid)
 
 #undef HEARSAY_DOCUMENT_STRING_PROPERTY
 

@@ -15,6 +15,7 @@ struct _HearsayEntity
   char *kind;
   char *state_affiliated;
   char *affiliation;
+  char *uuid;
   char **aliases;
 };
 
@@ -39,6 +40,7 @@ hearsay_entity_finalize (GObject *object)
   g_free (self->kind);
   g_free (self->state_affiliated);
   g_free (self->affiliation);
+  g_free (self->uuid);
   g_strfreev (self->aliases);
 
   G_OBJECT_CLASS (hearsay_entity_parent_class)->finalize (object);
@@ -135,6 +137,7 @@ STRING_ACCESSORS (name, PROP_NAME)
 STRING_ACCESSORS (kind, PROP_KIND)
 STRING_ACCESSORS (state_affiliated, 0)
 STRING_ACCESSORS (affiliation, 0)
+STRING_ACCESSORS (uuid, 0)
 
 const char * const *
 hearsay_entity_get_aliases (HearsayEntity *self)

@@ -29,6 +29,10 @@ void                hearsay_entity_set_state_affiliated (HearsayEntity *self,
 const char         *hearsay_entity_get_affiliation      (HearsayEntity *self);
 void                hearsay_entity_set_affiliation      (HearsayEntity *self,
                                                          const char    *affiliation);
+/* A stable identity that survives copies and merges (a UUID the store gives). */
+const char         *hearsay_entity_get_uuid             (HearsayEntity *self);
+void                hearsay_entity_set_uuid             (HearsayEntity *self,
+                                                         const char    *uuid);
 const char * const *hearsay_entity_get_aliases          (HearsayEntity *self);
 void                hearsay_entity_set_aliases          (HearsayEntity *self,
                                                          const char * const *aliases);

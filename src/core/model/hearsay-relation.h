@@ -16,6 +16,7 @@ typedef struct
   gint64 to_entity_id;  /* entity, or 0 */
   char *annotator;
   char *created_at;
+  char *uuid;           /* stable identity across copies and merges; NULL: new */
 } HearsayRelation;
 
 void hearsay_relation_free (HearsayRelation *relation);

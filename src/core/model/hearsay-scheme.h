@@ -159,6 +159,15 @@ gboolean                   hearsay_scheme_set_relation_type      (HearsayScheme 
 /* TRUE for an identifier the scheme accepts (see the top of this file). */
 gboolean                   hearsay_scheme_is_identifier          (const char          *id);
 
+/* hearsay-scheme-diff.c: how @b differs from @a in what annotations mean —
+ * labels, their attributes and values, relation types, document fields —
+ * one translated sentence each, naming the schemes @a_name and @b_name;
+ * names, descriptions, colours and keys do not count. Empty when they agree. */
+char                     **hearsay_scheme_diff                   (HearsayScheme       *a,
+                                                                  const char          *a_name,
+                                                                  HearsayScheme       *b,
+                                                                  const char          *b_name);
+
 /* A display string of the scheme, translated when it is one of the default scheme's. */
 const char                *hearsay_scheme_translate              (const char          *str);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-annotation-json.h"
 #include "hearsay-error.h"
 #include "hearsay-history.h"
@@ -68,13 +69,15 @@ hearsay_ops_insert_annotation (GString           *ops,
   begin_op (ops, "insert_annotation", hearsay_annotation_get_id (ann));
   g_string_append_printf (ops, ",\"document\":%" PRId64 ",\"annotation\":",
                           hearsay_annotation_get_document_id (ann));
-  hearsay_annotation_append_json (ops, scheme, ann);
+  /* With their stable ids: undoing a deletion restores the same identity
+   * (a later merge of a coder's copy must still recognise it). */
+  hearsay_annotation_append_json_with_uuid (ops, scheme, ann);
   g_string_append (ops, ",\"relations\":[");
   for (guint i = 0; relations != NULL && i < relations->len; i++)
     {
       if (i > 0)
         g_string_append_c (ops, ',');
-      hearsay_relation_append_json (ops, g_ptr_array_index (relations, i));
+      hearsay_relation_append_json_with_uuid (ops, g_ptr_array_index (relations, i));
     }
   g_string_append (ops, "]}");
 }
@@ -136,7 +139,7 @@ hearsay_ops_insert_relation (GString               *ops,
 {
   begin_op (ops, "insert_relation", relation->id);
   g_string_append (ops, ",\"relation\":");
-  hearsay_relation_append_json (ops, relation);
+  hearsay_relation_append_json_with_uuid (ops, relation);
   g_string_append_c (ops, '}');
 }
 
@@ -146,6 +149,15 @@ hearsay_ops_delete_relation (GString *ops,
 {
   begin_op (ops, "delete_relation", id);
   g_string_append_c (ops, '}');
+}
+
+void
+hearsay_ops_set_rejected (GString  *ops,
+                          gint64    id,
+                          gboolean  rejected)
+{
+  begin_op (ops, "set_rejected", id);
+  g_string_append_printf (ops, ",\"rejected\":%s}", rejected ? "true" : "false");
 }
 
 void
@@ -192,35 +204,74 @@ hearsay_ops_set_document (GString            *ops,
   g_string_append (ops, "}}");
 }
 
-static void
-note_change (HearsayApplied       *applied,
-             HearsayProjectChange  kind,
-             gint64                document_id,
-             gint64                id,
-             gint64                other_id)
+void
+hearsay_history_note_change (HearsayApplied       *applied,
+                             HearsayProjectChange  kind,
+                             gint64                document_id,
+                             gint64                id,
+                             gint64                other_id)
 {
-  HearsayChange change = { kind, document_id, id, other_id };
+  HearsayChange change = { kind, document_id, id, other_id, NULL };
 
   g_array_append_val (applied->changes, change);
 }
 
-/* An insert with id 0 gets its id from the store; the operation is given
- * it, so that the recorded redo re-creates the same object. */
-static void
-note_insert (HearsayApplied *applied,
-             JsonObject     *op,
-             JsonObject     *object,
-             gboolean        relation,
-             gint64          old_id,
-             gint64          new_id)
-{
-  HearsayInserted inserted = { relation, new_id };
+#define note_change hearsay_history_note_change
 
+void
+hearsay_history_note_insert (HearsayApplied      *applied,
+                             JsonObject          *op,
+                             JsonObject          *object,
+                             HearsayInsertedKind  kind,
+                             gint64               old_id,
+                             gint64               new_id,
+                             const char          *uuid)
+{
+  HearsayInserted inserted = { kind, new_id };
+
+  /* Every insert counts for the placeholders of later operations. */
+  g_array_append_val (applied->inserted, inserted);
+  if (uuid != NULL)
+    json_object_set_string_member (object, "uuid", uuid);
   if (old_id != 0)
     return;
   json_object_set_int_member (op, "id", new_id);
   json_object_set_int_member (object, "id", new_id);
-  g_array_append_val (applied->inserted, inserted);
+  g_array_index (applied->inserted, HearsayInserted, applied->inserted->len - 1).created = TRUE;
+}
+
+/* An edit that inserts annotations and links them in one step names a new
+ * annotation by −k: the k-th object the edit inserted. */
+static gboolean
+resolve_placeholder (HearsayApplied  *applied,
+                     gint64          *id,
+                     GError         **error)
+{
+  guint k;
+
+  if (*id >= 0)
+    return TRUE;
+  k = (guint) (-*id);
+  if (k == 0 || k > applied->inserted->len ||
+      g_array_index (applied->inserted, HearsayInserted, k - 1).kind != HEARSAY_INSERTED_ANNOTATION)
+    {
+      g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
+                   _("An edit names an annotation it did not create (%" PRId64 ")"), *id);
+      return FALSE;
+    }
+  *id = g_array_index (applied->inserted, HearsayInserted, k - 1).id;
+  return TRUE;
+}
+
+gboolean
+hearsay_history_invalid_op (HearsayProject  *self,
+                            const char      *name,
+                            GError         **error)
+{
+  g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
+               _("The undo history of %s is damaged (operation “%s”)"),
+               hearsay_project_get_path (self), name ? name : "?");
+  return FALSE;
 }
 
 /* Re-creating an object under an id that another one holds now (another
@@ -298,7 +349,7 @@ hearsay_history_apply_op (HearsayProject  *self,
   HearsayStore *store = hearsay_project_get_store (self);
   g_autofree char *now = hearsay_now_iso8601 ();
   g_autoptr(HearsayAnnotation) current = NULL;
-  const char *name = NULL;
+  const char *name = NULL, *uuid = NULL;
   HearsayProjectChange kind;
   gint64 id = 0;
   if (!hearsay_json_get_string (op, "op", &name) || name == NULL || !hearsay_json_get_int (op, "id", &id))
@@ -314,11 +365,19 @@ hearsay_history_apply_op (HearsayProject  *self,
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || !hearsay_json_get_int (op, "document", &document_id))
         goto invalid;
       ann = hearsay_annotation_from_json (json_node_get_object (node), document_id, error);
-      if (ann == NULL || !check_free (self, FALSE, hearsay_annotation_get_id (ann), error) ||
+      if (ann == NULL)
+        return FALSE;
+      if (!hearsay_json_get_string (json_node_get_object (node), "uuid", &uuid))
+        goto invalid;
+      hearsay_annotation_set_uuid (ann, uuid);
+      if (!check_free (self, FALSE, hearsay_annotation_get_id (ann), error) ||
           !hearsay_store_insert_annotation (store, ann, error))
         return FALSE;
-      note_insert (applied, op, json_node_get_object (node), FALSE, id, hearsay_annotation_get_id (ann));
+      hearsay_history_note_insert (applied, op, json_node_get_object (node), HEARSAY_INSERTED_ANNOTATION,
+                                   id, hearsay_annotation_get_id (ann), hearsay_annotation_get_uuid (ann));
+      /* The views get the annotation as stored: none reads it back. */
       note_change (applied, HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED, document_id, hearsay_annotation_get_id (ann), 0);
+      g_array_index (applied->changes, HearsayChange, applied->changes->len - 1).object = g_object_ref (G_OBJECT (ann));
       for (guint i = 0; relations && JSON_NODE_HOLDS_ARRAY (relations) &&
                         i < json_array_get_length (json_node_get_array (relations)); i++)
         {
@@ -327,6 +386,9 @@ hearsay_history_apply_op (HearsayProject  *self,
 
           if (!JSON_NODE_HOLDS_OBJECT (rn) || (r = hearsay_relation_from_json (json_node_get_object (rn), error)) == NULL)
             return FALSE;
+          if (!hearsay_json_get_string (json_node_get_object (rn), "uuid", &uuid))
+            goto invalid;
+          r->uuid = g_strdup (uuid);
           if (hearsay_store_insert_relation (store, r, error) == 0)
             return FALSE;
           note_change (applied, HEARSAY_PROJECT_CHANGE_RELATIONS, 0, r->from_id, r->to_id);
@@ -341,10 +403,23 @@ hearsay_history_apply_op (HearsayProject  *self,
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         goto invalid;
       r = hearsay_relation_from_json (json_node_get_object (node), error);
-      if (r == NULL || !check_free (self, TRUE, r->id, error) ||
+      if (r == NULL)
+        return FALSE;
+      if (!hearsay_json_get_string (json_node_get_object (node), "uuid", &uuid))
+        goto invalid;
+      /* Known before the insert, so that the recorded redo keeps it. */
+      r->uuid = uuid != NULL ? g_strdup (uuid) : hearsay_uuid_new ();
+      if (!resolve_placeholder (applied, &r->from_id, error) ||
+          !resolve_placeholder (applied, &r->to_id, error))
+        return FALSE;
+      json_object_set_int_member (json_node_get_object (node), "from", r->from_id);
+      if (r->to_id > 0)
+        json_object_set_int_member (json_node_get_object (node), "to", r->to_id);
+      if (!check_free (self, TRUE, r->id, error) ||
           (r->id = hearsay_store_insert_relation (store, r, error)) == 0)
         return FALSE;
-      note_insert (applied, op, json_node_get_object (node), TRUE, id, r->id);
+      hearsay_history_note_insert (applied, op, json_node_get_object (node), HEARSAY_INSERTED_RELATION, id, r->id,
+                                   r->uuid);
       note_change (applied, HEARSAY_PROJECT_CHANGE_RELATIONS, 0, r->from_id, r->to_id);
       return TRUE;
     }
@@ -359,6 +434,26 @@ hearsay_history_apply_op (HearsayProject  *self,
     }
   if (g_str_equal (name, "set_document"))
     return apply_set_document (self, op, id, applied, error);
+  if (g_str_equal (name, "set_rejected"))
+    {
+      JsonNode *value = json_object_get_member (op, "rejected");
+
+      if (value == NULL || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+        goto invalid;
+      current = hearsay_store_load_annotation (store, id, error);
+      if (current == NULL || !hearsay_store_set_rejected (store, id, json_node_get_boolean (value), error))
+        return FALSE;
+      note_change (applied, HEARSAY_PROJECT_CHANGE_ANNOTATION_CHANGED, hearsay_annotation_get_document_id (current),
+                   id, 0);
+      return TRUE;
+    }
+  {
+    gboolean handled = FALSE;
+    gboolean ok = hearsay_history_apply_project_op (self, name, op, id, applied, &handled, error);
+
+    if (handled)
+      return ok;
+  }
 
   /* The remaining operations change an existing annotation. */
   current = hearsay_store_load_annotation (store, id, error);
@@ -430,9 +525,6 @@ hearsay_history_apply_op (HearsayProject  *self,
   return TRUE;
 
 invalid:
-  g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
-               _("The undo history of %s is damaged (operation “%s”)"),
-               hearsay_project_get_path (self), name ? name : "?");
-  return FALSE;
+  return hearsay_history_invalid_op (self, name, error);
 }
 

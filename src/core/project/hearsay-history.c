@@ -47,8 +47,11 @@ applied_init (HearsayApplied *applied)
 static void
 applied_clear (HearsayApplied *applied)
 {
+  for (guint i = 0; applied->changes != NULL && i < applied->changes->len; i++)
+    g_clear_object (&g_array_index (applied->changes, HearsayChange, i).object);
   g_clear_pointer (&applied->changes, g_array_unref);
   g_clear_pointer (&applied->inserted, g_array_unref);
+  g_clear_object (&applied->scheme);
 }
 
 static JsonNode *
@@ -94,13 +97,17 @@ static void
 emit_applied (HearsayProject *self,
               HearsayApplied *applied)
 {
+  /* Committed: a stored scheme is now the project's, before anyone hears
+   * of the change. */
+  if (applied->scheme != NULL)
+    hearsay_project_take_scheme (self, g_steal_pointer (&applied->scheme));
   for (guint i = 0; i < applied->changes->len; i++)
     {
       const HearsayChange *c = &g_array_index (applied->changes, HearsayChange, i);
 
-      hearsay_project_emit_change (self, c->change, c->document_id, c->id, c->other_id);
+      hearsay_project_emit_change (self, c->change, c->document_id, c->id, c->other_id, c->object);
     }
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0);
+  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0, NULL);
 }
 
 gboolean
@@ -130,17 +137,33 @@ hearsay_history_apply (HearsayProject  *project,
         {
           const HearsayInserted *ins = &g_array_index (applied.inserted, HearsayInserted, i);
 
-          if (ins->relation)
-            hearsay_ops_delete_relation (undo_ops, ins->id);
-          else
-            hearsay_ops_delete_annotation (undo_ops, ins->id);
+          if (!ins->created)
+            continue;
+          switch (ins->kind)
+            {
+            case HEARSAY_INSERTED_ANNOTATION:
+              hearsay_ops_delete_annotation (undo_ops, ins->id);
+              break;
+            case HEARSAY_INSERTED_RELATION:
+              hearsay_ops_delete_relation (undo_ops, ins->id);
+              break;
+            case HEARSAY_INSERTED_ENTITY:
+              hearsay_ops_delete_entity (undo_ops, ins->id);
+              break;
+            case HEARSAY_INSERTED_EVENT:
+              hearsay_ops_delete_event (undo_ops, ins->id);
+              break;
+            default:
+              g_assert_not_reached ();
+            }
         }
       if (edit->undo->len > 0)
         g_string_append_printf (undo_ops, "%s%s", undo_ops->len > 0 ? "," : "", edit->undo->str);
       undo = g_strdup_printf ("[%s]", undo_ops->str);
       redo = json_to_string (ops, FALSE);
       if (inserted != NULL)
-        *inserted = applied.inserted->len > 0 ? g_array_index (applied.inserted, HearsayInserted, 0).id : 0;
+        *inserted = applied.inserted->len > 0 && g_array_index (applied.inserted, HearsayInserted, 0).created
+                    ? g_array_index (applied.inserted, HearsayInserted, 0).id : 0;
       ok = hearsay_store_history_push (store, edit->scope, edit->kind, edit->subject, undo, redo, now, error) &&
            hearsay_store_commit (store, error);
     }
@@ -153,67 +176,11 @@ hearsay_history_apply (HearsayProject  *project,
   return ok;
 }
 
-static const char *
-display_name (HearsayScheme *scheme,
-              const char    *kind,
-              const char    *subject)
-{
-  const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, subject);
-  const HearsayRelationType *type = hearsay_scheme_lookup_relation_type (scheme, subject);
-  const HearsayAttributeDef *field;
-
-  if (subject == NULL)
-    return "";
-  if (g_str_equal (kind, "set_attribute"))
-    for (guint i = 0; i < hearsay_scheme_get_n_labels (scheme); i++)
-      {
-        const HearsayAttributeDef *def = hearsay_label_lookup_attribute (hearsay_scheme_get_label (scheme, i), subject);
-
-        if (def != NULL)
-          return hearsay_scheme_translate (def->name);
-      }
-  if (g_str_equal (kind, "set_document") && (field = hearsay_scheme_lookup_document_field (scheme, subject)) != NULL)
-    return hearsay_scheme_translate (field->name);
-  if (label != NULL)
-    return hearsay_scheme_translate (label->name);
-  if (type != NULL)
-    return hearsay_scheme_translate (type->name);
-  return subject;
-}
-
-/* "Add Claim", "Change Status"… for the menu, toasts and the CLI. */
-static char *
-describe (HearsayProject *self,
-          const char     *kind,
-          const char     *subject)
-{
-  const char *name = display_name (hearsay_project_get_scheme (self), kind, subject);
-
-  if (g_str_equal (kind, "add_annotation"))
-    return g_strdup_printf (_("Add %s"), name);
-  if (g_str_equal (kind, "delete_annotation"))
-    return g_strdup_printf (_("Delete %s"), name);
-  if (g_str_equal (kind, "set_attribute"))
-    return g_strdup_printf (_("Change %s"), name);
-  if (g_str_equal (kind, "set_note"))
-    return g_strdup (_("Edit Note"));
-  if (g_str_equal (kind, "set_label"))
-    return g_strdup_printf (_("Relabel as %s"), name);
-  if (g_str_equal (kind, "add_fragment"))
-    return g_strdup (_("Add Fragment"));
-  if (g_str_equal (kind, "add_relation"))
-    return g_strdup_printf (_("Link “%s”"), name);
-  if (g_str_equal (kind, "delete_relation"))
-    return g_strdup_printf (_("Remove Link “%s”"), name);
-  if (g_str_equal (kind, "set_document"))
-    return subject != NULL ? g_strdup_printf (_("Change %s"), name) : g_strdup (_("Edit Document"));
-  return g_strdup (kind);
-}
-
 void
 hearsay_history_step_clear (HearsayHistoryStep *step)
 {
   g_clear_pointer (&step->label, g_free);
+  g_clear_pointer (&step->detail, g_free);
 }
 
 /* A conflict: what the entry names is gone or taken (another document's
@@ -227,17 +194,59 @@ is_conflict (const GError *error)
          g_error_matches (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_CONFLICT);
 }
 
+/* Fills @out (when given) from an entry, reading what it concerns from
+ * its operations before they are applied. */
+static void
+fill_step (HearsayProject     *self,
+           HearsayHistoryStep *out,
+           gint64              id,
+           gint64              scope,
+           const char         *kind,
+           const char         *subject,
+           JsonNode           *ops)
+{
+  if (out == NULL)
+    return;
+  hearsay_history_step_clear (out);
+  out->entry = id;
+  out->document_id = scope;
+  out->label = hearsay_history_describe (self, kind, subject);
+  out->annotation_id = 0;
+  out->start = out->end = -1;
+  if (ops != NULL && JSON_NODE_HOLDS_ARRAY (ops))
+    hearsay_history_describe_target (self, json_node_get_array (ops), out);
+}
+
+static gboolean
+nothing_to_do (gboolean  redo,
+               gint64    scope,
+               GError  **error)
+{
+  g_set_error_literal (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
+                       redo ? (scope > 0 ? _("There is nothing to redo in this document")
+                                         : scope == 0 ? _("There is no project-wide edit to redo")
+                                                      : _("There is nothing to redo"))
+                            : (scope > 0 ? _("There is nothing to undo in this document")
+                                         : scope == 0 ? _("There is no project-wide edit to undo")
+                                                      : _("There is nothing to undo")));
+  return FALSE;
+}
+
+/* Undoes (or redoes) the next entry of @scope; with @expected > 0, only
+ * if that entry is @expected. */
 static gboolean
 step (HearsayProject      *self,
       gboolean             redo,
       gint64               scope,
+      gint64               expected,
       HearsayHistoryStep  *result,
       GError             **error)
 {
   HearsayStore *store;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) ops_node = NULL;
-  g_autofree char *ops = NULL, *kind = NULL, *subject = NULL, *label = NULL;
+  g_autofree char *ops = NULL, *kind = NULL, *subject = NULL;
+  g_auto(HearsayHistoryStep) done = { 0 };
   HearsayApplied applied = { 0 };
   gint64 id, entry_scope = 0;
   gboolean ok;
@@ -249,19 +258,37 @@ step (HearsayProject      *self,
   if (!hearsay_history_begin (self, error))
     return FALSE;
   store = hearsay_project_get_store (self);
+  if (expected > 0)
+    {
+      gboolean undone = FALSE;
+
+      if (!hearsay_store_history_lookup (store, expected, &scope, &undone) || undone != redo)
+        {
+          hearsay_store_rollback (store);
+          g_set_error_literal (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
+                               redo ? _("This edit cannot be redone any more")
+                                    : _("This edit cannot be undone any more"));
+          return FALSE;
+        }
+    }
   if (!hearsay_store_history_peek (store, redo, scope, &id, &entry_scope, &kind, &subject, &ops))
     {
       hearsay_store_rollback (store);
-      g_set_error_literal (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
-                           redo ? (scope > 0 ? _("There is nothing to redo in this document")
-                                             : _("There is nothing to redo"))
-                                : (scope > 0 ? _("There is nothing to undo in this document")
-                                             : _("There is nothing to undo")));
+      return nothing_to_do (redo, scope, error);
+    }
+  if (expected > 0 && id != expected)
+    {
+      hearsay_store_rollback (store);
+      /* Each scope's history is a line: what came after goes first. */
+      g_set_error_literal (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_NEXT,
+                           redo ? _("Other edits were undone after this one: redo them first")
+                                : (scope > 0 ? _("Later edits in the same document come first: undo them first")
+                                             : _("Later project-wide edits come first: undo them first")));
       return FALSE;
     }
-  label = describe (self, kind, subject);
   applied_init (&applied);
   ops_node = parse_ops (ops, &local_error);
+  fill_step (self, &done, id, entry_scope, kind, subject, ops_node);
   ok = ops_node != NULL && apply_all (self, json_node_get_array (ops_node), &applied, &local_error) &&
        hearsay_store_history_mark (store, id, !redo, &local_error) &&
        hearsay_store_commit (store, &local_error);
@@ -278,22 +305,23 @@ step (HearsayProject      *self,
       if (hearsay_store_begin (store, NULL))
         {
           if (hearsay_store_history_forget (store, id, NULL) && hearsay_store_commit (store, NULL))
-            hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0);
+            hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0, NULL);
           else
             hearsay_store_rollback (store);
         }
       g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_CONFLICT,
                    redo ? _("“%s” cannot be redone: %s. It was taken out of the undo history.")
                         : _("“%s” cannot be undone: %s. It was taken out of the undo history."),
-                   label, local_error->message);
+                   done.label, local_error->message);
       return FALSE;
     }
   emit_applied (self, &applied);
   applied_clear (&applied);
   if (result != NULL)
     {
-      result->document_id = entry_scope;
-      result->label = g_steal_pointer (&label);
+      hearsay_history_step_clear (result);
+      *result = done;
+      done = (HearsayHistoryStep) { 0 };
     }
   return TRUE;
 }
@@ -304,7 +332,7 @@ hearsay_project_undo (HearsayProject      *self,
                       HearsayHistoryStep  *step_out,
                       GError             **error)
 {
-  return step (self, FALSE, document_id, step_out, error);
+  return step (self, FALSE, document_id, 0, step_out, error);
 }
 
 gboolean
@@ -313,7 +341,57 @@ hearsay_project_redo (HearsayProject      *self,
                       HearsayHistoryStep  *step_out,
                       GError             **error)
 {
-  return step (self, TRUE, document_id, step_out, error);
+  return step (self, TRUE, document_id, 0, step_out, error);
+}
+
+gboolean
+hearsay_project_undo_entry (HearsayProject      *self,
+                            gint64               entry,
+                            HearsayHistoryStep  *step_out,
+                            GError             **error)
+{
+  g_return_val_if_fail (entry > 0, FALSE);
+  return step (self, FALSE, 0, entry, step_out, error);
+}
+
+static gboolean
+peek (HearsayProject      *self,
+      gboolean             redo,
+      gint64               scope,
+      HearsayHistoryStep  *out)
+{
+  g_autofree char *kind = NULL, *subject = NULL, *ops = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  HearsayStore *store = hearsay_project_get_store (self);
+  gint64 id = 0, entry_scope = 0;
+
+  if (store == NULL ||
+      !hearsay_store_history_peek (store, redo, scope, &id, &entry_scope, &kind, &subject, out != NULL ? &ops : NULL))
+    return FALSE;
+  if (out != NULL)
+    {
+      node = parse_ops (ops, NULL);
+      fill_step (self, out, id, entry_scope, kind, subject, node);
+    }
+  return TRUE;
+}
+
+gboolean
+hearsay_project_peek_undo (HearsayProject     *self,
+                           gint64              document_id,
+                           HearsayHistoryStep *step_out)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  return peek (self, FALSE, document_id, step_out);
+}
+
+gboolean
+hearsay_project_peek_redo (HearsayProject     *self,
+                           gint64              document_id,
+                           HearsayHistoryStep *step_out)
+{
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
+  return peek (self, TRUE, document_id, step_out);
 }
 
 static char *
@@ -327,7 +405,7 @@ peek_label (HearsayProject *self,
 
   if (store == NULL || !hearsay_store_history_peek (store, redo, scope, NULL, NULL, &kind, &subject, NULL))
     return NULL;
-  return describe (self, kind, subject);
+  return hearsay_history_describe (self, kind, subject);
 }
 
 char *

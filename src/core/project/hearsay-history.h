@@ -43,8 +43,14 @@ void     hearsay_ops_set_label          (GString            *ops,
                                          const char         *label);
 void     hearsay_ops_set_fragments      (GString            *ops,
                                          HearsayAnnotation  *annotation);
+/* @relation's from_id (or to_id) may be −k: the k-th annotation this edit
+ * inserts before it. */
 void     hearsay_ops_insert_relation    (GString            *ops,
                                          const HearsayRelation *relation);
+/* Curation: marks a coder's annotation as left out of the gold layer. */
+void     hearsay_ops_set_rejected       (GString            *ops,
+                                         gint64              id,
+                                         gboolean            rejected);
 void     hearsay_ops_delete_relation    (GString            *ops,
                                          gint64              id);
 /* Sets @names (metadata: title, outlet, url, published_at, language; or
@@ -52,6 +58,33 @@ void     hearsay_ops_delete_relation    (GString            *ops,
 void     hearsay_ops_set_document       (GString            *ops,
                                          HearsayDocument    *document,
                                          const char * const *names);
+
+/* Project-wide operations (hearsay-history-ops-project.c): the scheme,
+ * the entity registry, events and which documents they hold. An insert
+ * with id 0 gets a new id (and its deletion in the undo list). */
+void     hearsay_ops_set_scheme         (GString            *ops,
+                                         const char         *scheme_json);
+/* Gives the annotations @ids (gint64) label @label. */
+void     hearsay_ops_relabel            (GString            *ops,
+                                         GArray             *ids,
+                                         const char         *label);
+void     hearsay_ops_insert_entity      (GString            *ops,
+                                         HearsayEntity      *entity);
+void     hearsay_ops_update_entity      (GString            *ops,
+                                         HearsayEntity      *entity);
+void     hearsay_ops_delete_entity      (GString            *ops,
+                                         gint64              id);
+/* Re-creates @event and puts @documents (gint64; may be NULL) in it. */
+void     hearsay_ops_insert_event       (GString            *ops,
+                                         HearsayEvent       *event,
+                                         GArray             *documents);
+void     hearsay_ops_update_event       (GString            *ops,
+                                         HearsayEvent       *event);
+void     hearsay_ops_delete_event       (GString            *ops,
+                                         gint64              id);
+void     hearsay_ops_set_document_event (GString            *ops,
+                                         gint64              document_id,
+                                         gint64              event_id);
 
 /* The document metadata a set_document operation may set. */
 extern const char * const hearsay_document_metadata[];

@@ -130,6 +130,8 @@ hearsay_project_create_annotation (HearsayProject     *self,
   hearsay_annotation_fill_quotes (ann, text);
   if (hearsay_annotation_get_annotator (ann) == NULL)
     hearsay_annotation_set_annotator (ann, hearsay_project_get_annotator (self));
+  if (!hearsay_project_check_own_layer (self, hearsay_annotation_get_annotator (ann), error))
+    return FALSE;
   if (hearsay_annotation_get_created_at (ann) == NULL)
     hearsay_annotation_set_created_at (ann, now);
   if (hearsay_annotation_get_modified_at (ann) == NULL)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "hearsay-project-private.h"
+#include "hearsay-project-team.h"
 
 HearsayCompareSums *
 hearsay_project_read_compare_sums (HearsayProject            *self,
@@ -19,6 +20,8 @@ hearsay_project_read_compare_sums (HearsayProject            *self,
   store = hearsay_project_require_store (self, error);
   if (store == NULL)
     return NULL;
-  return hearsay_store_compare_sums (store, keys ? keys : hearsay_compare_keys_default (),
-                                     document_ids, n_documents, event_id, error);
+  /* A blind coder compares their own layer. */
+  return hearsay_store_compare_layer_sums (store, keys ? keys : hearsay_compare_keys_default (),
+                                           hearsay_project_get_blind_coder (self),
+                                           document_ids, n_documents, event_id, error);
 }

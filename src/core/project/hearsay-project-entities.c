@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
+#include "hearsay-history.h"
 #include "hearsay-project-private.h"
 
 static gboolean
@@ -52,29 +53,43 @@ check_entity (HearsayProject  *self,
   return TRUE;
 }
 
+/* One project-wide edit: the registry is shared by every document, so its
+ * changes are undone in their own scope. */
 static gboolean
 save_entity (HearsayProject  *self,
              HearsayEntity   *entity,
              gboolean         insert,
              GError         **error)
 {
+  g_autoptr(HearsayEntity) stored = NULL;
   HearsayStore *store;
+  HearsayEdit edit;
+  gint64 id = 0;
 
-  if (!check_entity (self, entity, error))
+  if (!check_entity (self, entity, error) || !hearsay_history_begin (self, error))
     return FALSE;
   store = hearsay_project_get_store (self);
-  if (!hearsay_store_begin (store, error))
-    return FALSE;
-  if (!(insert ? hearsay_store_insert_entity (store, entity, error)
-               : hearsay_store_update_entity (store, entity, error)) ||
-      !hearsay_store_commit (store, error))
+  if (!insert && (stored = hearsay_store_load_entity (store, hearsay_entity_get_id (entity), error)) == NULL)
     {
       hearsay_store_rollback (store);
+      return FALSE;
+    }
+  hearsay_edit_init (&edit, insert ? "add_entity" : "edit_entity", hearsay_entity_get_name (entity), 0);
+  if (insert)
+    hearsay_ops_insert_entity (edit.redo, entity);
+  else
+    {
+      hearsay_ops_update_entity (edit.undo, stored);
+      hearsay_ops_update_entity (edit.redo, entity);
+    }
+  if (!hearsay_history_apply (self, &edit, &id, error))
+    {
       if (insert)
         hearsay_entity_set_id (entity, 0);
       return FALSE;
     }
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ENTITIES, 0, 0, 0);
+  if (insert && id > 0)
+    hearsay_entity_set_id (entity, id);
   return TRUE;
 }
 

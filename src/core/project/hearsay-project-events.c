@@ -7,6 +7,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-date.h"
+#include "hearsay-history.h"
 #include "hearsay-project-private.h"
 
 #define SUGGEST_DAYS 3
@@ -38,19 +39,22 @@ check_event (HearsayEvent  *event,
   return hearsay_date_check (hearsay_event_get_date (event), error);
 }
 
-static gboolean
-in_transaction (HearsayProject  *self,
-                HearsayStore    *store,
-                gboolean         ok,
-                GError         **error)
+/* Events are project-wide edits: each is undone in scope 0. */
+
+static HearsayEvent *
+load_event (HearsayStore *store,
+            gint64        id,
+            GError      **error)
 {
-  if (!ok || !hearsay_store_commit (store, error))
-    {
-      hearsay_store_rollback (store);
-      return FALSE;
-    }
-  hearsay_project_emit_documents_changed (self);
-  return TRUE;
+  g_autoptr(GPtrArray) events = hearsay_store_list_events (store, error);
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    if (hearsay_event_get_id (g_ptr_array_index (events, i)) == id)
+      return g_object_ref (g_ptr_array_index (events, i));
+  if (events != NULL)
+    g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no event %" PRId64), id);
+  return NULL;
 }
 
 gboolean
@@ -58,15 +62,37 @@ hearsay_project_save_event (HearsayProject  *self,
                             HearsayEvent    *event,
                             GError         **error)
 {
+  g_autoptr(HearsayEvent) stored = NULL;
   HearsayStore *store;
+  HearsayEdit edit;
+  gboolean insert;
+  gint64 id = 0;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (HEARSAY_IS_EVENT (event), FALSE);
 
+  insert = hearsay_event_get_id (event) == 0;
   if (!check_event (event, error) || (store = open_store (self, error)) == NULL ||
-      !hearsay_store_begin (store, error))
+      !hearsay_history_begin (self, error))
     return FALSE;
-  return in_transaction (self, store, hearsay_store_save_event (store, event, error), error);
+  if (!insert && (stored = load_event (store, hearsay_event_get_id (event), error)) == NULL)
+    {
+      hearsay_store_rollback (store);
+      return FALSE;
+    }
+  hearsay_edit_init (&edit, insert ? "add_event" : "edit_event", hearsay_event_get_name (event), 0);
+  if (insert)
+    hearsay_ops_insert_event (edit.redo, event, NULL);
+  else
+    {
+      hearsay_ops_update_event (edit.undo, stored);
+      hearsay_ops_update_event (edit.redo, event);
+    }
+  if (!hearsay_history_apply (self, &edit, &id, error))
+    return FALSE;
+  if (insert)
+    hearsay_event_set_id (event, id);
+  return TRUE;
 }
 
 gboolean
@@ -74,12 +100,25 @@ hearsay_project_delete_event (HearsayProject  *self,
                               gint64           id,
                               GError         **error)
 {
+  g_autoptr(HearsayEvent) stored = NULL;
+  g_autoptr(GArray) documents = NULL;
   HearsayStore *store;
+  HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
-  if ((store = open_store (self, error)) == NULL || !hearsay_store_begin (store, error))
+  if ((store = open_store (self, error)) == NULL || !hearsay_history_begin (self, error))
     return FALSE;
-  return in_transaction (self, store, hearsay_store_delete_event (store, id, error), error);
+  if ((stored = load_event (store, id, error)) == NULL ||
+      (documents = hearsay_store_list_event_documents (store, id, error)) == NULL)
+    {
+      hearsay_store_rollback (store);
+      return FALSE;
+    }
+  /* Undo brings it back under its id, with its documents. */
+  hearsay_edit_init (&edit, "delete_event", hearsay_event_get_name (stored), 0);
+  hearsay_ops_insert_event (edit.undo, stored, documents);
+  hearsay_ops_delete_event (edit.redo, id);
+  return hearsay_history_apply (self, &edit, NULL, error);
 }
 
 GPtrArray *
@@ -99,15 +138,12 @@ hearsay_project_get_event (HearsayProject  *self,
                            gint64           id,
                            GError         **error)
 {
-  g_autoptr(GPtrArray) events = hearsay_project_list_events (self, error);
+  HearsayStore *store;
 
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    if (hearsay_event_get_id (g_ptr_array_index (events, i)) == id)
-      return g_object_ref (g_ptr_array_index (events, i));
-  if (events != NULL)
-    g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no event %" PRId64), id);
-  return NULL;
+  g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
+  if ((store = open_store (self, error)) == NULL)
+    return NULL;
+  return load_event (store, id, error);
 }
 
 gboolean
@@ -119,16 +155,39 @@ hearsay_project_set_document_event (HearsayProject      *self,
 {
   g_autoptr(HearsayEvent) event = NULL;
   HearsayStore *store;
-  gboolean ok = TRUE;
+  HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
-  if (event_id > 0 && (event = hearsay_project_get_event (self, event_id, error)) == NULL)
+  if ((store = open_store (self, error)) == NULL || !hearsay_history_begin (self, error))
     return FALSE;
-  if ((store = open_store (self, error)) == NULL || !hearsay_store_begin (store, error))
-    return FALSE;
-  for (guint i = 0; ok && i < n_documents; i++)
-    ok = hearsay_store_set_document_event (store, document_ids[i], event_id, error);
-  return in_transaction (self, store, ok, error);
+  if (event_id > 0 && (event = load_event (store, event_id, error)) == NULL)
+    {
+      hearsay_store_rollback (store);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autoptr(HearsayDocument) doc = hearsay_store_load_document (store, document_ids[i], error);
+
+      if (doc == NULL)
+        {
+          hearsay_store_rollback (store);
+          return FALSE;
+        }
+    }
+  if (n_documents == 0)
+    {
+      hearsay_store_rollback (store);
+      return TRUE;
+    }
+  hearsay_edit_init (&edit, "set_document_event", event != NULL ? hearsay_event_get_name (event) : NULL, 0);
+  for (guint i = 0; i < n_documents; i++)
+    {
+      hearsay_ops_set_document_event (edit.undo, document_ids[i],
+                                      hearsay_store_get_document_event (store, document_ids[i]));
+      hearsay_ops_set_document_event (edit.redo, document_ids[i], event_id);
+    }
+  return hearsay_history_apply (self, &edit, NULL, error);
 }
 
 gint64

@@ -111,7 +111,8 @@ insert_relation (HearsayProject  *self,
   HearsayEdit edit;
   gint64 id = 0;
 
-  if (!hearsay_history_begin (self, error))
+  if (!hearsay_project_check_own_layer (self, hearsay_project_get_annotator (self), error) ||
+      !hearsay_history_begin (self, error))
     return 0;
   if (!check_not_linked (self, relation, error))
     {
@@ -266,5 +267,6 @@ hearsay_project_list_annotation_relations (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   if (!check_open (self, error))
     return NULL;
-  return hearsay_store_list_annotation_relations (hearsay_project_get_store (self), annotation_id, error);
+  return hearsay_project_hide_relations (self, hearsay_store_list_annotation_relations (hearsay_project_get_store (self),
+                                                                                      annotation_id, error));
 }

@@ -78,7 +78,7 @@ hearsay_project_set_blind (HearsayProject  *self,
   store = hearsay_project_require_store (self, error);
   if (store == NULL || !hearsay_store_set_blind (store, blind, error))
     return FALSE;
-  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENTS, 0, 0, 0);
+  hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENTS, 0, 0, 0, NULL);
   return TRUE;
 }
 
@@ -214,23 +214,29 @@ apply (HearsayProject   *self,
       switch (c->kind)
         {
         case HEARSAY_STORE_CHANGE_ANNOTATION_ADDED:
-          if (visible (store, c->id))
-            hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED, c->document_id, c->id, 0);
+          {
+            /* The signal carries the annotation, as stored now. */
+            g_autoptr(HearsayAnnotation) ann = hearsay_store_load_annotation (store, c->id, NULL);
+
+            if (ann != NULL)
+              hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED, c->document_id, c->id, 0,
+                                           G_OBJECT (ann));
+          }
           break;
         case HEARSAY_STORE_CHANGE_ANNOTATION_REMOVED:
-          hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ANNOTATION_REMOVED, c->document_id, c->id, 0);
+          hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ANNOTATION_REMOVED, c->document_id, c->id, 0, NULL);
           break;
         case HEARSAY_STORE_CHANGE_ANNOTATION_CHANGED:
           if (g_hash_table_contains (batch.added, &c->id) || !g_hash_table_add (batch.changed, &c->id))
             break;
           if (visible (store, c->id))
-            hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ANNOTATION_CHANGED, c->document_id, c->id, 0);
+            hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ANNOTATION_CHANGED, c->document_id, c->id, 0, NULL);
           break;
         case HEARSAY_STORE_CHANGE_RELATIONS:
-          hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_RELATIONS, 0, c->id, c->other_id);
+          hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_RELATIONS, 0, c->id, c->other_id, NULL);
           break;
         case HEARSAY_STORE_CHANGE_DOCUMENT:
-          hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENT, c->document_id, 0, 0);
+          hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENT, c->document_id, 0, 0, NULL);
           break;
         case HEARSAY_STORE_CHANGE_DOCUMENTS:
           batch.documents = TRUE;
@@ -248,13 +254,13 @@ apply (HearsayProject   *self,
     }
   /* Rereading the scheme rereads every view's annotations too. */
   if ((batch.scheme || batch.everything) && hearsay_project_reload_scheme (self, NULL))
-    hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_SCHEME, 0, 0, 0);
+    hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_SCHEME, 0, 0, 0, NULL);
   if (batch.documents || batch.everything)
-    hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENTS, 0, 0, 0);
+    hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_DOCUMENTS, 0, 0, 0, NULL);
   if (batch.entities || batch.everything)
-    hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ENTITIES, 0, 0, 0);
+    hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_ENTITIES, 0, 0, 0, NULL);
   if (batch.everything)
-    hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0);
+    hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_HISTORY, 0, 0, 0, NULL);
   g_hash_table_unref (batch.added);
   g_hash_table_unref (batch.changed);
 }
@@ -306,7 +312,7 @@ check (Follow *follow)
   if (read_only != follow->read_only)
     {
       follow->read_only = read_only;
-      hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_READ_ONLY, 0, 0, 0);
+      hearsay_project_emit_change (self, HEARSAY_PROJECT_CHANGE_READ_ONLY, 0, 0, 0, NULL);
     }
   g_object_unref (self);
 }

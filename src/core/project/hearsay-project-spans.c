@@ -7,6 +7,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-project-private.h"
+#include "hearsay-project-team.h"
 
 GArray *
 hearsay_project_list_spans (HearsayProject  *self,
@@ -14,6 +15,7 @@ hearsay_project_list_spans (HearsayProject  *self,
                             GError         **error)
 {
   HearsayStore *store;
+  GArray *spans;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   store = hearsay_project_get_store (self);
@@ -23,5 +25,20 @@ hearsay_project_list_spans (HearsayProject  *self,
                    _("The project %s is closed"), hearsay_project_get_path (self));
       return NULL;
     }
-  return hearsay_store_list_spans (store, document_id, error);
+  spans = hearsay_store_list_spans (store, document_id, error);
+  /* Blind mode: only the spans of the layers the coder may see. */
+  if (spans != NULL && hearsay_project_get_blind_coder (self) != NULL)
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < spans->len; i++)
+        {
+          const HearsaySpan *span = &g_array_index (spans, HearsaySpan, i);
+
+          if (!hearsay_project_layer_is_hidden (self, span->annotator))
+            g_array_index (spans, HearsaySpan, kept++) = *span;
+        }
+      g_array_set_size (spans, kept);
+    }
+  return spans;
 }

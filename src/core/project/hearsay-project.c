@@ -24,6 +24,13 @@ struct _HearsayProject
   HearsayScheme *scheme;
   char *annotator;
 
+  /* Team annotation (hearsay-project-coders.c). */
+  char *uuid;
+  char *copy_coder;       /* whose copy this file is, or NULL */
+  char *blind_coder;      /* blind mode: whose layer alone is shown, or NULL */
+  GStrv blind_layers;     /* blind mode: the blind coder's and the auto layers */
+  GStrv visible_layers;   /* the view's layers; NULL: all */
+
   /* The text of the document annotated last, to check offsets without a query. */
   gint64 text_document_id;
   char *text;
@@ -42,6 +49,8 @@ enum {
   ENTITIES_CHANGED,
   HISTORY_CHANGED,
   SCHEME_CHANGED,
+  CODERS_CHANGED,
+  LAYERS_CHANGED,
   READ_ONLY_CHANGED,
   N_SIGNALS
 };
@@ -57,6 +66,11 @@ hearsay_project_finalize (GObject *object)
   g_free (self->path);
   g_clear_object (&self->scheme);
   g_free (self->annotator);
+  g_free (self->uuid);
+  g_free (self->copy_coder);
+  g_free (self->blind_coder);
+  g_strfreev (self->blind_layers);
+  g_strfreev (self->visible_layers);
   g_clear_pointer (&self->text_index, hearsay_text_index_free);
   g_free (self->text);
 
@@ -78,10 +92,12 @@ hearsay_project_class_init (HearsayProjectClass *klass)
   signals[DOCUMENT_CHANGED] =
     g_signal_new ("document-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  /* (document id, annotation id) */
+  /* (document id, annotation id, the HearsayAnnotation as stored): the
+   * views take it from here instead of each reading it back. */
   signals[ANNOTATION_ADDED] =
     g_signal_new ("annotation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, HEARSAY_TYPE_ANNOTATION);
+  /* (document id, annotation id) */
   signals[ANNOTATION_REMOVED] =
     g_signal_new ("annotation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
@@ -97,9 +113,18 @@ hearsay_project_class_init (HearsayProjectClass *klass)
   signals[ENTITIES_CHANGED] =
     g_signal_new ("entities-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* The project's scheme was replaced (hearsay_project_set_scheme). */
+  /* The project's scheme was replaced (hearsay_project_set_scheme, or an
+   * undo or redo of that). */
   signals[SCHEME_CHANGED] =
     g_signal_new ("scheme-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Coders were added, renamed or recoloured. */
+  signals[CODERS_CHANGED] =
+    g_signal_new ("coders-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The visible layers or blind mode changed. */
+  signals[LAYERS_CHANGED] =
+    g_signal_new ("layers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* A server project became read-only (its connection dropped) or
    * writable again (it is back): hearsay_project_get_read_only (). */
@@ -198,13 +223,14 @@ hearsay_project_open (const char          *path,
         g_unlink (path);
       return NULL;
     }
-  if (!load_scheme (self, error))
+  if (!load_scheme (self, error) || !hearsay_project_load_team (self, error))
     return NULL;
   /* On a server, edits are made as the login: a coder's layer is theirs. */
   {
     g_autofree char *user = hearsay_store_dup_user (self->store);
 
-    if (user != NULL)
+    /* In blind mode the project says whose layer this is. */
+    if (user != NULL && self->blind_coder == NULL)
       hearsay_project_set_annotator (self, user);
   }
   return g_steal_pointer (&self);
@@ -245,6 +271,15 @@ hearsay_project_close (HearsayProject *self)
   g_return_if_fail (HEARSAY_IS_PROJECT (self));
   hearsay_project_stop_following (self);
   g_clear_pointer (&self->store, hearsay_store_close);
+}
+
+HearsayProjectTeam
+hearsay_project_get_team (HearsayProject *self)
+{
+  HearsayProjectTeam team = { &self->uuid, &self->copy_coder, &self->blind_coder, &self->blind_layers,
+                              &self->visible_layers };
+
+  return team;
 }
 
 HearsayStore *
@@ -577,7 +612,8 @@ hearsay_project_list_annotations (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   if (!check_open (self, error))
     return NULL;
-  return hearsay_store_list_annotations (self->store, document_id, error);
+  return hearsay_project_hide_annotations (self, hearsay_store_list_annotations (self->store, document_id, error),
+                                           error);
 }
 
 HearsayAnnotation *
@@ -588,7 +624,7 @@ hearsay_project_get_annotation (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   if (!check_open (self, error))
     return NULL;
-  return hearsay_store_load_annotation (self->store, id, error);
+  return hearsay_project_hide_annotation (self, hearsay_store_load_annotation (self->store, id, error), error);
 }
 
 GPtrArray *
@@ -599,7 +635,7 @@ hearsay_project_list_relations (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   if (!check_open (self, error))
     return NULL;
-  return hearsay_store_list_relations (self->store, document_id, error);
+  return hearsay_project_hide_relations (self, hearsay_store_list_relations (self->store, document_id, error));
 }
 
 HearsayTextIndex *
@@ -629,12 +665,13 @@ hearsay_project_emit_change (HearsayProject       *self,
                              HearsayProjectChange  change,
                              gint64                document_id,
                              gint64                id,
-                             gint64                other_id)
+                             gint64                other_id,
+                             GObject              *object)
 {
   switch (change)
     {
     case HEARSAY_PROJECT_CHANGE_ANNOTATION_ADDED:
-      g_signal_emit (self, signals[ANNOTATION_ADDED], 0, document_id, id);
+      g_signal_emit (self, signals[ANNOTATION_ADDED], 0, document_id, id, object);
       break;
     case HEARSAY_PROJECT_CHANGE_ANNOTATION_REMOVED:
       g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, document_id, id);
@@ -657,6 +694,12 @@ hearsay_project_emit_change (HearsayProject       *self,
     case HEARSAY_PROJECT_CHANGE_DOCUMENTS:
       g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
       break;
+    case HEARSAY_PROJECT_CHANGE_CODERS:
+      g_signal_emit (self, signals[CODERS_CHANGED], 0);
+      break;
+    case HEARSAY_PROJECT_CHANGE_LAYERS:
+      g_signal_emit (self, signals[LAYERS_CHANGED], 0);
+      break;
     case HEARSAY_PROJECT_CHANGE_SCHEME:
       g_signal_emit (self, signals[SCHEME_CHANGED], 0);
       break;
@@ -666,6 +709,14 @@ hearsay_project_emit_change (HearsayProject       *self,
     default:
       g_assert_not_reached ();
     }
+}
+
+void
+hearsay_project_take_scheme (HearsayProject *self,
+                             HearsayScheme  *scheme)
+{
+  g_clear_object (&self->scheme);
+  self->scheme = scheme;
 }
 
 gboolean
@@ -688,23 +739,45 @@ hearsay_project_set_scheme (HearsayProject  *self,
                             GError         **error)
 {
   g_autofree char *json = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+  HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (HEARSAY_IS_SCHEME (scheme), FALSE);
 
-  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+  if (!check_open (self, error) || !hearsay_history_begin (self, error))
     return FALSE;
   json = hearsay_scheme_to_json (scheme);
-  if (!hearsay_store_set_scheme_json (self->store, json, error) || !hearsay_store_commit (self->store, error))
+  stored = hearsay_store_get_scheme_json (self->store, &local_error);
+  if (local_error != NULL)
     {
       hearsay_store_rollback (self->store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  /* A copy, so later changes to @scheme do not reach the project unsaved. */
-  g_clear_object (&self->scheme);
-  self->scheme = hearsay_scheme_copy (scheme);
-  g_signal_emit (self, signals[SCHEME_CHANGED], 0);
-  return TRUE;
+  if (g_strcmp0 (stored, json) == 0)
+    {
+      /* Already in the file (an import stored it, another connection set
+       * it): nothing to undo, but this connection takes it too. It is
+       * written again all the same, so that who may not change the scheme
+       * (a coder on a server) is refused here as for any other. A copy,
+       * so later changes to @scheme do not reach the project unsaved. */
+      if (!hearsay_store_set_scheme_json (self->store, json, error) || !hearsay_store_commit (self->store, error))
+        {
+          hearsay_store_rollback (self->store);
+          return FALSE;
+        }
+      hearsay_project_take_scheme (self, hearsay_scheme_copy (scheme));
+      g_signal_emit (self, signals[SCHEME_CHANGED], 0);
+      return TRUE;
+    }
+  if (stored == NULL)
+    stored = hearsay_scheme_to_json (self->scheme);
+  hearsay_edit_init (&edit, "set_scheme", NULL, 0);
+  hearsay_ops_set_scheme (edit.undo, stored);
+  hearsay_ops_set_scheme (edit.redo, json);
+  return hearsay_history_apply (self, &edit, NULL, error);
 }
 
 char **
@@ -728,8 +801,8 @@ hearsay_project_remap_label (HearsayProject  *self,
                              const char      *to,
                              GError         **error)
 {
-  g_autofree char *now = hearsay_now_iso8601 ();
-  gint64 n;
+  g_autoptr(GArray) ids = NULL;
+  HearsayEdit edit;
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), -1);
   if (hearsay_scheme_lookup_label (self->scheme, to) == NULL)
@@ -738,16 +811,26 @@ hearsay_project_remap_label (HearsayProject  *self,
                    _("Unknown label “%s”"), to);
       return -1;
     }
-  if (!check_open (self, error) || !hearsay_store_begin (self->store, error))
+  if (!check_open (self, error) || !hearsay_history_begin (self, error))
     return -1;
-  n = hearsay_store_relabel_all (self->store, from, to, now, error);
-  if (n < 0 || !hearsay_store_commit (self->store, error))
+  ids = hearsay_store_list_label_annotations (self->store, from, error);
+  if (ids == NULL)
     {
       hearsay_store_rollback (self->store);
       return -1;
     }
-  g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
-  return n;
+  if (ids->len == 0)
+    {
+      hearsay_store_rollback (self->store);
+      return 0;
+    }
+  /* The undo names the annotations: others may carry @to already. */
+  hearsay_edit_init (&edit, "remap_label", to, 0);
+  hearsay_ops_relabel (edit.undo, ids, from);
+  hearsay_ops_relabel (edit.redo, ids, to);
+  if (!hearsay_history_apply (self, &edit, NULL, error))
+    return -1;
+  return ids->len;
 }
 
 GPtrArray *
@@ -761,6 +844,8 @@ hearsay_project_search_annotations (HearsayProject  *self,
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), NULL);
   if (!check_open (self, error))
     return NULL;
-  return hearsay_store_search_annotations (self->store, label, query, exclude_document_id,
-                                           limit ? limit : 200, error);
+  return hearsay_project_hide_annotations (self, hearsay_store_search_annotations (self->store, label, query,
+                                                                                  exclude_document_id,
+                                                                                  limit ? limit : 200, error),
+                                           error);
 }

@@ -46,13 +46,16 @@ gboolean           hearsay_project_get_read_only         (HearsayProject     *se
  * how to recover it; NULL for a sound project. */
 const char        *hearsay_project_get_damage            (HearsayProject     *self);
 HearsayScheme     *hearsay_project_get_scheme            (HearsayProject     *self);
-/* Stores a copy of @scheme as the project's scheme. Annotations keep their
- * labels; those whose label left the scheme show as unknown until remapped. */
+/* Stores a copy of @scheme as the project's scheme, as one project-wide
+ * edit (undoable in scope 0; storing the same scheme again records
+ * nothing). Annotations keep their labels; those whose label left the
+ * scheme show as unknown until remapped. */
 gboolean           hearsay_project_set_scheme            (HearsayProject     *self,
                                                           HearsayScheme      *scheme,
                                                           GError            **error);
 char             **hearsay_project_dup_unknown_labels    (HearsayProject     *self);
-/* Gives every annotation labelled @from the label @to; returns how many. */
+/* Gives every annotation labelled @from the label @to, as one project-wide
+ * edit; returns how many. */
 gint64             hearsay_project_remap_label           (HearsayProject     *self,
                                                           const char         *from,
                                                           const char         *to,
@@ -186,7 +189,8 @@ GPtrArray         *hearsay_project_allowed_relation_types (HearsayProject    *se
                                                           const char         *from_label,
                                                           const char         *to_label);
 
-/* Entities (hearsay-project-entities.c) */
+/* Entities (hearsay-project-entities.c): adding and editing one are
+ * project-wide edits. */
 gboolean           hearsay_project_add_entity            (HearsayProject     *self,
                                                           HearsayEntity      *entity,
                                                           GError            **error);
@@ -205,10 +209,12 @@ GPtrArray         *hearsay_project_suggest_entities      (HearsayProject     *se
 
 /* Undo and redo (hearsay-history.c): every edit above can be undone, also
  * after a restart. @document_id chooses whose edits: a document's,
- * 0 for the project-wide ones, or HEARSAY_PROJECT_ANY_DOCUMENT for the
- * newest edit anywhere. @step (may be NULL; clear it) says what was undone
- * or redone and in which document. An entry that can no longer apply (what
- * it names is gone) is taken out of the history, with a
+ * 0 for the project-wide ones (the scheme, label remapping, entities,
+ * events), or HEARSAY_PROJECT_ANY_DOCUMENT for the newest edit anywhere.
+ * A document's undo never takes a project-wide edit, and the other way
+ * round. @step (may be NULL; clear it) says what was undone or redone, in
+ * which document and on what. An entry that can no longer apply (what it
+ * names is gone) is taken out of the history, with a
  * HEARSAY_PROJECT_ERROR_CONFLICT error that says so. The labels read e.g.
  * "Add Claim" (translated); NULL when there is nothing. */
 #define HEARSAY_PROJECT_ANY_DOCUMENT (-1)
@@ -217,6 +223,14 @@ typedef struct
 {
   gint64 document_id;   /* 0: a project-wide edit */
   char *label;          /* "Add Claim" */
+  /* What it concerns, as the user knows it: an annotation's text (its
+   * first fragment), an entity's or an event's name, a document's title;
+   * NULL when nothing is named (a scheme edit). */
+  char *detail;
+  gint64 entry;         /* the history entry: the same edit, the same entry */
+  gint64 annotation_id; /* the annotation it concerns, or 0 */
+  gint64 start;         /* that annotation's first fragment in document_id */
+  gint64 end;           /* (code points), or -1 */
 } HearsayHistoryStep;
 
 void               hearsay_history_step_clear            (HearsayHistoryStep *step);
@@ -228,12 +242,29 @@ gboolean           hearsay_project_redo                  (HearsayProject     *se
                                                           gint64              document_id,
                                                           HearsayHistoryStep *step,
                                                           GError            **error);
+/* Undoes history entry @entry (HearsayHistoryStep.entry of the edit just
+ * made, e.g. a deletion) only while it is the next undo of its scope;
+ * else HEARSAY_PROJECT_ERROR_NOT_NEXT and nothing changes. */
+gboolean           hearsay_project_undo_entry            (HearsayProject     *self,
+                                                          gint64              entry,
+                                                          HearsayHistoryStep *step,
+                                                          GError            **error);
+/* What the next undo (redo) of @document_id would do, without doing it;
+ * FALSE when there is nothing. @step may be NULL. */
+gboolean           hearsay_project_peek_undo             (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          HearsayHistoryStep *step);
+gboolean           hearsay_project_peek_redo             (HearsayProject     *self,
+                                                          gint64              document_id,
+                                                          HearsayHistoryStep *step);
 char              *hearsay_project_dup_undo_label        (HearsayProject     *self,
                                                           gint64              document_id);
 char              *hearsay_project_dup_redo_label        (HearsayProject     *self,
                                                           gint64              document_id);
 
-/* Events, search and filters (hearsay-project-events.c) */
+/* Events, search and filters (hearsay-project-events.c). Saving and
+ * deleting events and setting the documents' event are project-wide
+ * edits. */
 /* Creates the event when its id is 0, else renames/redates it. */
 gboolean           hearsay_project_save_event            (HearsayProject     *self,
                                                           HearsayEvent       *event,

@@ -14,6 +14,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-pg-private.h"
+#include "hearsay-uuid.h"
 
 static void
 set_revision (GHashTable *set,
@@ -215,12 +216,21 @@ hearsay_pg_insert_annotation (HearsayStore       *store,
   hearsay_pg_param_text (&p, f.suffixes);
   hearsay_pg_param_text (&p, name_array);
   hearsay_pg_param_text (&p, value_array);
+  /* A new annotation gets its stable identity here; a restored or merged
+   * one keeps the one it has. */
+  if (hearsay_annotation_get_uuid (ann) == NULL)
+    {
+      g_autofree char *uuid = hearsay_uuid_new ();
+
+      hearsay_annotation_set_uuid (ann, uuid);
+    }
+  hearsay_pg_param_text (&p, hearsay_annotation_get_uuid (ann));
   /* One round trip: the row, its fragments and its attributes. An id given
    * by the caller is kept (undo restores a deleted annotation as it was). */
   r = hearsay_pg_query (self,
                         "WITH a AS (INSERT INTO annotation (id, document_id, label, annotator_id, note, "
-                        "  created_at, modified_at) VALUES (coalesce ($1, nextval (pg_get_serial_sequence "
-                        "  ('annotation', 'id'))), $2, $3, $4, $5, $6, $7) RETURNING id, revision), "
+                        "  created_at, modified_at, uuid) VALUES (coalesce ($1, nextval (pg_get_serial_sequence "
+                        "  ('annotation', 'id'))), $2, $3, $4, $5, $6, $7, $15) RETURNING id, revision), "
                         "f AS (INSERT INTO fragment (document_id, start, \"end\", annotation_id, exact, prefix, suffix) "
                         "  SELECT $2, u.s, u.e, a.id, u.x, u.p, u.q FROM a, unnest ($8::bigint[], $9::bigint[], "
                         "  $10::text[], $11::text[], $12::text[]) AS u (s, e, x, p, q)), "
@@ -266,7 +276,7 @@ hearsay_pg_delete_annotation (HearsayStore  *store,
 }
 
 #define ANNOTATION_SELECT \
-  "SELECT a.id, a.document_id, a.label, a.note, an.name, a.created_at, a.modified_at, a.revision " \
+  "SELECT a.id, a.document_id, a.label, a.note, an.name, a.created_at, a.modified_at, a.revision, a.uuid " \
   "FROM annotation a LEFT JOIN annotator an ON an.id = a.annotator_id "
 
 static HearsayAnnotation *
@@ -281,14 +291,19 @@ annotation_from_row (HearsayPgStore *self,
   hearsay_annotation_set_annotator (ann, hearsay_pg_get_text (r, row, 4));
   hearsay_annotation_set_created_at (ann, hearsay_pg_get_text (r, row, 5));
   hearsay_annotation_set_modified_at (ann, hearsay_pg_get_text (r, row, 6));
+  hearsay_annotation_set_uuid (ann, hearsay_pg_get_text (r, row, 8));
   saw (self, hearsay_pg_get_int (r, row, 0), hearsay_pg_get_int (r, row, 7));
   return ann;
 }
 
+/* load_parts' @by_document: FALSE (one annotation), TRUE (a document's) or
+ * a layer's (@key is the annotator's id). */
+#define PARTS_OF_LAYER 2
+
 static gboolean
 load_parts (HearsayPgStore  *self,
             GHashTable      *by_id,
-            gboolean         by_document,
+            int              by_document,
             gint64           key,
             GError         **error)
 {
@@ -297,7 +312,11 @@ load_parts (HearsayPgStore  *self,
   g_autoptr(PGresult) attributes = NULL;
 
   hearsay_pg_param_int (&p, key);
-  fragments = hearsay_pg_query (self, by_document
+  fragments = hearsay_pg_query (self, by_document == PARTS_OF_LAYER
+                                ? "SELECT f.annotation_id, f.start, f.\"end\", f.exact, f.prefix, f.suffix "
+                                  "FROM annotation a JOIN fragment f ON f.annotation_id = a.id "
+                                  "WHERE a.annotator_id = $1 ORDER BY f.annotation_id, f.start;"
+                                : by_document
                                 ? "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
                                   "FROM fragment WHERE document_id = $1 ORDER BY start;"
                                 : "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
@@ -316,7 +335,11 @@ load_parts (HearsayPgStore  *self,
                                               PQgetvalue (fragments, i, 3), PQgetvalue (fragments, i, 4),
                                               PQgetvalue (fragments, i, 5));
     }
-  attributes = hearsay_pg_query (self, by_document
+  attributes = hearsay_pg_query (self, by_document == PARTS_OF_LAYER
+                                 ? "SELECT aa.annotation_id, aa.name, aa.value FROM annotation_attribute aa "
+                                   "JOIN annotation a ON a.id = aa.annotation_id WHERE a.annotator_id = $1 "
+                                   "ORDER BY aa.annotation_id, aa.name COLLATE \"C\", aa.value COLLATE \"C\";"
+                                 : by_document
                                  ? "SELECT aa.annotation_id, aa.name, aa.value FROM annotation_attribute aa "
                                    "JOIN annotation a ON a.id = aa.annotation_id WHERE a.document_id = $1 "
                                    "ORDER BY aa.annotation_id, aa.name COLLATE \"C\", aa.value COLLATE \"C\";"
@@ -409,6 +432,53 @@ hearsay_pg_list_annotations (HearsayStore  *store,
   if (!load_parts (self, by_id, TRUE, document_id, error))
     return NULL;
   g_ptr_array_sort (list, compare_annotations);
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+hearsay_pg_list_layer_annotations (HearsayStore  *store,
+                                   gint64         document_id,
+                                   const char    *coder,
+                                   GError       **error)
+{
+  HearsayPgStore *self = PG (store);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *ids = NULL;
+  HearsayPgParams p = { 0 };
+  g_autoptr(PGresult) found = NULL;
+  g_autoptr(PGresult) r = NULL;
+  gint64 annotator_id;
+
+  hearsay_pg_param_text (&p, coder);
+  found = hearsay_pg_query (self, "SELECT id FROM annotator WHERE name = $1;", &p,
+                            _("could not read annotations"), error);
+  if (found == NULL)
+    return NULL;
+  if (PQntuples (found) == 0)
+    return g_steal_pointer (&list);
+  annotator_id = hearsay_pg_get_int (found, 0, 0);
+  p = (HearsayPgParams) { 0 };
+  hearsay_pg_param_int (&p, annotator_id);
+  hearsay_pg_param_int (&p, document_id);
+  r = hearsay_pg_query (self, ANNOTATION_SELECT "WHERE a.annotator_id = $1 AND ($2 = 0 OR a.document_id = $2);",
+                        &p, _("could not read annotations"), error);
+  if (r == NULL)
+    return NULL;
+  ids = g_new (gint64, MAX (PQntuples (r), 1));
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      HearsayAnnotation *ann = annotation_from_row (self, r, i);
+
+      ids[i] = hearsay_annotation_get_id (ann);
+      g_ptr_array_add (list, ann);
+      g_hash_table_insert (by_id, &ids[i], ann);
+    }
+  if (!(document_id > 0 ? load_parts (self, by_id, TRUE, document_id, error)
+                        : load_parts (self, by_id, PARTS_OF_LAYER, annotator_id, error)))
+    return NULL;
+  if (document_id > 0)
+    g_ptr_array_sort (list, compare_annotations);
   return g_steal_pointer (&list);
 }
 
@@ -556,24 +626,28 @@ hearsay_pg_list_used_labels (HearsayStore  *store,
   return g_strv_builder_end (builder);
 }
 
-gint64
-hearsay_pg_relabel_all (HearsayStore  *store,
-                        const char    *from,
-                        const char    *to,
-                        const char    *modified_at,
-                        GError       **error)
+GArray *
+hearsay_pg_list_label_annotations (HearsayStore  *store,
+                                   const char    *label,
+                                   GError       **error)
 {
   HearsayPgParams p = { 0 };
   g_autoptr(PGresult) r = NULL;
+  GArray *ids;
 
-  if (!hearsay_pg_check_writable (PG (store), error))
-    return -1;
-  hearsay_pg_param_text (&p, from);
-  hearsay_pg_param_text (&p, to);
-  hearsay_pg_param_text (&p, modified_at);
-  r = hearsay_pg_query (PG (store), "UPDATE annotation SET label = $2, modified_at = $3 WHERE label = $1;", &p,
-                        _("could not relabel annotations"), error);
-  return r != NULL ? hearsay_pg_affected (r) : -1;
+  hearsay_pg_param_text (&p, label);
+  r = hearsay_pg_query (PG (store), "SELECT id FROM annotation WHERE label = $1 ORDER BY id;", &p,
+                        _("could not read annotations"), error);
+  if (r == NULL)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PQntuples (r));
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      gint64 id = hearsay_pg_get_int (r, i, 0);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
 }
 
 static char *
@@ -641,8 +715,9 @@ hearsay_pg_list_spans (HearsayStore  *store,
 
   hearsay_pg_param_int (&p, document_id);
   r = hearsay_pg_query (self,
-                        "SELECT f.annotation_id, f.start, f.\"end\", a.label, a.revision "
+                        "SELECT f.annotation_id, f.start, f.\"end\", a.label, a.revision, an.name "
                         "FROM fragment f JOIN annotation a ON a.id = f.annotation_id "
+                        "LEFT JOIN annotator an ON an.id = a.annotator_id "
                         "WHERE f.document_id = $1 ORDER BY f.start, f.\"end\", f.annotation_id;",
                         &p, _("could not read annotations"), error);
   if (r == NULL)
@@ -659,6 +734,8 @@ hearsay_pg_list_spans (HearsayStore  *store,
       if (last_label == NULL || !g_str_equal (last_label, label))
         last_label = g_intern_string (label);
       span.label = last_label;
+      /* Annotators are few: interned, like the labels. */
+      span.annotator = PQgetisnull (r, i, 5) ? NULL : g_intern_string (PQgetvalue (r, i, 5));
       saw (self, span.annotation_id, hearsay_pg_get_int (r, i, 4));
       g_array_append_val (spans, span);
     }

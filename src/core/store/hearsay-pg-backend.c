@@ -40,7 +40,7 @@ static const HearsayStoreBackend pg_backend = {
   .count_annotations = hearsay_pg_count_annotations,
   .replace_fragments = hearsay_pg_replace_fragments,
   .list_used_labels = hearsay_pg_list_used_labels,
-  .relabel_all = hearsay_pg_relabel_all,
+  .list_label_annotations = hearsay_pg_list_label_annotations,
   .search_annotations = hearsay_pg_search_annotations,
   .list_spans = hearsay_pg_list_spans,
 
@@ -55,14 +55,17 @@ static const HearsayStoreBackend pg_backend = {
   .delete_entity = hearsay_pg_delete_entity,
   .list_entities = hearsay_pg_list_entities,
   .load_entity = hearsay_pg_load_entity,
+  .count_entity_links = hearsay_pg_count_entity_links,
 
   .history_push = hearsay_pg_history_push,
   .history_peek = hearsay_pg_history_peek,
   .history_mark = hearsay_pg_history_mark,
+  .history_lookup = hearsay_pg_history_lookup,
   .history_forget = hearsay_pg_history_forget,
 
   .save_event = hearsay_pg_save_event,
   .insert_event = hearsay_pg_insert_event,
+  .list_event_documents = hearsay_pg_list_event_documents,
   .delete_event = hearsay_pg_delete_event,
   .list_events = hearsay_pg_list_events,
   .set_document_event = hearsay_pg_set_document_event,
@@ -72,6 +75,16 @@ static const HearsayStoreBackend pg_backend = {
   .search = hearsay_pg_search,
   .filter_documents = hearsay_pg_filter_documents,
   .compare_sums = hearsay_pg_compare_sums,
+  .compare_layer_sums = hearsay_pg_compare_layer_sums,
+
+  .list_coders = hearsay_pg_list_coders,
+  .save_coder = hearsay_pg_save_coder,
+  .read_layers = hearsay_pg_read_layers,
+  .list_layer_annotations = hearsay_pg_list_layer_annotations,
+  .set_rejected = hearsay_pg_set_rejected,
+  .read_team_base = hearsay_pg_read_team_base,
+  .write_team_base = hearsay_pg_write_team_base,
+  .keep_layers = hearsay_pg_keep_layers,
 
   .dup_user = hearsay_pg_dup_user,
   .get_role = hearsay_pg_get_role,

@@ -7,12 +7,13 @@
 
 #include "hearsay-error.h"
 #include "hearsay-pg-private.h"
+#include "hearsay-uuid.h"
 #include "hearsay-words.h"
 
 #define DOCUMENT_COLUMNS \
   "d.id, d.title, d.outlet, d.url, d.published_at, d.language, d.direction, d.length, " \
   "d.sha256, d.source_name, d.source_sha256, d.imported_at, " \
-  "(SELECT count(*) FROM annotation a WHERE a.document_id = d.id)"
+  "(SELECT count(*) FROM annotation a WHERE a.document_id = d.id), d.uuid"
 
 static HearsayDocument *
 document_from_row (PGresult *r,
@@ -34,8 +35,9 @@ document_from_row (PGresult *r,
   hearsay_document_set_source_sha256 (doc, hearsay_pg_get_text (r, row, 10));
   hearsay_document_set_imported_at (doc, hearsay_pg_get_text (r, row, 11));
   hearsay_document_set_n_annotations (doc, (guint) hearsay_pg_get_int (r, row, 12));
+  hearsay_document_set_uuid (doc, hearsay_pg_get_text (r, row, 13));
   if (with_text)
-    hearsay_document_set_text (doc, hearsay_pg_get_text (r, row, 13));
+    hearsay_document_set_text (doc, hearsay_pg_get_text (r, row, 14));
   return doc;
 }
 
@@ -137,14 +139,23 @@ hearsay_pg_insert_document (HearsayStore     *store,
   hearsay_pg_param_text (&p, hearsay_document_get_source_sha256 (doc));
   hearsay_pg_param_text (&p, hearsay_document_get_imported_at (doc));
   hearsay_pg_param_int (&p, hearsay_words_count (text, -1));
+  /* A new document gets its stable identity here; a copied or merged one
+   * keeps the one it has. */
+  if (hearsay_document_get_uuid (doc) == NULL)
+    {
+      g_autofree char *uuid = hearsay_uuid_new ();
+
+      hearsay_document_set_uuid (doc, uuid);
+    }
+  hearsay_pg_param_text (&p, hearsay_document_get_uuid (doc));
   /* An id given by the caller is kept (a JSONL file into a new project, a copy). */
   if (id > 0)
     {
       hearsay_pg_param_int (&p, id);
       r = hearsay_pg_query (self,
                             "WITH d AS (INSERT INTO document (title, outlet, url, published_at, language, "
-                            "direction, text, length, sha256, source_name, source_sha256, imported_at, id) "
-                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14) RETURNING id) "
+                            "direction, text, length, sha256, source_name, source_sha256, imported_at, uuid, id) "
+                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15) RETURNING id) "
                             "INSERT INTO document_words SELECT id, $13 FROM d RETURNING document_id;",
                             &p, _("could not save the document"), error);
       if (r == NULL || !hearsay_pg_bump_sequence (self, "document", id, error))
@@ -154,8 +165,8 @@ hearsay_pg_insert_document (HearsayStore     *store,
     {
       r = hearsay_pg_query (self,
                             "WITH d AS (INSERT INTO document (title, outlet, url, published_at, language, "
-                            "direction, text, length, sha256, source_name, source_sha256, imported_at) "
-                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id) "
+                            "direction, text, length, sha256, source_name, source_sha256, imported_at, uuid) "
+                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14) RETURNING id) "
                             "INSERT INTO document_words SELECT id, $13 FROM d RETURNING document_id;",
                             &p, _("could not save the document"), error);
       if (r == NULL)

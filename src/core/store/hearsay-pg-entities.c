@@ -7,6 +7,7 @@
 
 #include "hearsay-error.h"
 #include "hearsay-pg-private.h"
+#include "hearsay-uuid.h"
 #include "hearsay-text.h"
 
 static void
@@ -38,10 +39,17 @@ hearsay_pg_insert_entity (HearsayStore   *store,
   entity_params (&p, entity, aliases);
   hearsay_pg_param_text (&p, now);
   hearsay_pg_param_id (&p, id);
+  if (hearsay_entity_get_uuid (entity) == NULL)
+    {
+      g_autofree char *uuid = hearsay_uuid_new ();
+
+      hearsay_entity_set_uuid (entity, uuid);
+    }
+  hearsay_pg_param_text (&p, hearsay_entity_get_uuid (entity));
   r = hearsay_pg_query (self,
-                        "INSERT INTO entity (id, name, kind, state_affiliated, affiliation, aliases, created_at) "
-                        "VALUES (coalesce ($7, nextval (pg_get_serial_sequence ('entity', 'id'))), "
-                        "$1, $2, $3, $4, $5, $6) RETURNING id;",
+                        "INSERT INTO entity (id, name, kind, state_affiliated, affiliation, aliases, created_at, "
+                        "uuid) VALUES (coalesce ($7, nextval (pg_get_serial_sequence ('entity', 'id'))), "
+                        "$1, $2, $3, $4, $5, $6, $8) RETURNING id;",
                         &p, _("could not save the entity"), error);
   if (r == NULL || (id > 0 && !hearsay_pg_bump_sequence (self, "entity", id, error)))
     return FALSE;
@@ -86,6 +94,7 @@ entity_from_row (PGresult *r,
   hearsay_entity_set_state_affiliated (entity, hearsay_pg_get_text (r, row, 3));
   hearsay_entity_set_affiliation (entity, hearsay_pg_get_text (r, row, 4));
   hearsay_store_aliases_from_json (entity, hearsay_pg_get_text (r, row, 5));
+  hearsay_entity_set_uuid (entity, hearsay_pg_get_text (r, row, 6));
   return entity;
 }
 
@@ -96,7 +105,7 @@ hearsay_pg_list_entities (HearsayStore  *store,
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   /* lower () in the "C" collation folds ASCII only: SQLite's NOCASE. */
   g_autoptr(PGresult) r = hearsay_pg_query (PG (store),
-                                            "SELECT id, name, kind, state_affiliated, affiliation, aliases "
+                                            "SELECT id, name, kind, state_affiliated, affiliation, aliases, uuid "
                                             "FROM entity ORDER BY lower (name COLLATE \"C\"), id;",
                                             NULL, _("could not read entities"), error);
 
@@ -116,7 +125,7 @@ hearsay_pg_load_entity (HearsayStore  *store,
   g_autoptr(PGresult) r = NULL;
 
   hearsay_pg_param_int (&p, id);
-  r = hearsay_pg_query (PG (store), "SELECT id, name, kind, state_affiliated, affiliation, aliases "
+  r = hearsay_pg_query (PG (store), "SELECT id, name, kind, state_affiliated, affiliation, aliases, uuid "
                         "FROM entity WHERE id = $1;", &p, _("could not read the entity"), error);
   if (r == NULL)
     return NULL;
@@ -142,6 +151,20 @@ hearsay_pg_delete_entity (HearsayStore  *store,
   hearsay_pg_param_int (&p, id);
   r = hearsay_pg_query (PG (store), "DELETE FROM entity WHERE id = $1;", &p, _("could not delete the entity"), error);
   return r != NULL;
+}
+
+gint64
+hearsay_pg_count_entity_links (HearsayStore  *store,
+                               gint64         id,
+                               GError       **error)
+{
+  HearsayPgParams p = { 0 };
+  g_autoptr(PGresult) r = NULL;
+
+  hearsay_pg_param_int (&p, id);
+  r = hearsay_pg_query (PG (store), "SELECT count(*) FROM relation WHERE to_entity_id = $1;", &p,
+                        _("could not read the entity's links"), error);
+  return r != NULL ? hearsay_pg_get_int (r, 0, 0) : -1;
 }
 
 gboolean
@@ -194,6 +217,30 @@ hearsay_pg_insert_event (HearsayStore  *store,
     return FALSE;
   hearsay_event_set_id (event, hearsay_pg_get_int (r, 0, 0));
   return TRUE;
+}
+
+GArray *
+hearsay_pg_list_event_documents (HearsayStore  *store,
+                                 gint64         id,
+                                 GError       **error)
+{
+  HearsayPgParams p = { 0 };
+  g_autoptr(PGresult) r = NULL;
+  GArray *ids;
+
+  hearsay_pg_param_int (&p, id);
+  r = hearsay_pg_query (PG (store), "SELECT id FROM document WHERE event_id = $1 ORDER BY id;", &p,
+                        _("could not read the event's documents"), error);
+  if (r == NULL)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PQntuples (r));
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      gint64 document = hearsay_pg_get_int (r, i, 0);
+
+      g_array_append_val (ids, document);
+    }
+  return ids;
 }
 
 gboolean

@@ -116,6 +116,26 @@ hearsay_pg_history_mark (HearsayStore  *store,
   return r != NULL;
 }
 
+/* The login's own entries only, as everywhere in the history. */
+gboolean
+hearsay_pg_history_lookup (HearsayStore *store,
+                           gint64        id,
+                           gint64       *scope,
+                           gboolean     *undone)
+{
+  HearsayPgParams p = { 0 };
+  g_autoptr(PGresult) r = NULL;
+
+  hearsay_pg_param_int (&p, id);
+  r = hearsay_pg_query (PG (store), "SELECT document_id, undone FROM history "
+                        "WHERE id = $1 AND login = current_user;", &p, NULL, NULL);
+  if (r == NULL || PQntuples (r) == 0)
+    return FALSE;
+  *scope = hearsay_pg_get_int (r, 0, 0);
+  *undone = g_strcmp0 (hearsay_pg_get_text (r, 0, 1), "t") == 0;
+  return TRUE;
+}
+
 gboolean
 hearsay_pg_history_forget (HearsayStore  *store,
                            gint64         id,

@@ -177,6 +177,23 @@ char        *hearsay_pg_get_scheme_json   (HearsayStore *store, GError **error);
 gboolean     hearsay_pg_set_scheme_json   (HearsayStore *store, const char *json, GError **error);
 gint64       hearsay_pg_annotator_id      (HearsayPgStore *self, const char *name, GError **error);
 
+/* hearsay-pg-team.c */
+GPtrArray          *hearsay_pg_list_coders        (HearsayStore *store, GError **error);
+gboolean            hearsay_pg_save_coder         (HearsayStore *store, HearsayCoder *coder, GError **error);
+HearsayLayerRows   *hearsay_pg_read_layers        (HearsayStore *store, const gint64 *document_ids,
+                                                   guint n_documents, const char * const *coders,
+                                                   HearsayLayerReadFlags flags, GError **error);
+gboolean            hearsay_pg_set_rejected       (HearsayStore *store, gint64 annotation_id, gboolean rejected,
+                                                   GError **error);
+GHashTable         *hearsay_pg_read_team_base     (HearsayStore *store, const char *coder, GError **error);
+gboolean            hearsay_pg_write_team_base    (HearsayStore *store, const char *coder, const char *uuid,
+                                                   const char *digest, GError **error);
+gboolean            hearsay_pg_keep_layers        (HearsayStore *store, const char * const *coders,
+                                                   GError **error);
+HearsayCompareSums *hearsay_pg_compare_layer_sums (HearsayStore *store, const HearsayCompareKeys *keys,
+                                                   const char *coder, const gint64 *document_ids,
+                                                   guint n_documents, gint64 event_id, GError **error);
+
 /* hearsay-pg-documents.c */
 gboolean           hearsay_pg_insert_document   (HearsayStore *store, HearsayDocument *document, GError **error);
 gboolean           hearsay_pg_update_document   (HearsayStore *store, HearsayDocument *document, GError **error);
@@ -205,11 +222,12 @@ gint64             hearsay_pg_count_annotations (HearsayStore *store, gint64 doc
 gboolean           hearsay_pg_replace_fragments (HearsayStore *store, HearsayAnnotation *annotation,
                                                  const char *modified_at, GError **error);
 char             **hearsay_pg_list_used_labels  (HearsayStore *store, GError **error);
-gint64             hearsay_pg_relabel_all       (HearsayStore *store, const char *from, const char *to,
-                                                 const char *modified_at, GError **error);
+GArray            *hearsay_pg_list_label_annotations (HearsayStore *store, const char *label, GError **error);
 GPtrArray         *hearsay_pg_search_annotations (HearsayStore *store, const char *label, const char *query,
                                                  gint64 exclude_document_id, guint limit, GError **error);
 GArray            *hearsay_pg_list_spans        (HearsayStore *store, gint64 document_id, GError **error);
+GPtrArray         *hearsay_pg_list_layer_annotations (HearsayStore *store, gint64 document_id, const char *coder,
+                                                  GError **error);
 
 /* hearsay-pg-relations.c */
 gint64             hearsay_pg_insert_relation   (HearsayStore *store, const HearsayRelation *relation,
@@ -226,8 +244,10 @@ gboolean           hearsay_pg_update_entity     (HearsayStore *store, HearsayEnt
 gboolean           hearsay_pg_delete_entity     (HearsayStore *store, gint64 id, GError **error);
 GPtrArray         *hearsay_pg_list_entities     (HearsayStore *store, GError **error);
 HearsayEntity     *hearsay_pg_load_entity       (HearsayStore *store, gint64 id, GError **error);
+gint64             hearsay_pg_count_entity_links (HearsayStore *store, gint64 id, GError **error);
 gboolean           hearsay_pg_save_event        (HearsayStore *store, HearsayEvent *event, GError **error);
 gboolean           hearsay_pg_insert_event      (HearsayStore *store, HearsayEvent *event, GError **error);
+GArray            *hearsay_pg_list_event_documents (HearsayStore *store, gint64 id, GError **error);
 gboolean           hearsay_pg_delete_event      (HearsayStore *store, gint64 id, GError **error);
 GPtrArray         *hearsay_pg_list_events       (HearsayStore *store, GError **error);
 gboolean           hearsay_pg_set_document_event (HearsayStore *store, gint64 document_id, gint64 event_id,
@@ -243,6 +263,8 @@ gboolean           hearsay_pg_history_push      (HearsayStore *store, gint64 sco
 gboolean           hearsay_pg_history_peek      (HearsayStore *store, gboolean redo, gint64 scope, gint64 *id,
                                                  gint64 *entry_scope, char **kind, char **subject, char **ops);
 gboolean           hearsay_pg_history_mark      (HearsayStore *store, gint64 id, gboolean undone, GError **error);
+gboolean           hearsay_pg_history_lookup    (HearsayStore *store, gint64 id, gint64 *scope,
+                                                 gboolean *undone);
 gboolean           hearsay_pg_history_forget    (HearsayStore *store, gint64 id, GError **error);
 
 /* hearsay-pg-search.c */

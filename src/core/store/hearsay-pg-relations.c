@@ -8,9 +8,10 @@
 
 #include "hearsay-error.h"
 #include "hearsay-pg-private.h"
+#include "hearsay-uuid.h"
 
 #define RELATION_SELECT \
-  "SELECT r.id, r.type, r.from_id, r.to_id, r.to_entity_id, an.name, r.created_at " \
+  "SELECT r.id, r.type, r.from_id, r.to_id, r.to_entity_id, an.name, r.created_at, r.uuid " \
   "FROM relation r LEFT JOIN annotator an ON an.id = r.annotator_id "
 
 static GPtrArray *
@@ -38,6 +39,7 @@ list_relations (HearsayPgStore  *self,
       rel->to_entity_id = hearsay_pg_get_int (r, i, 4);
       rel->annotator = g_strdup (hearsay_pg_get_text (r, i, 5));
       rel->created_at = g_strdup (hearsay_pg_get_text (r, i, 6));
+      rel->uuid = g_strdup (hearsay_pg_get_text (r, i, 7));
       g_ptr_array_add (list, rel);
     }
   return g_steal_pointer (&list);
@@ -51,6 +53,7 @@ hearsay_pg_insert_relation (HearsayStore           *store,
   HearsayPgStore *self = PG (store);
   HearsayPgParams p = { 0 };
   g_autoptr(PGresult) r = NULL;
+  g_autofree char *uuid = NULL;
   gint64 annotator_id;
 
   if (!hearsay_pg_check_writable (self, error))
@@ -65,10 +68,12 @@ hearsay_pg_insert_relation (HearsayStore           *store,
   hearsay_pg_param_id (&p, relation->to_entity_id);
   hearsay_pg_param_id (&p, annotator_id);
   hearsay_pg_param_text (&p, relation->created_at);
+  uuid = relation->uuid != NULL ? g_strdup (relation->uuid) : hearsay_uuid_new ();
+  hearsay_pg_param_text (&p, uuid);
   r = hearsay_pg_query (self,
-                        "INSERT INTO relation (id, type, from_id, to_id, to_entity_id, annotator_id, created_at) "
-                        "VALUES (coalesce ($1, nextval (pg_get_serial_sequence ('relation', 'id'))), "
-                        "$2, $3, $4, $5, $6, $7) RETURNING id;",
+                        "INSERT INTO relation (id, type, from_id, to_id, to_entity_id, annotator_id, created_at, "
+                        "uuid) VALUES (coalesce ($1, nextval (pg_get_serial_sequence ('relation', 'id'))), "
+                        "$2, $3, $4, $5, $6, $7, $8) RETURNING id;",
                         &p, _("could not save the relation"), error);
   if (r == NULL)
     return 0;

@@ -125,6 +125,38 @@ const char * const hearsay_pg_migrations[] = {
   /* 4 → 5: each undo entry knows the document it changed. */
   "ALTER TABLE history ADD COLUMN document_id bigint;"
   "CREATE INDEX history_scope ON history (login, document_id, undone, id);",
+
+  /* 5 → 6: team annotation, as the file's step: stable identities, the
+   * coders' colours and roles, the merge bases of coders' copies and
+   * curation's marks. An existing annotator named "gold" is the gold layer
+   * the curators wrote before there were roles. The coders' columns come
+   * first: the write checks the rows' updates fire read them. */
+  "ALTER TABLE annotator ADD COLUMN color text;"
+  "ALTER TABLE annotator ADD COLUMN role text NOT NULL DEFAULT 'coder'"
+  "  CHECK (role IN ('coder', 'gold', 'auto'));"
+  "ALTER TABLE document ADD COLUMN uuid text DEFAULT gen_random_uuid ()::text;"
+  "UPDATE document SET uuid = gen_random_uuid ()::text;"
+  "CREATE UNIQUE INDEX document_uuid ON document (uuid);"
+  "ALTER TABLE annotation ADD COLUMN uuid text DEFAULT gen_random_uuid ()::text;"
+  "UPDATE annotation SET uuid = gen_random_uuid ()::text;"
+  "CREATE UNIQUE INDEX annotation_uuid ON annotation (uuid);"
+  "ALTER TABLE relation ADD COLUMN uuid text DEFAULT gen_random_uuid ()::text;"
+  "UPDATE relation SET uuid = gen_random_uuid ()::text;"
+  "CREATE UNIQUE INDEX relation_uuid ON relation (uuid);"
+  "ALTER TABLE entity ADD COLUMN uuid text DEFAULT gen_random_uuid ()::text;"
+  "UPDATE entity SET uuid = gen_random_uuid ()::text;"
+  "CREATE UNIQUE INDEX entity_uuid ON entity (uuid);"
+  "UPDATE annotator SET role = 'auto' WHERE name = 'importer';"
+  "UPDATE annotator SET role = 'gold' WHERE name = 'gold';"
+  "CREATE UNIQUE INDEX annotator_gold ON annotator (role) WHERE role = 'gold';"
+  "CREATE INDEX annotation_annotator ON annotation (annotator_id, document_id);"
+  "CREATE TABLE team_base ("
+  "  annotator_id bigint NOT NULL REFERENCES annotator (id) ON DELETE CASCADE,"
+  "  uuid text NOT NULL, digest text NOT NULL,"
+  "  PRIMARY KEY (annotator_id, uuid));"
+  "CREATE TABLE curation_rejected ("
+  "  annotation_id bigint PRIMARY KEY REFERENCES annotation (id) ON DELETE CASCADE);"
+  "INSERT INTO meta (key, value) VALUES ('project_uuid', gen_random_uuid ()::text) ON CONFLICT DO NOTHING;",
   NULL
 };
 
@@ -153,13 +185,13 @@ const char hearsay_pg_definitions[] =
    * furniture the importer marked. */
   "CREATE OR REPLACE FUNCTION hearsay_visible_layers (p_login text) RETURNS bigint[]"
   " LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @SCHEMA@, pg_catalog AS $$"
-  "  SELECT coalesce (array_agg (id), '{}') FROM annotator WHERE name IN (p_login, 'importer') $$;"
+  "  SELECT coalesce (array_agg (id), '{}') FROM annotator WHERE name = p_login OR role = 'auto' $$;"
   /* Whether @p_login may write the layer of annotator @p_annotator. */
   "CREATE OR REPLACE FUNCTION hearsay_may_write (p_annotator bigint, p_login text) RETURNS boolean"
   " LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @SCHEMA@, pg_catalog AS $$"
   "  SELECT CASE hearsay_role (p_login)"
   "    WHEN 'owner' THEN true"
-  "    WHEN 'curator' THEN (SELECT name FROM annotator WHERE id = p_annotator) = 'gold'"
+  "    WHEN 'curator' THEN (SELECT role = 'gold' FROM annotator WHERE id = p_annotator)"
   "    WHEN 'coder' THEN (SELECT name FROM annotator WHERE id = p_annotator) = p_login"
   "    ELSE false END $$;"
   "CREATE OR REPLACE FUNCTION hearsay_layer_name (p_annotator bigint) RETURNS text"
@@ -271,6 +303,24 @@ const char hearsay_pg_definitions[] =
   "                    || to_tsvector ('@SCHEMA@.hearsay', left (NEW.text, 200000));"
   "    END;"
   "  END IF;"
+  "  RETURN coalesce (NEW, OLD); END $$;"
+  /* A merge base belongs to its layer: who may write the layer may
+   * record what their copy and the project last agreed on. */
+  "CREATE OR REPLACE FUNCTION hearsay_check_team_base () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  "  IF pg_trigger_depth () > 1 THEN RETURN coalesce (NEW, OLD); END IF;"
+  "  IF NOT hearsay_may_write ((coalesce (NEW, OLD)).annotator_id, current_user::text) THEN"
+  "    PERFORM hearsay_deny_layer ((coalesce (NEW, OLD)).annotator_id); END IF;"
+  "  RETURN coalesce (NEW, OLD); END $$;"
+  /* A member adds a coder's name by annotating; the rest of the coders'
+   * table (colours, roles, names) is the owner's and the curators'. */
+  "CREATE OR REPLACE FUNCTION hearsay_check_annotator () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  "  IF pg_trigger_depth () > 1 THEN RETURN coalesce (NEW, OLD); END IF;"
+  "  IF TG_OP = 'INSERT' AND NEW.color IS NULL"
+  "     AND (NEW.role = 'coder' OR (NEW.role = 'auto' AND NEW.name = 'importer')) THEN RETURN NEW; END IF;"
+  /* A coder's own row (merging their copy back brings its colour). */
+  "  IF TG_OP <> 'DELETE' AND NEW.role = 'coder' AND NEW.name = current_user::text"
+  "     AND (TG_OP = 'INSERT' OR (OLD.name = NEW.name AND OLD.role = NEW.role)) THEN RETURN NEW; END IF;"
+  "  PERFORM hearsay_require_role ('{owner,curator}', 'the coders');"
   "  RETURN coalesce (NEW, OLD); END $$;"
   "CREATE OR REPLACE FUNCTION hearsay_check_roles () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
   "  IF pg_trigger_depth () > 1 THEN RETURN coalesce (NEW, OLD); END IF;"
@@ -394,6 +444,18 @@ const char hearsay_pg_definitions[] =
   "DROP TRIGGER IF EXISTS z_changed ON meta;"
   "CREATE TRIGGER z_changed AFTER INSERT OR UPDATE OR DELETE ON meta"
   "  FOR EACH STATEMENT EXECUTE FUNCTION hearsay_news ('M');"
+  "DROP TRIGGER IF EXISTS a_check ON annotator;"
+  "CREATE TRIGGER a_check BEFORE INSERT OR UPDATE OR DELETE ON annotator"
+  "  FOR EACH ROW EXECUTE FUNCTION hearsay_check_annotator ();"
+  "DROP TRIGGER IF EXISTS z_changed ON annotator;"
+  "CREATE TRIGGER z_changed AFTER UPDATE OR DELETE ON annotator"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION hearsay_news ('C');"
+  "DROP TRIGGER IF EXISTS a_check ON team_base;"
+  "CREATE TRIGGER a_check BEFORE INSERT OR UPDATE OR DELETE ON team_base"
+  "  FOR EACH ROW EXECUTE FUNCTION hearsay_check_team_base ();"
+  "DROP TRIGGER IF EXISTS a_check ON curation_rejected;"
+  "CREATE TRIGGER a_check BEFORE INSERT OR UPDATE OR DELETE ON curation_rejected"
+  "  FOR EACH ROW EXECUTE FUNCTION hearsay_check_roles ('{owner,curator}', 'the curation');"
   "DROP TRIGGER IF EXISTS a_check ON member;"
   "CREATE TRIGGER a_check BEFORE INSERT OR UPDATE OR DELETE ON member"
   "  FOR EACH ROW EXECUTE FUNCTION hearsay_check_roles ('{owner}', 'the members');"

@@ -459,7 +459,9 @@ hearsay_pg_annotator_id (HearsayPgStore  *self,
     {
       g_clear_pointer (&result, PQclear);
       result = hearsay_pg_query (self,
-                                 "WITH n AS (INSERT INTO annotator (name) VALUES ($1) "
+                                 "WITH n AS (INSERT INTO annotator (name, role) VALUES "
+                                 "($1, CASE WHEN $1 = 'importer' THEN 'auto' WHEN $1 = 'gold' AND NOT EXISTS "
+                                 "(SELECT 1 FROM annotator WHERE role = 'gold') THEN 'gold' ELSE 'coder' END) "
                                  "ON CONFLICT (name) DO NOTHING RETURNING id) "
                                  "SELECT id, true FROM n UNION ALL SELECT id, false FROM annotator WHERE name = $1;",
                                  &p, _("could not save the annotator"), error);

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
 
@@ -74,9 +75,17 @@ hearsay_store_insert_annotation (HearsayStore       *self,
 
   stmt = hearsay_store_prepare (self,
                                 "INSERT INTO annotation (id, document_id, label, annotator_id, note, "
-                                "created_at, modified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
+                                "created_at, modified_at, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);", error);
   if (stmt == NULL)
     return FALSE;
+  /* A new annotation gets its stable identity here; a restored or merged
+   * one keeps the one it has. */
+  if (hearsay_annotation_get_uuid (ann) == NULL)
+    {
+      g_autofree char *uuid = hearsay_uuid_new ();
+
+      hearsay_annotation_set_uuid (ann, uuid);
+    }
   /* An id given by the caller is kept (undo restores a deleted annotation as it was). */
   if (hearsay_annotation_get_id (ann) > 0)
     sqlite3_bind_int64 (stmt, 1, hearsay_annotation_get_id (ann));
@@ -89,6 +98,7 @@ hearsay_store_insert_annotation (HearsayStore       *self,
   hearsay_store_bind_text (stmt, 5, hearsay_annotation_get_note (ann));
   sqlite3_bind_text (stmt, 6, hearsay_annotation_get_created_at (ann), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, hearsay_annotation_get_modified_at (ann), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, hearsay_annotation_get_uuid (ann), -1, SQLITE_STATIC);
   if (!hearsay_store_step_done (self, stmt, _("could not save the annotation"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (self->db);
@@ -144,30 +154,48 @@ annotation_from_row (sqlite3_stmt *stmt)
   hearsay_annotation_set_annotator (ann, hearsay_store_column_text (stmt, 4));
   hearsay_annotation_set_created_at (ann, hearsay_store_column_text (stmt, 5));
   hearsay_annotation_set_modified_at (ann, hearsay_store_column_text (stmt, 6));
+  hearsay_annotation_set_uuid (ann, hearsay_store_column_text (stmt, 7));
   return ann;
 }
 
 #define ANNOTATION_SELECT \
-  "SELECT a.id, a.document_id, a.label, a.note, an.name, a.created_at, a.modified_at " \
+  "SELECT a.id, a.document_id, a.label, a.note, an.name, a.created_at, a.modified_at, a.uuid " \
   "FROM annotation a LEFT JOIN annotator an ON an.id = a.annotator_id "
 
-/* Reads the fragments and attributes of the annotations in @by_id; @where
- * selects them by document (?1) or by annotation (?1). */
+enum { PARTS_OF_ANNOTATION, PARTS_OF_DOCUMENT, PARTS_OF_LAYER };
+
+/* Reads the fragments and attributes of the annotations in @by_id; @mode
+ * selects them by annotation, document or annotator (@key). */
 static gboolean
 load_parts (HearsayStore  *self,
             GHashTable    *by_id,
-            gboolean       by_document,
+            int            mode,
             gint64         key,
             GError       **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = hearsay_store_prepare (self, by_document
-                                ? "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
-                                  "FROM fragment WHERE document_id = ?1 ORDER BY start;"
-                                : "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
-                                  "FROM fragment WHERE annotation_id = ?1 ORDER BY start;", error);
+  static const char * const fragment_sql[] = {
+    "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
+    "FROM fragment WHERE annotation_id = ?1 ORDER BY start;",
+    "SELECT annotation_id, start, \"end\", exact, prefix, suffix "
+    "FROM fragment WHERE document_id = ?1 ORDER BY start;",
+    "SELECT f.annotation_id, f.start, f.\"end\", f.exact, f.prefix, f.suffix "
+    "FROM annotation a JOIN fragment f ON f.annotation_id = a.id WHERE a.annotator_id = ?1;",
+  };
+  static const char * const attribute_sql[] = {
+    "SELECT annotation_id, name, value FROM annotation_attribute "
+    "WHERE annotation_id = ?1 ORDER BY name, value;",
+    "SELECT aa.annotation_id, aa.name, aa.value FROM annotation_attribute aa "
+    "JOIN annotation a ON a.id = aa.annotation_id WHERE a.document_id = ?1 "
+    "ORDER BY aa.annotation_id, aa.name, aa.value;",
+    "SELECT aa.annotation_id, aa.name, aa.value FROM annotation a "
+    "JOIN annotation_attribute aa ON aa.annotation_id = a.id WHERE a.annotator_id = ?1 "
+    "ORDER BY aa.annotation_id, aa.name, aa.value;",
+  };
+
+  stmt = hearsay_store_prepare (self, fragment_sql[mode], error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, key);
@@ -186,12 +214,7 @@ load_parts (HearsayStore  *self,
   if (rc != SQLITE_DONE)
     goto fail;
 
-  stmt = hearsay_store_prepare (self, by_document
-                                ? "SELECT aa.annotation_id, aa.name, aa.value FROM annotation_attribute aa "
-                                  "JOIN annotation a ON a.id = aa.annotation_id WHERE a.document_id = ?1 "
-                                  "ORDER BY aa.annotation_id, aa.name, aa.value;"
-                                : "SELECT annotation_id, name, value FROM annotation_attribute "
-                                  "WHERE annotation_id = ?1 ORDER BY name, value;", error);
+  stmt = hearsay_store_prepare (self, attribute_sql[mode], error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, key);
@@ -243,7 +266,7 @@ hearsay_store_load_annotation (HearsayStore  *self,
     }
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_hash_table_insert (by_id, &id, ann);
-  if (!load_parts (self, by_id, FALSE, id, error))
+  if (!load_parts (self, by_id, PARTS_OF_ANNOTATION, id, error))
     return NULL;
   return g_steal_pointer (&ann);
 }
@@ -294,9 +317,61 @@ hearsay_store_list_annotations (HearsayStore  *self,
       g_array_index (ids, gint64, i) = hearsay_annotation_get_id (g_ptr_array_index (list, i));
       g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (list, i));
     }
-  if (!load_parts (self, by_id, TRUE, document_id, error))
+  if (!load_parts (self, by_id, PARTS_OF_DOCUMENT, document_id, error))
     return NULL;
   g_ptr_array_sort (list, compare_annotations);
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+hearsay_store_list_layer_annotations (HearsayStore  *self,
+                                      gint64         document_id,
+                                      const char    *coder,
+                                      GError       **error)
+{
+  HEARSAY_STORE_DISPATCH (self, list_layer_annotations, (self, document_id, coder, error));
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gint64 annotator_id = 0;
+  int rc;
+
+  stmt = hearsay_store_prepare (self, "SELECT id FROM annotator WHERE name = ?1;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, coder, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    annotator_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (annotator_id == 0)
+    return g_steal_pointer (&list);
+
+  stmt = hearsay_store_prepare (self, ANNOTATION_SELECT "WHERE a.annotator_id = ?1 "
+                                "AND (?2 = 0 OR a.document_id = ?2);", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, annotator_id);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, annotation_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not read annotations"));
+      return NULL;
+    }
+  g_array_set_size (ids, list->len);
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_array_index (ids, gint64, i) = hearsay_annotation_get_id (g_ptr_array_index (list, i));
+      g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (list, i));
+    }
+  if (!(document_id > 0 ? load_parts (self, by_id, PARTS_OF_DOCUMENT, document_id, error)
+                        : load_parts (self, by_id, PARTS_OF_LAYER, annotator_id, error)))
+    return NULL;
+  if (document_id > 0)
+    g_ptr_array_sort (list, compare_annotations);
   return g_steal_pointer (&list);
 }
 
@@ -456,27 +531,33 @@ hearsay_store_list_used_labels (HearsayStore  *self,
   return g_strv_builder_end (builder);
 }
 
-gint64
-hearsay_store_relabel_all (HearsayStore  *self,
-                           const char    *from,
-                           const char    *to,
-                           const char    *modified_at,
-                           GError       **error)
+GArray *
+hearsay_store_list_label_annotations (HearsayStore  *self,
+                                      const char    *label,
+                                      GError       **error)
 {
-  HEARSAY_STORE_DISPATCH (self, relabel_all, (self, from, to, modified_at, error));
+  HEARSAY_STORE_DISPATCH (self, list_label_annotations, (self, label, error));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
+  int rc;
 
-  if (!hearsay_store_check_writable (self, error))
-    return -1;
-  stmt = hearsay_store_prepare (self, "UPDATE annotation SET label = ?2, modified_at = ?3 WHERE label = ?1;", error);
+  stmt = hearsay_store_prepare (self, "SELECT id FROM annotation WHERE label = ?1 ORDER BY id;", error);
   if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, modified_at, -1, SQLITE_STATIC);
-  if (!hearsay_store_step_done (self, stmt, _("could not relabel annotations"), error))
-    return -1;
-  return sqlite3_changes (self->db);
+    return NULL;
+  sqlite3_bind_text (stmt, 1, label, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not read annotations"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 static char *

@@ -66,8 +66,7 @@ struct _HearsayStoreBackend
   gboolean           (*replace_fragments)      (HearsayStore *self, HearsayAnnotation *annotation,
                                                 const char *modified_at, GError **error);
   char             **(*list_used_labels)       (HearsayStore *self, GError **error);
-  gint64             (*relabel_all)            (HearsayStore *self, const char *from, const char *to,
-                                                const char *modified_at, GError **error);
+  GArray            *(*list_label_annotations) (HearsayStore *self, const char *label, GError **error);
   GPtrArray         *(*search_annotations)     (HearsayStore *self, const char *label, const char *query,
                                                 gint64 exclude_document_id, guint limit, GError **error);
   GArray            *(*list_spans)             (HearsayStore *self, gint64 document_id, GError **error);
@@ -85,6 +84,7 @@ struct _HearsayStoreBackend
   gboolean           (*delete_entity)          (HearsayStore *self, gint64 id, GError **error);
   GPtrArray         *(*list_entities)          (HearsayStore *self, GError **error);
   HearsayEntity     *(*load_entity)            (HearsayStore *self, gint64 id, GError **error);
+  gint64             (*count_entity_links)     (HearsayStore *self, gint64 id, GError **error);
 
   gboolean           (*history_push)           (HearsayStore *self, gint64 scope, const char *kind,
                                                 const char *subject, const char *undo, const char *redo,
@@ -94,10 +94,13 @@ struct _HearsayStoreBackend
                                                 char **ops);
   gboolean           (*history_mark)           (HearsayStore *self, gint64 id, gboolean undone,
                                                 GError **error);
+  gboolean           (*history_lookup)         (HearsayStore *self, gint64 id, gint64 *scope,
+                                                gboolean *undone);
   gboolean           (*history_forget)         (HearsayStore *self, gint64 id, GError **error);
 
   gboolean           (*save_event)             (HearsayStore *self, HearsayEvent *event, GError **error);
   gboolean           (*insert_event)           (HearsayStore *self, HearsayEvent *event, GError **error);
+  GArray            *(*list_event_documents)   (HearsayStore *self, gint64 id, GError **error);
   gboolean           (*delete_event)           (HearsayStore *self, gint64 id, GError **error);
   GPtrArray         *(*list_events)            (HearsayStore *self, GError **error);
   gboolean           (*set_document_event)     (HearsayStore *self, gint64 document_id, gint64 event_id,
@@ -113,6 +116,25 @@ struct _HearsayStoreBackend
   HearsayCompareSums *(*compare_sums)          (HearsayStore *self, const HearsayCompareKeys *keys,
                                                 const gint64 *document_ids, guint n_documents,
                                                 gint64 event_id, GError **error);
+  HearsayCompareSums *(*compare_layer_sums)    (HearsayStore *self, const HearsayCompareKeys *keys,
+                                                const char *coder, const gint64 *document_ids,
+                                                guint n_documents, gint64 event_id, GError **error);
+
+  /* Team annotation (schema step 6). */
+  GPtrArray         *(*list_coders)            (HearsayStore *self, GError **error);
+  gboolean           (*save_coder)             (HearsayStore *self, HearsayCoder *coder, GError **error);
+  HearsayLayerRows  *(*read_layers)            (HearsayStore *self, const gint64 *document_ids,
+                                                guint n_documents, const char * const *coders,
+                                                HearsayLayerReadFlags flags, GError **error);
+  GPtrArray         *(*list_layer_annotations) (HearsayStore *self, gint64 document_id, const char *coder,
+                                                GError **error);
+  gboolean           (*set_rejected)           (HearsayStore *self, gint64 annotation_id, gboolean rejected,
+                                                GError **error);
+  GHashTable        *(*read_team_base)         (HearsayStore *self, const char *coder, GError **error);
+  gboolean           (*write_team_base)        (HearsayStore *self, const char *coder, const char *uuid,
+                                                const char *digest, GError **error);
+  gboolean           (*keep_layers)            (HearsayStore *self, const char * const *coders,
+                                                GError **error);
 
   /* Only a server has these; the SQLite code answers for a file. */
   char              *(*dup_user)               (HearsayStore *self);

@@ -416,10 +416,62 @@ hearsay_store_compare_refresh (HearsayStore             *self,
   return TRUE;
 }
 
+/* The figures of one layer: every selected document (temp.cmp_doc) is
+ * rebuilt into the temporary shadow tables from a temporary view named
+ * "annotation" that holds the layer's annotations and every layer's
+ * boilerplate (page furniture is the page's, whoever marked it). Unqualified
+ * names resolve to the temporary schema first, so the refresh's own SQL
+ * reads the layer. Nothing of the project is written. */
+gboolean
+hearsay_store_compare_build_layer (HearsayStore             *self,
+                                   const HearsayCompareKeys *keys,
+                                   gint64                    annotator_id,
+                                   GError                  **error)
+{
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *view = NULL;
+  gboolean done = FALSE;
+  char *sql;
+
+  sql = sqlite3_mprintf ("CREATE TEMP VIEW annotation AS SELECT * FROM main.annotation "
+                         "WHERE annotator_id = %lld OR label = %Q;",
+                         (long long) annotator_id, keys->boilerplate ? keys->boilerplate : "");
+  view = g_strdup (sql);
+  sqlite3_free (sql);
+  if (!hearsay_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS cmp_refresh (id INTEGER PRIMARY KEY);"
+                           "CREATE TEMP TABLE IF NOT EXISTS cmp_bp (document_id INTEGER, start INTEGER, "
+                           "\"end\" INTEGER, PRIMARY KEY (document_id, start, \"end\")) WITHOUT ROWID;"
+                           "CREATE TEMP TABLE compare_dirty (document_id INTEGER PRIMARY KEY);"
+                           "CREATE TEMP TABLE compare_key (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);"
+                           "CREATE TEMP TABLE compare_document (document_id INTEGER PRIMARY KEY, "
+                           " words INTEGER NOT NULL, bag BLOB);"
+                           "CREATE TEMP TABLE compare_excluded (annotation_id INTEGER PRIMARY KEY, "
+                           " document_id INTEGER NOT NULL);"
+                           "CREATE INDEX temp.compare_excluded_document ON compare_excluded (document_id);"
+                           "CREATE TEMP TABLE compare_edge (relation_id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL,"
+                           " type TEXT NOT NULL, from_id INTEGER NOT NULL, from_entity_id INTEGER, from_text TEXT,"
+                           " to_id INTEGER NOT NULL, to_document_id INTEGER NOT NULL, to_entity_id INTEGER, to_text TEXT);"
+                           "CREATE INDEX temp.compare_edge_document ON compare_edge (document_id, type);"
+                           "INSERT INTO temp.compare_dirty SELECT id FROM temp.cmp_doc;", error) ||
+      !hearsay_store_exec (self, view, error))
+    {
+      hearsay_store_compare_drop_shadow (self);
+      return FALSE;
+    }
+  while (!done)
+    if (!refresh_chunk (self, keys, numbers, &done, error))
+      {
+        hearsay_store_compare_drop_shadow (self);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 void
 hearsay_store_compare_drop_shadow (HearsayStore *self)
 {
   sqlite3_exec (self->db,
+                "DROP VIEW IF EXISTS temp.annotation;"
                 "DROP TABLE IF EXISTS temp.compare_dirty; DROP TABLE IF EXISTS temp.compare_document;"
                 "DROP TABLE IF EXISTS temp.compare_key;"
                 "DROP TABLE IF EXISTS temp.compare_excluded; DROP TABLE IF EXISTS temp.compare_edge;",

@@ -483,6 +483,75 @@ on_claim_link (Compare      *c,
 
 #undef TEXT
 
+static gboolean
+read_sums (Compare                   *c,
+           const HearsayCompareKeys  *keys,
+           GError                   **error)
+{
+  gboolean ok = sum_bags (c, error) && read_rows (c, size_sql, keys, on_size, error);
+
+  if (ok)
+    {
+      read_counts (c, HEARSAY_BAG_LABEL, c->sums->labels);
+      read_counts (c, HEARSAY_BAG_ATTRIBUTION, c->sums->attribution);
+      read_counts (c, HEARSAY_BAG_TECHNIQUE, c->sums->techniques);
+      read_counts (c, HEARSAY_BAG_DIMENSION, c->sums->dimensions);
+      read_counts (c, HEARSAY_BAG_WORD, c->sums->words);
+    }
+  return ok && read_sources (c, error) &&
+         read_rows (c, document_frames_sql, keys, on_document_frame, error) &&
+         read_naming (c, error) &&
+         read_rows (c, chains_sql, keys, on_chain_edge, error) &&
+         read_rows (c, claim_links_sql, keys, on_claim_link, error);
+}
+
+HearsayCompareSums *
+hearsay_store_compare_layer_sums (HearsayStore              *self,
+                                  const HearsayCompareKeys  *keys,
+                                  const char                *coder,
+                                  const gint64              *document_ids,
+                                  guint                      n_documents,
+                                  gint64                     event_id,
+                                  GError                   **error)
+{
+  HEARSAY_STORE_DISPATCH (self, compare_layer_sums, (self, keys, coder, document_ids, n_documents, event_id, error));
+  g_autoptr(HearsayCompareSums) sums = hearsay_compare_sums_new ();
+  g_autoptr(GPtrArray) outlet_sums = g_ptr_array_new_with_free_func ((GDestroyNotify) outlet_sum_free);
+  g_autoptr(GHashTable) key_texts = g_hash_table_new (NULL, NULL);
+  Compare c = { self, sums, outlet_sums, key_texts };
+  sqlite3_stmt *stmt;
+  gint64 annotator_id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (keys != NULL, NULL);
+
+  if (coder == NULL)
+    return hearsay_store_compare_sums (self, keys, document_ids, n_documents, event_id, error);
+  stmt = hearsay_store_prepare (self, "SELECT id FROM annotator WHERE name = ?1;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, coder, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    annotator_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (annotator_id <= 0)
+    {
+      g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND,
+                   _("There is no coder “%s” in %s"), coder, self->path);
+      return NULL;
+    }
+  /* A read transaction; the layer's figures go to temporary tables only. */
+  if (self->txn_depth == 0 && !hearsay_store_exec (self, "BEGIN;", error))
+    return NULL;
+  self->txn_depth++;
+  ok = select_documents (self, document_ids, n_documents, event_id, error) &&
+       hearsay_store_compare_build_layer (self, keys, annotator_id, error) &&
+       read_sums (&c, keys, error);
+  end (self, TRUE);
+  return ok ? g_steal_pointer (&sums) : NULL;
+}
+
 HearsayCompareSums *
 hearsay_store_compare_sums (HearsayStore              *self,
                             const HearsayCompareKeys  *keys,
@@ -505,21 +574,7 @@ hearsay_store_compare_sums (HearsayStore              *self,
   if (!begin (self, keys, &shadow, error))
     return NULL;
   ok = select_documents (self, document_ids, n_documents, event_id, error) &&
-       sum_bags (&c, error) &&
-       read_rows (&c, size_sql, keys, on_size, error);
-  if (ok)
-    {
-      read_counts (&c, HEARSAY_BAG_LABEL, sums->labels);
-      read_counts (&c, HEARSAY_BAG_ATTRIBUTION, sums->attribution);
-      read_counts (&c, HEARSAY_BAG_TECHNIQUE, sums->techniques);
-      read_counts (&c, HEARSAY_BAG_DIMENSION, sums->dimensions);
-      read_counts (&c, HEARSAY_BAG_WORD, sums->words);
-    }
-  ok = ok && read_sources (&c, error) &&
-       read_rows (&c, document_frames_sql, keys, on_document_frame, error) &&
-       read_naming (&c, error) &&
-       read_rows (&c, chains_sql, keys, on_chain_edge, error) &&
-       read_rows (&c, claim_links_sql, keys, on_claim_link, error);
+       read_sums (&c, keys, error);
   end (self, shadow);
   return ok ? g_steal_pointer (&sums) : NULL;
 }

@@ -7,12 +7,80 @@
  * one transaction and left empty when the copy fails. */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
 
-static const char * const copied_meta[] = { "created_at", "created_by", NULL };
+/* The project's own identity too: copies prepared for coders from either
+ * side merge back into either. */
+static const char * const copied_meta[] = { "created_at", "created_by", "project_uuid", NULL };
+
+/* The coders with their colours and roles, before any annotation names
+ * one. */
+static gboolean
+copy_coders (HearsayStore  *src,
+             HearsayStore  *dest,
+             GPtrArray    **coders,
+             GError       **error)
+{
+  *coders = hearsay_store_list_coders (src, error);
+  if (*coders == NULL)
+    return FALSE;
+  for (guint i = 0; i < (*coders)->len; i++)
+    {
+      HearsayCoder *c = g_ptr_array_index (*coders, i);
+      g_autoptr(HearsayCoder) copy = hearsay_coder_new (hearsay_coder_get_name (c), hearsay_coder_get_role (c));
+
+      hearsay_coder_set_color (copy, hearsay_coder_get_color (c));
+      if (!hearsay_store_save_coder (dest, copy, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the team work left beside the layers: the merge bases of the
+ * coders' copies and curation's marks (annotations keep their ids). */
+static gboolean
+copy_team_records (HearsayStore  *src,
+                   HearsayStore  *dest,
+                   GPtrArray     *coders,
+                   GError       **error)
+{
+  g_autoptr(HearsayLayerRows) rows = NULL;
+  gint64 last = 0;
+
+  for (guint i = 0; i < coders->len; i++)
+    {
+      const char *name = hearsay_coder_get_name (g_ptr_array_index (coders, i));
+      g_autoptr(GHashTable) base = hearsay_store_read_team_base (src, name, error);
+      GHashTableIter iter;
+      gpointer uuid, digest;
+
+      if (base == NULL)
+        return FALSE;
+      g_hash_table_iter_init (&iter, base);
+      while (g_hash_table_iter_next (&iter, &uuid, &digest))
+        if (!hearsay_store_write_team_base (dest, name, uuid, digest, error))
+          return FALSE;
+    }
+  rows = hearsay_store_read_layers (src, NULL, 0, NULL, HEARSAY_LAYER_READ_SPANS, error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->fragments->len; i++)
+    {
+      const HearsayLayerFragment *f = &g_array_index (rows->fragments, HearsayLayerFragment, i);
+
+      if (!f->rejected || f->annotation_id == last)
+        continue;
+      last = f->annotation_id;
+      if (!hearsay_store_set_rejected (dest, f->annotation_id, TRUE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 check_empty (HearsayStore  *dest,
@@ -55,7 +123,7 @@ copy_document (HearsayDocument  *doc,
   if (hearsay_document_get_id (doc) != id)
     {
       g_set_error (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_FAILED,
-                   _("%s: document %" G_GINT64_FORMAT " did not keep its id"), copy->dest->path, id);
+                   _("%s: document %" PRId64 " did not keep its id"), copy->dest->path, id);
       return FALSE;
     }
   if (event > 0 && !hearsay_store_set_document_event (copy->dest, id, event, error))
@@ -80,6 +148,7 @@ copy_all (HearsayStore  *src,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) coders = NULL;
   Copy copy = { src, dest, ids };
 
   scheme = hearsay_store_get_scheme_json (src, &local_error);
@@ -97,6 +166,8 @@ copy_all (HearsayStore  *src,
       if (value != NULL && !hearsay_store_set_meta (dest, copied_meta[i], value, error))
         return FALSE;
     }
+  if (!copy_coders (src, dest, &coders, error))
+    return FALSE;
   if ((events = hearsay_store_list_events (src, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < events->len; i++)
@@ -120,7 +191,7 @@ copy_all (HearsayStore  *src,
         if (hearsay_store_insert_relation (dest, g_ptr_array_index (relations, j), error) == 0)
           return FALSE;
     }
-  return TRUE;
+  return copy_team_records (src, dest, coders, error);
 }
 
 gboolean

@@ -5,13 +5,14 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-error.h"
 #include "hearsay-words.h"
 #include "hearsay-store-private.h"
 
 #define DOCUMENT_COLUMNS \
   "d.id, d.title, d.outlet, d.url, d.published_at, d.language, d.direction, d.length, " \
-  "d.sha256, d.source_name, d.source_sha256, d.imported_at"
+  "d.sha256, d.source_name, d.source_sha256, d.imported_at, d.uuid"
 
 static HearsayDocument *
 document_from_row (sqlite3_stmt *stmt,
@@ -31,9 +32,10 @@ document_from_row (sqlite3_stmt *stmt,
   hearsay_document_set_source_name (doc, hearsay_store_column_text (stmt, 9));
   hearsay_document_set_source_sha256 (doc, hearsay_store_column_text (stmt, 10));
   hearsay_document_set_imported_at (doc, hearsay_store_column_text (stmt, 11));
-  hearsay_document_set_n_annotations (doc, (guint) sqlite3_column_int64 (stmt, 12));
+  hearsay_document_set_uuid (doc, hearsay_store_column_text (stmt, 12));
+  hearsay_document_set_n_annotations (doc, (guint) sqlite3_column_int64 (stmt, 13));
   if (with_text)
-    hearsay_document_set_text (doc, hearsay_store_column_text (stmt, 13));
+    hearsay_document_set_text (doc, hearsay_store_column_text (stmt, 14));
   return doc;
 }
 
@@ -137,10 +139,16 @@ hearsay_store_insert_document (HearsayStore     *self,
     return FALSE;
   stmt = hearsay_store_prepare (self,
                                 "INSERT INTO document (title, outlet, url, published_at, language, "
-                                "direction, text, length, sha256, source_name, source_sha256, imported_at, id) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);", error);
+                                "direction, text, length, sha256, source_name, source_sha256, imported_at, id, uuid) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);", error);
   if (stmt == NULL)
     return FALSE;
+  if (hearsay_document_get_uuid (doc) == NULL)
+    {
+      g_autofree char *uuid = hearsay_uuid_new ();
+
+      hearsay_document_set_uuid (doc, uuid);
+    }
   sqlite3_bind_text (stmt, 1, hearsay_document_get_title (doc) ? hearsay_document_get_title (doc) : "",
                      -1, SQLITE_STATIC);
   hearsay_store_bind_text (stmt, 2, hearsay_document_get_outlet (doc));
@@ -158,6 +166,7 @@ hearsay_store_insert_document (HearsayStore     *self,
   /* An id given by the caller is kept (a JSONL file into a new project). */
   if (hearsay_document_get_id (doc) > 0)
     sqlite3_bind_int64 (stmt, 13, hearsay_document_get_id (doc));
+  sqlite3_bind_text (stmt, 14, hearsay_document_get_uuid (doc), -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       hearsay_store_set_error (self, error, _("could not save the document"));

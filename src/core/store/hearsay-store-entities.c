@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
 
@@ -77,9 +78,16 @@ hearsay_store_insert_entity (HearsayStore   *self,
     return FALSE;
   stmt = hearsay_store_prepare (self,
                                 "INSERT INTO entity (id, name, kind, state_affiliated, affiliation, aliases, "
-                                "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
+                                "created_at, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);", error);
   if (stmt == NULL)
     return FALSE;
+  if (hearsay_entity_get_uuid (entity) == NULL)
+    {
+      g_autofree char *uuid = hearsay_uuid_new ();
+
+      hearsay_entity_set_uuid (entity, uuid);
+    }
+  sqlite3_bind_text (stmt, 8, hearsay_entity_get_uuid (entity), -1, SQLITE_STATIC);
   if (hearsay_entity_get_id (entity) > 0)
     sqlite3_bind_int64 (stmt, 1, hearsay_entity_get_id (entity));
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
@@ -126,6 +134,7 @@ entity_from_row (sqlite3_stmt *stmt)
   hearsay_entity_set_state_affiliated (entity, hearsay_store_column_text (stmt, 3));
   hearsay_entity_set_affiliation (entity, hearsay_store_column_text (stmt, 4));
   hearsay_store_aliases_from_json (entity, hearsay_store_column_text (stmt, 5));
+  hearsay_entity_set_uuid (entity, hearsay_store_column_text (stmt, 6));
   return entity;
 }
 
@@ -139,7 +148,7 @@ hearsay_store_list_entities (HearsayStore  *self,
   int rc;
 
   stmt = hearsay_store_prepare (self,
-                                "SELECT id, name, kind, state_affiliated, affiliation, aliases "
+                                "SELECT id, name, kind, state_affiliated, affiliation, aliases, uuid "
                                 "FROM entity ORDER BY name COLLATE NOCASE, id;", error);
   if (stmt == NULL)
     return NULL;
@@ -165,7 +174,7 @@ hearsay_store_load_entity (HearsayStore  *self,
   int rc;
 
   stmt = hearsay_store_prepare (self,
-                                "SELECT id, name, kind, state_affiliated, affiliation, aliases "
+                                "SELECT id, name, kind, state_affiliated, affiliation, aliases, uuid "
                                 "FROM entity WHERE id = ?1;", error);
   if (stmt == NULL)
     return NULL;
@@ -183,6 +192,26 @@ hearsay_store_load_entity (HearsayStore  *self,
         hearsay_store_set_error (self, error, _("could not read the entity"));
     }
   return entity;
+}
+
+gint64
+hearsay_store_count_entity_links (HearsayStore  *self,
+                                  gint64         id,
+                                  GError       **error)
+{
+  HEARSAY_STORE_DISPATCH (self, count_entity_links, (self, id, error));
+  sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT count(*) FROM relation WHERE to_entity_id = ?1;", error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    hearsay_store_set_error (self, error, _("could not read the entity's links"));
+  sqlite3_reset (stmt);
+  return n;
 }
 
 gboolean

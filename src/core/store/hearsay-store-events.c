@@ -64,6 +64,35 @@ hearsay_store_insert_event (HearsayStore  *self,
   return TRUE;
 }
 
+GArray *
+hearsay_store_list_event_documents (HearsayStore  *self,
+                                    gint64         id,
+                                    GError       **error)
+{
+  HEARSAY_STORE_DISPATCH (self, list_event_documents, (self, id, error));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hearsay_store_prepare (self, "SELECT id FROM document WHERE event_id = ?1 ORDER BY id;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 document = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, document);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hearsay_store_set_error (self, error, _("could not read the event's documents"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 hearsay_store_delete_event (HearsayStore  *self,
                             gint64         id,

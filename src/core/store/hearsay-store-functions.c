@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-store-private.h"
 #include "hearsay-words.h"
 
@@ -22,9 +23,19 @@ word_count_func (sqlite3_context  *context,
   sqlite3_result_int64 (context, hearsay_words_count (text, sqlite3_value_bytes (argv[0])));
 }
 
+static void
+uuid_func (sqlite3_context  *context,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  sqlite3_result_text (context, hearsay_uuid_new (), -1, g_free);
+}
+
 void
 hearsay_store_register_functions (sqlite3 *db)
 {
+  /* Not deterministic: a new UUID per call (schema step 6 fills old rows). */
+  sqlite3_create_function (db, "hearsay_uuid", 0, SQLITE_UTF8, NULL, uuid_func, NULL, NULL);
   sqlite3_create_function (db, "hearsay_word_count", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, word_count_func, NULL, NULL);

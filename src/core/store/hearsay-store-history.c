@@ -129,3 +129,26 @@ hearsay_store_history_forget (HearsayStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   return hearsay_store_step_done (self, stmt, _("could not save the undo history"), error);
 }
+
+gboolean
+hearsay_store_history_lookup (HearsayStore *self,
+                              gint64        id,
+                              gint64       *scope,
+                              gboolean     *undone)
+{
+  HEARSAY_STORE_DISPATCH (self, history_lookup, (self, id, scope, undone));
+  sqlite3_stmt *stmt = hearsay_store_prepare (self, "SELECT document_id, undone FROM history WHERE id = ?1;", NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      *scope = sqlite3_column_int64 (stmt, 0);
+      *undone = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}

@@ -206,6 +206,39 @@ const char * const hearsay_store_migrations[] = {
   "CREATE TRIGGER IF NOT EXISTS id_floor_relation AFTER DELETE ON relation BEGIN"
   "  UPDATE id_floor SET floor = max (floor, old.id) WHERE name = 'relation';"
   "END;",
+  /* 5 → 6: team annotation. Stable identities (UUIDs) for documents,
+   * annotations, relations and entities, so that a coder's copy of the
+   * project can be merged back by identity; the coders' colours and roles
+   * (the gold layer, the importer's shared marks); what each coder's copy
+   * and the project last agreed on (team_base: one digest per annotation
+   * and relation of the coder's layer, the base of a three-way merge); and
+   * the coders' annotations that curation left out of the gold layer. */
+  "ALTER TABLE document ADD COLUMN uuid TEXT;"
+  "UPDATE document SET uuid = hearsay_uuid ();"
+  "CREATE UNIQUE INDEX IF NOT EXISTS document_uuid ON document (uuid);"
+  "ALTER TABLE annotation ADD COLUMN uuid TEXT;"
+  "UPDATE annotation SET uuid = hearsay_uuid ();"
+  "CREATE UNIQUE INDEX IF NOT EXISTS annotation_uuid ON annotation (uuid);"
+  "ALTER TABLE relation ADD COLUMN uuid TEXT;"
+  "UPDATE relation SET uuid = hearsay_uuid ();"
+  "CREATE UNIQUE INDEX IF NOT EXISTS relation_uuid ON relation (uuid);"
+  "ALTER TABLE entity ADD COLUMN uuid TEXT;"
+  "UPDATE entity SET uuid = hearsay_uuid ();"
+  "CREATE UNIQUE INDEX IF NOT EXISTS entity_uuid ON entity (uuid);"
+  "ALTER TABLE annotator ADD COLUMN color TEXT;"
+  "ALTER TABLE annotator ADD COLUMN role TEXT NOT NULL DEFAULT 'coder' "
+  "  CHECK (role IN ('coder', 'gold', 'auto'));"
+  "UPDATE annotator SET role = 'auto' WHERE name = 'importer';"
+  "CREATE UNIQUE INDEX IF NOT EXISTS annotator_gold ON annotator (role) WHERE role = 'gold';"
+  /* Layers are read per document and annotator. */
+  "CREATE INDEX IF NOT EXISTS annotation_annotator ON annotation (annotator_id, document_id);"
+  "CREATE TABLE IF NOT EXISTS team_base ("
+  "  annotator_id INTEGER NOT NULL REFERENCES annotator (id) ON DELETE CASCADE,"
+  "  uuid TEXT NOT NULL, digest TEXT NOT NULL,"
+  "  PRIMARY KEY (annotator_id, uuid)) WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS curation_rejected ("
+  "  annotation_id INTEGER PRIMARY KEY REFERENCES annotation (id) ON DELETE CASCADE);"
+  "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_uuid', hearsay_uuid ());",
   NULL
 };
 

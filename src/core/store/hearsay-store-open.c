@@ -449,6 +449,7 @@ hearsay_store_close (HearsayStore *self)
     remove_snapshot (self->snapshot_dir);
   g_free (self->snapshot_dir);
   g_free (self->damage);
+  hearsay_store_forget_annotator (self);
   g_hash_table_unref (self->statements);
   g_free (self->path);
   g_free (self);

@@ -33,6 +33,10 @@ struct _HearsayStore
    * get an id above every id ever deleted (hearsay_store_new_id). */
   gboolean annotation_ids_clear;
   gboolean relation_ids_clear;
+  /* The last annotator looked up, for this transaction (a bulk write names
+   * one annotator row after row). */
+  char *annotator_name;
+  gint64 annotator_id;
 };
 
 /* hearsay-store-open.c: a project file, whatever the location looks like
@@ -69,6 +73,8 @@ const char   *hearsay_store_column_text    (sqlite3_stmt  *stmt,
 gint64        hearsay_store_new_id         (HearsayStore  *self,
                                             const char    *table,
                                             GError       **error);
+/* Forgets the cached annotator (its row changed or went). */
+void          hearsay_store_forget_annotator (HearsayStore *self);
 gint64        hearsay_store_annotator_id   (HearsayStore  *self,
                                             const char    *name,
                                             GError       **error);
@@ -148,6 +154,12 @@ gboolean      hearsay_store_compare_refresh (HearsayStore             *self,
                                              gboolean                 *shadow,
                                              GError                  **error);
 void          hearsay_store_compare_drop_shadow (HearsayStore *self);
+/* Builds the figures of the selected documents (temp.cmp_doc) from one
+ * layer's annotations into the shadow tables; drop them after reading. */
+gboolean      hearsay_store_compare_build_layer (HearsayStore             *self,
+                                                 const HearsayCompareKeys *keys,
+                                                 gint64                    annotator_id,
+                                                 GError                  **error);
 
 /* Migrations: step i brings the schema from version i to i + 1. */
 extern const char * const hearsay_store_migrations[];

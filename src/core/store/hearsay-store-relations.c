@@ -6,11 +6,12 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "hearsay-uuid.h"
 #include "hearsay-error.h"
 #include "hearsay-store-private.h"
 
 #define RELATION_SELECT \
-  "SELECT r.id, r.type, r.from_id, r.to_id, r.to_entity_id, an.name, r.created_at " \
+  "SELECT r.id, r.type, r.from_id, r.to_id, r.to_entity_id, an.name, r.created_at, r.uuid " \
   "FROM relation r LEFT JOIN annotator an ON an.id = r.annotator_id "
 
 static HearsayRelation *
@@ -25,6 +26,7 @@ relation_from_row (sqlite3_stmt *stmt)
   r->to_entity_id = sqlite3_column_int64 (stmt, 4);
   r->annotator = g_strdup (hearsay_store_column_text (stmt, 5));
   r->created_at = g_strdup (hearsay_store_column_text (stmt, 6));
+  r->uuid = g_strdup (hearsay_store_column_text (stmt, 7));
   return r;
 }
 
@@ -71,7 +73,7 @@ hearsay_store_insert_relation (HearsayStore           *self,
     return 0;
   stmt = hearsay_store_prepare (self,
                                 "INSERT INTO relation (id, type, from_id, to_id, to_entity_id, annotator_id, "
-                                "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", error);
+                                "created_at, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);", error);
   if (stmt == NULL)
     return 0;
   if (relation->id > 0)
@@ -87,6 +89,11 @@ hearsay_store_insert_relation (HearsayStore           *self,
   if (annotator_id > 0)
     sqlite3_bind_int64 (stmt, 6, annotator_id);
   sqlite3_bind_text (stmt, 7, relation->created_at, -1, SQLITE_STATIC);
+  /* A new relation gets its stable identity; a restored one keeps its own. */
+  if (relation->uuid != NULL)
+    sqlite3_bind_text (stmt, 8, relation->uuid, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_text (stmt, 8, hearsay_uuid_new (), -1, g_free);
   if (!hearsay_store_step_done (self, stmt, _("could not save the relation"), error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -168,7 +169,10 @@ hearsay_store_begin (HearsayStore  *self,
     return FALSE;
   /* Another connection may have deleted rows since our last transaction. */
   if (self->txn_depth == 0)
-    self->annotation_ids_clear = self->relation_ids_clear = FALSE;
+    {
+      self->annotation_ids_clear = self->relation_ids_clear = FALSE;
+      hearsay_store_forget_annotator (self);
+    }
   self->txn_depth++;
   return TRUE;
 }
@@ -198,6 +202,7 @@ hearsay_store_rollback (HearsayStore *self)
     return;
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
   self->txn_depth = 0;
+  hearsay_store_forget_annotator (self);
 }
 
 gboolean
@@ -418,6 +423,9 @@ hearsay_store_annotator_id (HearsayStore  *self,
 
   if (name == NULL || *name == '\0')
     return 0;
+  if (self->annotator_name != NULL && strcmp (self->annotator_name, name) == 0)
+    return self->annotator_id;
+  hearsay_store_forget_annotator (self);
   stmt = hearsay_store_prepare (self, "SELECT id FROM annotator WHERE name = ?1;", error);
   if (stmt == NULL)
     return -1;
@@ -427,11 +435,17 @@ hearsay_store_annotator_id (HearsayStore  *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       sqlite3_reset (stmt);
+      self->annotator_name = g_strdup (name);
+      self->annotator_id = id;
       return id;
     }
   sqlite3_reset (stmt);
 
-  stmt = hearsay_store_prepare (self, "INSERT INTO annotator (name) VALUES (?1);", error);
+  /* The importer's page-furniture marks (import/'s
+   * HEARSAY_BOILERPLATE_ANNOTATOR) are an auto layer, as schema step 6
+   * makes them in older files: every coder shares them. */
+  stmt = hearsay_store_prepare (self, "INSERT INTO annotator (name, role) VALUES "
+                                "(?1, CASE WHEN ?1 = 'importer' THEN 'auto' ELSE 'coder' END);", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
@@ -440,5 +454,13 @@ hearsay_store_annotator_id (HearsayStore  *self,
       hearsay_store_set_error (self, error, _("could not save the annotator"));
       return -1;
     }
+  /* Not cached: a rollback would take the new row away. */
   return sqlite3_last_insert_rowid (self->db);
+}
+
+void
+hearsay_store_forget_annotator (HearsayStore *self)
+{
+  g_clear_pointer (&self->annotator_name, g_free);
+  self->annotator_id = 0;
 }

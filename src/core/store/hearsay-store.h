@@ -10,10 +10,12 @@
 #include <gio/gio.h>
 
 #include "hearsay-annotation.h"
+#include "hearsay-coder.h"
 #include "hearsay-compare-sums.h"
 #include "hearsay-document.h"
 #include "hearsay-entity.h"
 #include "hearsay-event.h"
+#include "hearsay-layer-rows.h"
 #include "hearsay-member.h"
 #include "hearsay-search.h"
 #include "hearsay-relation.h"
@@ -22,7 +24,7 @@ G_BEGIN_DECLS
 
 /* 'HRSY': identifies a Hearsay project among SQLite files. */
 #define HEARSAY_STORE_APPLICATION_ID 0x48525359
-#define HEARSAY_STORE_SCHEMA_VERSION 5
+#define HEARSAY_STORE_SCHEMA_VERSION 6
 
 typedef struct _HearsayStore HearsayStore;
 
@@ -195,6 +197,10 @@ gboolean           hearsay_store_update_entity        (HearsayStore      *self,
 gboolean           hearsay_store_delete_entity        (HearsayStore      *self,
                                                        gint64             id,
                                                        GError           **error);
+/* How many relations link an annotation to entity @id; -1 on error. */
+gint64             hearsay_store_count_entity_links   (HearsayStore      *self,
+                                                       gint64             id,
+                                                       GError           **error);
 GPtrArray         *hearsay_store_list_entities        (HearsayStore      *self,
                                                        GError           **error);
 HearsayEntity     *hearsay_store_load_entity          (HearsayStore      *self,
@@ -228,6 +234,11 @@ gboolean           hearsay_store_history_mark         (HearsayStore      *self,
                                                        gint64             id,
                                                        gboolean           undone,
                                                        GError           **error);
+/* Entry @id's scope and whether it is undone; FALSE when there is none. */
+gboolean           hearsay_store_history_lookup       (HearsayStore      *self,
+                                                       gint64             id,
+                                                       gint64            *scope,
+                                                       gboolean          *undone);
 gboolean           hearsay_store_history_forget       (HearsayStore      *self,
                                                        gint64             id,
                                                        GError           **error);
@@ -239,13 +250,10 @@ gboolean           hearsay_store_replace_fragments    (HearsayStore      *self,
 /* The distinct labels annotations use (some may have left the scheme). */
 char             **hearsay_store_list_used_labels     (HearsayStore      *self,
                                                        GError           **error);
-/* Returns how many annotations changed, or -1 on error. */
-gint64             hearsay_store_relabel_all          (HearsayStore      *self,
-                                                       const char        *from,
-                                                       const char        *to,
-                                                       const char        *modified_at,
+/* The ids of the annotations labelled @label, in id order. */
+GArray            *hearsay_store_list_label_annotations (HearsayStore    *self,
+                                                       const char        *label,
                                                        GError           **error);
-
 GPtrArray         *hearsay_store_search_annotations   (HearsayStore      *self,
                                                        const char        *label,
                                                        const char        *query,
@@ -253,13 +261,19 @@ GPtrArray         *hearsay_store_search_annotations   (HearsayStore      *self,
                                                        guint              limit,
                                                        GError           **error);
 
-/* Events */
+/* Events. save_event inserts an event whose id is 0 (and sets its id),
+ * else updates it. */
 gboolean           hearsay_store_save_event           (HearsayStore      *self,
                                                        HearsayEvent      *event,
                                                        GError           **error);
-/* Inserts @event under its own id when it has one (a copy of a project). */
+/* Inserts @event under its own id when it has one (a copy of a project,
+ * the redo of its deletion), else under a new one, and sets its id. */
 gboolean           hearsay_store_insert_event         (HearsayStore      *self,
                                                        HearsayEvent      *event,
+                                                       GError           **error);
+/* The ids of the documents in event @id, in id order. */
+GArray            *hearsay_store_list_event_documents (HearsayStore      *self,
+                                                       gint64             id,
                                                        GError           **error);
 gboolean           hearsay_store_delete_event         (HearsayStore      *self,
                                                        gint64             id,
@@ -298,6 +312,76 @@ HearsayCompareSums *hearsay_store_compare_sums        (HearsayStore      *self,
                                                        const gint64      *document_ids,
                                                        guint              n_documents,
                                                        gint64             event_id,
+                                                       GError           **error);
+
+/* The same sums counted on one coder's layer (@coder; NULL: every layer,
+ * as hearsay_store_compare_sums()), with every layer's boilerplate still
+ * excluded. Nothing is written: the figures are rebuilt for the selected
+ * documents in temporary tables. */
+HearsayCompareSums *hearsay_store_compare_layer_sums  (HearsayStore      *self,
+                                                       const HearsayCompareKeys *keys,
+                                                       const char        *coder,
+                                                       const gint64      *document_ids,
+                                                       guint              n_documents,
+                                                       gint64             event_id,
+                                                       GError           **error);
+
+/* Team annotation (schema step 6). A coder is a row of the annotator
+ * table: the layer is every annotation and relation with that annotator.
+ *
+ * hearsay-store-coders.c: every annotator, by id, with its colour (NULL
+ * when none was chosen), role and number of annotations. */
+GPtrArray         *hearsay_store_list_coders          (HearsayStore      *self,
+                                                       GError           **error);
+/* Adds @coder (id 0; gets its id) or writes its name, colour and role
+ * (renaming a coder renames its layer). A name taken by another coder, or
+ * a second gold layer, is refused. */
+gboolean           hearsay_store_save_coder           (HearsayStore      *self,
+                                                       HearsayCoder      *coder,
+                                                       GError           **error);
+
+/* hearsay-store-layers.c: the fragments (and, as @flags ask, the
+ * attribute values and each annotation's stable id and note) of the layers
+ * named in @coders (NULL: every named layer) on @document_ids (NULL: every
+ * document), in one read. */
+HearsayLayerRows  *hearsay_store_read_layers          (HearsayStore      *self,
+                                                       const gint64      *document_ids,
+                                                       guint              n_documents,
+                                                       const char * const *coders,
+                                                       HearsayLayerReadFlags flags,
+                                                       GError           **error);
+/* One layer's annotations (full objects), of @document_id, sorted by
+ * (start, end, id), or with 0 of every document, in no particular order.
+ * None when there is no such coder. */
+GPtrArray         *hearsay_store_list_layer_annotations (HearsayStore    *self,
+                                                       gint64             document_id,
+                                                       const char        *coder,
+                                                       GError           **error);
+/* Curation: marks a coder's annotation as left out of the gold layer. */
+gboolean           hearsay_store_set_rejected         (HearsayStore      *self,
+                                                       gint64             annotation_id,
+                                                       gboolean           rejected,
+                                                       GError           **error);
+
+/* hearsay-store-team.c: what a coder's copy and the project last agreed
+ * on: stable id (uuid) → digest of the coder's annotations and relations. */
+GHashTable        *hearsay_store_read_team_base       (HearsayStore      *self,
+                                                       const char        *coder,
+                                                       GError           **error);
+/* Sets one entry (@digest NULL: removes it); @uuid NULL removes every
+ * entry of @coder. */
+gboolean           hearsay_store_write_team_base      (HearsayStore      *self,
+                                                       const char        *coder,
+                                                       const char        *uuid,
+                                                       const char        *digest,
+                                                       GError           **error);
+/* Makes this file a blind copy: removes the annotations, relations and
+ * annotators of every layer but those named in @coders and the auto ones,
+ * everything derived from them (undo history, comparison figures and
+ * keys, merge bases, curation marks), then rewrites the file so that no
+ * removed data stays in its free pages. Outside any transaction. */
+gboolean           hearsay_store_keep_layers          (HearsayStore      *self,
+                                                       const char * const *coders,
                                                        GError           **error);
 
 /* hearsay-store-spans.c: one row per fragment of the document's

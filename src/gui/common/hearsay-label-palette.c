@@ -91,7 +91,7 @@ create_button (const HearsayLabel *label)
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "label-button");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.annotate");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "reader.annotate");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", label->id);
   /* Clicking must not take the focus away from the reader's selection. */
   gtk_widget_set_focus_on_click (button, FALSE);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-annotation-list.c: a document's annotations in a GtkColumnView,
  * filtered by label and text; rows follow the project's change signals one
- * annotation at a time. */
+ * annotation at a time, and the selected row follows the window's
+ * selected annotation ("selected-annotation"). */
 #include "config.h"
 
 #include <inttypes.h>
@@ -27,6 +28,8 @@ struct _HearsayAnnotationList
   GPtrArray *label_ids;           /* parallel to label_names; [0] is NULL */
   char *search;                   /* casefolded, NULL when empty */
   gboolean filling;
+  /* The selected row is being set from outside: no ::annotation-selected. */
+  gboolean following;
 
   GtkWidget *box;
   GtkDropDown *label_dropdown;
@@ -39,10 +42,10 @@ struct _HearsayAnnotationList
 
 G_DEFINE_FINAL_TYPE (HearsayAnnotationList, hearsay_annotation_list, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_PROJECT, N_PROPS };
+enum { PROP_0, PROP_PROJECT, PROP_SELECTED_ANNOTATION, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-enum { ANNOTATION_ACTIVATED, N_SIGNALS };
+enum { ANNOTATION_ACTIVATED, ANNOTATION_SELECTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static HearsayScheme *
@@ -358,11 +361,13 @@ insert_annotation (HearsayAnnotationList *self,
 static void
 annotation_added_cb (HearsayAnnotationList *self,
                      gint64                 document_id,
-                     gint64                 id)
+                     gint64                 id,
+                     HearsayAnnotation     *annotation)
 {
   if (document_id != self->document_id || self->document_id == 0)
     return;
-  insert_annotation (self, id);
+  /* The signal carries the annotation as stored: no read back. */
+  g_list_store_insert_sorted (self->annotations, annotation, compare_annotations, NULL);
   update_status (self);
 }
 
@@ -470,6 +475,20 @@ row_activated_cb (HearsayAnnotationList *self,
     g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, hearsay_annotation_get_id (annotation));
 }
 
+/* Only a choice the user made in the list is told: rows come and go with
+ * the project's signals, and the window sets the row itself. */
+static void
+selection_changed_cb (HearsayAnnotationList *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->following || focus == NULL || (focus != view && !gtk_widget_is_ancestor (focus, view)))
+    return;
+  g_signal_emit (self, signals[ANNOTATION_SELECTED], 0, hearsay_annotation_list_get_selected (self));
+}
+
 static void
 hearsay_annotation_list_dispose (GObject *object)
 {
@@ -499,6 +518,9 @@ hearsay_annotation_list_get_property (GObject    *object,
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
       break;
+    case PROP_SELECTED_ANNOTATION:
+      g_value_set_int64 (value, hearsay_annotation_list_get_selected (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -516,6 +538,9 @@ hearsay_annotation_list_set_property (GObject      *object,
     {
     case PROP_PROJECT:
       hearsay_annotation_list_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_ANNOTATION:
+      hearsay_annotation_list_set_selected_annotation (self, g_value_get_int64 (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -535,11 +560,21 @@ hearsay_annotation_list_class_init (HearsayAnnotationListClass *klass)
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, HEARSAY_TYPE_PROJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The row shown as selected: the window binds it to its own
+   * "selected-annotation". A choice made in the list itself comes as
+   * ::annotation-selected. */
+  properties[PROP_SELECTED_ANNOTATION] =
+    g_param_spec_int64 ("selected-annotation", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted with the annotation's id when its row is activated. */
   signals[ANNOTATION_ACTIVATED] =
     g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The user moved the list's selection to annotation (id, 0 for none). */
+  signals[ANNOTATION_SELECTED] =
+    g_signal_new ("annotation-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -574,6 +609,7 @@ hearsay_annotation_list_init (HearsayAnnotationList *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
 
   add_column (self, _("Label"), COL_LABEL, FALSE, -1);
   /* Fixed widths: an ellipsized label asks for its whole text, and a long
@@ -690,6 +726,29 @@ hearsay_annotation_list_get_selected (HearsayAnnotationList *self)
   g_return_val_if_fail (HEARSAY_IS_ANNOTATION_LIST (self), 0);
   annotation = gtk_single_selection_get_selected_item (self->selection);
   return annotation ? hearsay_annotation_get_id (annotation) : 0;
+}
+
+void
+hearsay_annotation_list_set_selected_annotation (HearsayAnnotationList *self,
+                                                 gint64                 annotation_id)
+{
+  guint position;
+
+  g_return_if_fail (HEARSAY_IS_ANNOTATION_LIST (self));
+
+  if (hearsay_annotation_list_get_selected (self) == annotation_id)
+    return;
+  /* A row the filters hide stays hidden: the list only shows the choice. */
+  self->following = TRUE;
+  if (annotation_id != 0 && find_in_model (G_LIST_MODEL (self->filtered), annotation_id, &position))
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      scroll_to (self->column_view, position);
+    }
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->following = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ANNOTATION]);
 }
 
 void

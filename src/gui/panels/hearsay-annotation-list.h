@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hearsay-annotation-list.h: a document's annotations as a filterable table. */
+/* hearsay-annotation-list.h: a document's annotations as a filterable table.
+ * ::annotation-activated (id): a row was activated (Enter, double click);
+ * ::annotation-selected (id): the user moved the selection in the list. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -24,6 +26,10 @@ gint64          hearsay_annotation_list_get_document (HearsayAnnotationList *sel
 gboolean        hearsay_annotation_list_select       (HearsayAnnotationList *self,
                                                       gint64                 annotation_id);
 gint64          hearsay_annotation_list_get_selected (HearsayAnnotationList *self);
+/* The "selected-annotation" property: selects the annotation's row when
+ * the filters show it, else no row; emits no signal. */
+void            hearsay_annotation_list_set_selected_annotation (HearsayAnnotationList *self,
+                                                                 gint64                 annotation_id);
 /* Moves the keyboard focus to the text filter (win.find). */
 void            hearsay_annotation_list_focus_search (HearsayAnnotationList *self);
 

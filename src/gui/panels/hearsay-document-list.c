@@ -365,6 +365,7 @@ static void
 on_annotation_added (HearsayProject      *project,
                      gint64               document_id,
                      gint64               annotation_id,
+                     HearsayAnnotation   *annotation,
                      HearsayDocumentList *self)
 {
   update_count (self, document_id, 1);

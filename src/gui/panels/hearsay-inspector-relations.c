@@ -76,18 +76,6 @@ dup_partner (HearsayInspector      *self,
                           quote);
 }
 
-static void
-on_delete_clicked (GtkButton        *button,
-                   HearsayInspector *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "hearsay-relation"));
-  g_autoptr(GError) error = NULL;
-
-  if (self->project != NULL &&
-      !hearsay_project_delete_relation (self->project, id, &error))
-    hearsay_inspector_show_error (self, _("Could not delete the relation"), error);
-}
-
 static GtkWidget *
 create_row (HearsayInspector      *self,
             const HearsayRelation *relation)
@@ -122,7 +110,9 @@ create_row (HearsayInspector      *self,
   gtk_widget_set_tooltip_text (button, _("Delete this relation"));
   gtk_widget_set_sensitive (button, self->editable);
   g_object_set_data (G_OBJECT (button), "hearsay-relation", GSIZE_TO_POINTER ((gsize) relation->id));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_delete_clicked), self);
+  /* The window deletes it and offers to undo that in a toast. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-relation");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", relation->id);
   gtk_box_append (GTK_BOX (row), text);
   gtk_box_append (GTK_BOX (row), button);
   g_object_set_data (G_OBJECT (row), "hearsay-delete", button);

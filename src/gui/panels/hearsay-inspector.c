@@ -5,12 +5,21 @@
 
 #include <glib/gi18n.h>
 
+#include "hearsay-error.h"
 #include "hearsay-widget-util.h"
 
 #include "hearsay-inspector-private.h"
 #include "hearsay-label-palette.h"
 
 G_DEFINE_FINAL_TYPE (HearsayInspector, hearsay_inspector, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ANNOTATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 const HearsayLabel *
 hearsay_inspector_get_scheme_label (HearsayInspector *self)
@@ -62,7 +71,9 @@ save_note (HearsayInspector *self)
   if (!hearsay_project_set_note (self->project, hearsay_annotation_get_id (self->annotation),
                                  text[0] != '\0' ? text : NULL, &error))
     {
-      hearsay_inspector_show_error (self, _("Could not save the note"), error);
+      /* Deleted meanwhile (an undo elsewhere): the note goes with it. */
+      if (!g_error_matches (error, HEARSAY_STORE_ERROR, HEARSAY_STORE_ERROR_NOT_FOUND))
+        hearsay_inspector_show_error (self, _("Could not save the note"), error);
       return;
     }
   hearsay_annotation_set_note (self->annotation, text[0] != '\0' ? text : NULL);
@@ -266,16 +277,67 @@ on_label_selected (GtkDropDown      *drop_down,
     }
 }
 
+static void rebuild (HearsayInspector  *self,
+                     HearsayAnnotation *annotation);
+
+/* A fresh copy of the annotation shown (an attribute, the note or the
+ * times changed): keep the editors, which the user may be in. */
+static gboolean
+refresh (HearsayInspector  *self,
+         HearsayAnnotation *fresh)
+{
+  if (g_strcmp0 (hearsay_annotation_get_label (fresh), hearsay_annotation_get_label (self->annotation)) != 0 ||
+      hearsay_annotation_get_n_fragments (fresh) != hearsay_annotation_get_n_fragments (self->annotation))
+    return FALSE;
+  g_set_object (&self->annotation, fresh);
+  hearsay_inspector_sync_editors (self);
+  update_quote (self);
+  update_meta (self);
+  hearsay_inspector_update_relations (self);
+  /* A note changed elsewhere (an undo) shows, unless one is being typed. */
+  if (!self->note_dirty)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+      GtkTextIter start, end;
+      g_autofree char *shown = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (g_strcmp0 (shown, hearsay_annotation_get_note (fresh) ?: "") != 0)
+        {
+          self->updating = TRUE;
+          gtk_text_buffer_set_text (buffer, hearsay_annotation_get_note (fresh) ?: "", -1);
+          self->updating = FALSE;
+        }
+    }
+  return TRUE;
+}
+
 void
 hearsay_inspector_set_annotation (HearsayInspector  *self,
                                   HearsayAnnotation *annotation)
 {
+  g_return_if_fail (HEARSAY_IS_INSPECTOR (self));
+  g_return_if_fail (annotation == NULL || HEARSAY_IS_ANNOTATION (annotation));
+
+  if (annotation == self->annotation)
+    return;
+  /* The same annotation, read again after a change: refreshed in place,
+   * unless another label (an undo may relabel it) needs another form. */
+  if (annotation == NULL || self->annotation == NULL ||
+      hearsay_annotation_get_id (annotation) != hearsay_annotation_get_id (self->annotation) ||
+      !refresh (self, annotation))
+    rebuild (self, annotation);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATION]);
+}
+
+static void
+rebuild (HearsayInspector  *self,
+         HearsayAnnotation *annotation)
+{
   const HearsayLabel *label;
   GtkTextBuffer *buffer;
   g_autofree char *name = NULL;
-
-  g_return_if_fail (HEARSAY_IS_INSPECTOR (self));
-  g_return_if_fail (annotation == NULL || HEARSAY_IS_ANNOTATION (annotation));
 
   /* A note being typed belongs to the previous annotation. */
   save_note (self);
@@ -314,53 +376,16 @@ hearsay_inspector_set_annotation (HearsayInspector  *self,
   gtk_stack_set_visible_child_name (self->stack, "annotation");
 }
 
-void
-hearsay_inspector_reload (HearsayInspector *self)
-{
-  g_autoptr(HearsayAnnotation) fresh = NULL;
-
-  g_return_if_fail (HEARSAY_IS_INSPECTOR (self));
-
-  if (self->annotation == NULL || self->project == NULL)
-    return;
-  fresh = hearsay_project_get_annotation (self->project, hearsay_annotation_get_id (self->annotation), NULL);
-  self->note_dirty = FALSE;
-  hearsay_inspector_set_annotation (self, fresh);
-}
-
-static void
-on_annotation_changed (HearsayProject   *project,
-                       gint64            document_id,
-                       gint64            annotation_id,
-                       HearsayInspector *self)
-{
-  g_autoptr(HearsayAnnotation) fresh = NULL;
-  gboolean relabelled;
-
-  if (self->annotation == NULL || hearsay_annotation_get_id (self->annotation) != annotation_id)
-    return;
-  fresh = hearsay_project_get_annotation (project, annotation_id, NULL);
-  if (fresh == NULL)
-    return;
-  relabelled = g_strcmp0 (hearsay_annotation_get_label (fresh),
-                          hearsay_annotation_get_label (self->annotation)) != 0;
-  if (relabelled || hearsay_annotation_get_n_fragments (fresh) != hearsay_annotation_get_n_fragments (self->annotation))
-    {
-      /* Another label has another form (and an undo may have changed it). */
-      hearsay_inspector_set_annotation (self, fresh);
-      return;
-    }
-  /* Keep the editors (the user may be in one); refresh what is derived. */
-  g_set_object (&self->annotation, fresh);
-  hearsay_inspector_sync_editors (self);
-  update_meta (self);
-}
-
+/* The annotation is the same; its label's form may not be. */
 static void
 on_scheme_changed (HearsayProject   *project,
                    HearsayInspector *self)
 {
-  hearsay_inspector_reload (self);
+  g_autoptr(HearsayAnnotation) shown = self->annotation != NULL ? g_object_ref (self->annotation) : NULL;
+
+  self->note_dirty = FALSE;
+  rebuild (self, NULL);
+  rebuild (self, shown);
 }
 
 static void
@@ -369,6 +394,8 @@ on_relations_changed (HearsayInspector *self)
   hearsay_inspector_update_relations (self);
 }
 
+/* The window owns the selection and will clear it; a note still being
+ * typed has nowhere to go any more. */
 static void
 on_annotation_removed (HearsayProject   *project,
                        gint64            document_id,
@@ -377,8 +404,8 @@ on_annotation_removed (HearsayProject   *project,
 {
   if (self->annotation != NULL && hearsay_annotation_get_id (self->annotation) == annotation_id)
     {
+      g_clear_handle_id (&self->note_timeout, g_source_remove);
       self->note_dirty = FALSE;
-      hearsay_inspector_set_annotation (self, NULL);
     }
 }
 
@@ -390,13 +417,12 @@ hearsay_inspector_set_project (HearsayInspector *self,
 
   if (self->project == project)
     return;
-  hearsay_inspector_set_annotation (self, NULL);
+  rebuild (self, NULL);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_set_object (&self->project, project);
   if (project != NULL)
     {
-      g_signal_connect_object (project, "annotation-changed", G_CALLBACK (on_annotation_changed), self, 0);
       g_signal_connect_object (project, "annotation-removed", G_CALLBACK (on_annotation_removed), self, 0);
       g_signal_connect_object (project, "scheme-changed", G_CALLBACK (on_scheme_changed), self, 0);
       g_signal_connect_object (project, "relations-changed", G_CALLBACK (on_relations_changed), self, G_CONNECT_SWAPPED);
@@ -513,6 +539,42 @@ hearsay_inspector_finalize (GObject *object)
 }
 
 static void
+hearsay_inspector_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HearsayInspector *self = HEARSAY_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANNOTATION:
+      g_value_set_object (value, self->annotation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearsay_inspector_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  HearsayInspector *self = HEARSAY_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANNOTATION:
+      hearsay_inspector_set_annotation (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hearsay_inspector_class_init (HearsayInspectorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -520,6 +582,16 @@ hearsay_inspector_class_init (HearsayInspectorClass *klass)
 
   object_class->dispose = hearsay_inspector_dispose;
   object_class->finalize = hearsay_inspector_finalize;
+  object_class->get_property = hearsay_inspector_get_property;
+  object_class->set_property = hearsay_inspector_set_property;
+
+  /* The annotation shown (NULL: none). The window binds it to its
+   * "selected-annotation"; a fresh copy of the same one refreshes the
+   * form in place. */
+  properties[PROP_ANNOTATION] =
+    g_param_spec_object ("annotation", NULL, NULL, HEARSAY_TYPE_ANNOTATION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hearsay/Hearsay/panels/hearsay-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, HearsayInspector, stack);

@@ -14,9 +14,13 @@ G_DECLARE_FINAL_TYPE (HearsayInspector, hearsay_inspector, HEARSAY, INSPECTOR, G
 
 void       hearsay_inspector_set_project          (HearsayInspector  *self,
                                                    HearsayProject    *project);
-/* NULL shows the placeholder. */
+/* The "annotation" property: what the inspector shows and edits (NULL: the
+ * empty page). Another copy of the same annotation (read after it
+ * changed) refreshes the form in place. */
 void       hearsay_inspector_set_annotation       (HearsayInspector  *self,
                                                    HearsayAnnotation *annotation);
+/* The id of the annotation shown (0: none). For tests: the window's
+ * "selected-annotation" is what the actions follow. */
 gint64     hearsay_inspector_get_annotation_id    (HearsayInspector  *self);
 /* Editing is off for a read-only project. */
 void       hearsay_inspector_set_editable         (HearsayInspector  *self,
@@ -24,8 +28,6 @@ void       hearsay_inspector_set_editable         (HearsayInspector  *self,
 /* Saves a note still being typed. */
 void       hearsay_inspector_flush_note           (HearsayInspector  *self);
 
-/* Reads the annotation again (after undo, redo or a scheme change). */
-void       hearsay_inspector_reload               (HearsayInspector  *self);
 /* Moves the keyboard focus to the first control; FALSE without an annotation. */
 gboolean   hearsay_inspector_focus_first          (HearsayInspector  *self);
 

@@ -419,11 +419,8 @@ on_document_chosen (GtkDropDown *drop_down,
 /* Return in a pane's text (the reader view maps it to this name): activates
  * the claim at the caret, which selects its partners and scrolls to them. */
 static void
-activate_at_cursor_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+activate_at_cursor (HearsayParallelWindow *self)
 {
-  HearsayParallelWindow *self = HEARSAY_PARALLEL_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   for (guint i = 0; focus != NULL && i < n_visible_panes (self); i++)
@@ -619,6 +616,8 @@ build_pane (HearsayParallelWindow *self,
   gtk_box_append (GTK_BOX (p->box), scrolled);
   g_signal_connect (p->drop_down, "notify::selected", G_CALLBACK (on_document_chosen), self);
   g_signal_connect (p->reader, "annotation-selected", G_CALLBACK (on_annotation_selected), self);
+  /* Return in a pane (the reader's reader.inspect). */
+  g_signal_connect_swapped (p->reader, "inspect-requested", G_CALLBACK (activate_at_cursor), self);
   g_signal_connect (p->link_list, "row-activated", G_CALLBACK (on_link_activated), self);
 }
 
@@ -664,7 +663,6 @@ hearsay_parallel_window_class_init (HearsayParallelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearsayParallelWindow, inner_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_third_toggled);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_install_action (widget_class, "win.inspect-at-cursor", NULL, activate_at_cursor_action);
 }
 
 static void

@@ -6,12 +6,14 @@
  * document with 100,000 annotations never blocks the main loop. */
 #include "config.h"
 
-#include <inttypes.h>
 
 #include "hearsay-reader-private.h"
 #include "hearsay-scheme-ids.h"
 
 #define HIGHLIGHT_ALPHA 0.42
+/* Furniture's grey text must stay readable on its own background in the
+ * dark style too: a lighter wash than a label's. */
+#define FURNITURE_ALPHA 0.18
 #define SELECTED_ALPHA 0.85
 /* After the frame clock (GDK_PRIORITY_REDRAW, 120), before GtkTextView's
  * background layout validation (125): tagging lines that are not laid out
@@ -63,7 +65,7 @@ create_label_tag (HearsayReader *self,
   line = rgba;
   GtkTextTag *tag;
 
-  rgba.alpha = HIGHLIGHT_ALPHA;
+  rgba.alpha = g_strcmp0 (label_id, HEARSAY_LABEL_BOILERPLATE) == 0 ? FURNITURE_ALPHA : HIGHLIGHT_ALPHA;
   /* Containers are told apart by the overlap bars the view draws. */
   tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &rgba, NULL);
   if (g_strcmp0 (label_id, HEARSAY_LABEL_BOILERPLATE) == 0)
@@ -149,6 +151,7 @@ hearsay_reader_highlights_init (HearsayReader *self)
   self->annotations = hearsay_reader_entries_new ();
   self->label_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->overlay = hearsay_overlay_new ();
+  self->selected_ranges = g_array_new (FALSE, FALSE, sizeof (gint64));
   hearsay_reader_view_set_overlay (self->view, self->overlay);
 }
 
@@ -167,6 +170,7 @@ hearsay_reader_highlights_clear (HearsayReader *self)
   if (self->selected_tag != NULL)
     gtk_text_tag_table_remove (table, self->selected_tag);
   self->selected_tag = NULL;
+  g_array_set_size (self->selected_ranges, 0);
   g_hash_table_remove_all (self->annotations);
   hearsay_overlay_clear (self->overlay);
   g_clear_handle_id (&self->apply_idle, g_source_remove);
@@ -412,44 +416,74 @@ hearsay_reader_highlights_start (HearsayReader *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
 
+/* Takes the selection tag off where it was put, and only there: removing
+ * it from the whole buffer invalidated every line's layout, and GTK's
+ * relayout (priority 125) then held up the next click for up to half a
+ * second. */
+static void
+untag_selected (HearsayReader *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+
+  for (guint i = 0; i + 1 < self->selected_ranges->len; i += 2)
+    {
+      GtkTextIter s, e;
+
+      get_iters (self, g_array_index (self->selected_ranges, gint64, i),
+                 g_array_index (self->selected_ranges, gint64, i + 1), &s, &e);
+      gtk_text_buffer_remove_tag (buffer, self->selected_tag, &s, &e);
+    }
+  g_array_set_size (self->selected_ranges, 0);
+}
+
+static void
+tag_selected (HearsayReader      *self,
+              HearsayOverlaySpan *span)
+{
+  guint n = hearsay_overlay_span_get_n_fragments (span);
+
+  apply_annotation (self, span, self->selected_tag, 0, G_MAXINT64);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 range[2];
+
+      hearsay_overlay_span_get_fragment (span, i, &range[0], &range[1]);
+      g_array_append_vals (self->selected_ranges, range, 2);
+    }
+}
+
 void
 hearsay_reader_highlights_select (HearsayReader *self,
                                   gint64         id)
 {
-  GtkTextBuffer *buffer = get_buffer (self);
   HearsayOverlaySpan *span;
-  GtkTextIter s, e;
+  gint64 before = self->selected_id;
 
   if (self->selected_tag == NULL)
     return;
-  gtk_text_buffer_get_bounds (buffer, &s, &e);
-  gtk_text_buffer_remove_tag (buffer, self->selected_tag, &s, &e);
+  untag_selected (self);
   self->selected_id = 0;
   self->overlay->selected_id = 0;
 
   span = hearsay_reader_lookup_span (self, id);
-  if (span == NULL)
+  if (span != NULL)
     {
-      hearsay_reader_update_arcs (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self->view));
-      return;
+      HearsayScheme *scheme = hearsay_project_get_scheme (self->project);
+      const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, span->label);
+      GdkRGBA background;
+
+      /* The selection shows its own label, stronger; the view outlines it. */
+      parse_color (label != NULL ? label->color : NULL, &background);
+      background.alpha = SELECTED_ALPHA;
+      g_object_set (self->selected_tag, "background-rgba", &background, NULL);
+      self->selected_id = id;
+      self->overlay->selected_id = id;
+      tag_selected (self, span);
     }
-
-  {
-    HearsayScheme *scheme = hearsay_project_get_scheme (self->project);
-    const HearsayLabel *label = hearsay_scheme_lookup_label (scheme, span->label);
-    GdkRGBA background;
-
-    /* The selection shows its own label, stronger; the view outlines it. */
-    parse_color (label != NULL ? label->color : NULL, &background);
-    background.alpha = SELECTED_ALPHA;
-    g_object_set (self->selected_tag, "background-rgba", &background, NULL);
-  }
-  self->selected_id = id;
-  self->overlay->selected_id = id;
-  apply_annotation (self, span, self->selected_tag, 0, G_MAXINT64);
   hearsay_reader_update_arcs (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
+  if (self->selected_id != before)
+    hearsay_reader_notify_selected (self);
 }
 
 static gboolean
@@ -490,24 +524,17 @@ replace_span (HearsayReader     *self,
 }
 
 static void
-on_annotation_added (HearsayProject *project,
-                     gint64          document_id,
-                     gint64          annotation_id,
-                     HearsayReader  *self)
+on_annotation_added (HearsayProject    *project,
+                     gint64             document_id,
+                     gint64             annotation_id,
+                     HearsayAnnotation *annotation,
+                     HearsayReader     *self)
 {
-  g_autoptr(HearsayAnnotation) annotation = NULL;
-  g_autoptr(GError) error = NULL;
-
   if (!is_current_document (self, document_id))
     return;
   if (defer_while_loading (self))
     return;
-  annotation = hearsay_project_get_annotation (project, annotation_id, &error);
-  if (annotation == NULL)
-    {
-      g_warning ("Could not load annotation %" PRId64 ": %s", annotation_id, error->message);
-      return;
-    }
+  /* The signal carries the annotation as stored: no read back. */
   replace_span (self, annotation_id, annotation, NULL, NULL);
   reapply_range (self, hearsay_annotation_get_start (annotation),
                  hearsay_annotation_get_end (annotation));

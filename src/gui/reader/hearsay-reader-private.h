@@ -55,6 +55,19 @@ struct _HearsayReader
   gint64 pending_select;
   gboolean pending_scroll;
 
+  /* Editing actions enabled (hearsay_reader_set_editable). */
+  gboolean editable;
+  /* Word snapping of pointer selections, and the shown document's
+   * script (a HearsayWordsScript). */
+  HearsayReaderSnap snap;
+  guint document_script;
+  /* Inside our own change of the selection (hearsay-reader-select.c). */
+  gboolean aligning;
+  /* Where the selection tag is in the buffer: (start, end) pairs, so that
+   * a new selection un-tags only those, not the whole text (which would
+   * make GTK lay every line out again). */
+  GArray *selected_ranges;
+
   guint hint_timeout;
   /* A revealed annotation, watched for a few frames while the lines are
    * laid out (see hearsay_reader_reveal_annotation). */
@@ -98,6 +111,18 @@ void hearsay_reader_highlights_apply_visible (HearsayReader *self);
 /* Highlights what the overlay holds: the visible lines now, the rest in
  * idle chunks. */
 void hearsay_reader_highlights_start (HearsayReader *self);
+
+/* hearsay-reader-actions.c: the reader.* actions and their signals. */
+void hearsay_reader_actions_class_init (GtkWidgetClass *widget_class);
+void hearsay_reader_actions_update     (HearsayReader  *self);
+
+/* hearsay-reader-select.c: selections as they will be stored. */
+void hearsay_reader_select_init             (HearsayReader *self);
+/* After the document changed: which script it is written in. */
+void hearsay_reader_select_document_changed (HearsayReader *self);
+
+/* hearsay-reader.c: tells "selected-annotation"'s listeners. */
+void hearsay_reader_notify_selected (HearsayReader *self);
 
 /* hearsay-reader-loader.c: FALSE when the document is small enough to be
  * read at once (or the project has no file). */

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader-view.c: a GtkTextView laid out as a centred reading column,
  * which draws the reader's overlay (overlap bars, outlines, relation arcs)
- * in its layer above the text and maps the reader's keys. */
+ * in its layer above the text, maps the reader's keys to the reader's own
+ * actions (reader.*) and tells clicks on highlights from pointer
+ * selections. */
 #include "config.h"
 
 #include "hearsay-reader-overlay-private.h"
@@ -15,8 +17,6 @@ struct _HearsayReaderView
   GtkTextView parent_instance;
 
   int column_margin;
-  double press_x;
-  double press_y;
   gboolean pressed;
   guint click_idle;
   int click_x;
@@ -34,6 +34,7 @@ enum {
 
 enum {
   SPAN_CLICKED,
+  POINTER_SELECTED,
   N_SIGNALS
 };
 
@@ -89,6 +90,8 @@ hearsay_reader_view_size_allocate (GtkWidget *widget,
   GTK_WIDGET_CLASS (hearsay_reader_view_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
+/* Runs once GtkTextView has handled the release (placed the caret,
+ * selected a word on a double click, ended a drag). */
 static gboolean
 emit_click (gpointer data)
 {
@@ -99,10 +102,14 @@ emit_click (gpointer data)
   int bx, by, trailing;
 
   self->click_idle = 0;
-  /* A click that ended up selecting text (double click, drag) is not a
-   * click on a highlight. */
+  /* A drag, a double or triple click, a Shift+click: the pointer made a
+   * selection, which is not a click on a highlight. A press and release
+   * that selected nothing is a click, even if the hand moved a little. */
   if (gtk_text_buffer_get_has_selection (buffer))
-    return G_SOURCE_REMOVE;
+    {
+      g_signal_emit (self, signals[POINTER_SELECTED], 0);
+      return G_SOURCE_REMOVE;
+    }
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET,
                                          self->click_x, self->click_y, &bx, &by);
   /* The character clicked, not the nearest cursor position. */
@@ -113,8 +120,24 @@ emit_click (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+void
+hearsay_reader_view_flush_click (HearsayReaderView *self)
+{
+  g_return_if_fail (HEARSAY_IS_READER_VIEW (self));
+
+  if (self->click_idle == 0)
+    return;
+  g_clear_handle_id (&self->click_idle, g_source_remove);
+  emit_click (self);
+}
+
 /* The text view claims its own click gesture, so watch the raw events in
- * the capture phase and let them through. */
+ * the capture phase and let them through. What a release means is decided
+ * once the text view has handled it, in an idle of high priority: at the
+ * default idle priority it waited behind GtkTextView's relayout (125) for
+ * up to half a second, and a key pressed meanwhile (Delete, F, L) acted on
+ * the annotation selected before the click. The reader's actions also
+ * flush a pending click first (hearsay_reader_view_flush_click). */
 static gboolean
 on_legacy_event (GtkEventControllerLegacy *controller,
                  GdkEvent                 *event,
@@ -143,20 +166,17 @@ on_legacy_event (GtkEventControllerLegacy *controller,
 
   if (type == GDK_BUTTON_PRESS)
     {
+      /* A click still pending belongs before this press. */
+      hearsay_reader_view_flush_click (self);
       self->pressed = TRUE;
-      self->press_x = x;
-      self->press_y = y;
     }
   else if (self->pressed)
     {
       self->pressed = FALSE;
-      if (ABS (x - self->press_x) < 4 && ABS (y - self->press_y) < 4)
-        {
-          self->click_x = (int) x;
-          self->click_y = (int) y;
-          g_clear_handle_id (&self->click_idle, g_source_remove);
-          self->click_idle = g_idle_add (emit_click, self);
-        }
+      self->click_x = (int) x;
+      self->click_y = (int) y;
+      g_clear_handle_id (&self->click_idle, g_source_remove);
+      self->click_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, emit_click, self, NULL);
     }
   return GDK_EVENT_PROPAGATE;
 }
@@ -281,6 +301,12 @@ hearsay_reader_view_class_init (HearsayReaderViewClass *klass)
   signals[SPAN_CLICKED] =
     g_signal_new ("span-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  /* The pointer ended a selection (a drag, a double click): the reader
+   * snaps it to words, where it should, before anything reads it. Never
+   * emitted for a selection made with the keyboard. */
+  signals[POINTER_SELECTED] =
+    g_signal_new ("pointer-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static guint
@@ -307,6 +333,9 @@ on_key_pressed (GtkEventControllerKey *controller,
   guint group = gtk_event_controller_key_get_group (controller);
   int n_keys = 0;
 
+  /* A click still being decided comes before any key: an arrow key or a
+   * Shift selection after it must not be taken for part of the click. */
+  hearsay_reader_view_flush_click (self);
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK))
     return GDK_EVENT_PROPAGATE;
   /* Real digits are the shortcut controller's. */
@@ -320,7 +349,7 @@ on_key_pressed (GtkEventControllerKey *controller,
       guint digit = digit_of_keyval (keyvals[i]);
 
       if (digit != 0 && (guint) keys[i].group == group)
-        return gtk_widget_activate_action (GTK_WIDGET (self), "win.annotate-key", "u", digit);
+        return gtk_widget_activate_action (GTK_WIDGET (self), "reader.annotate-key", "u", digit);
     }
   return GDK_EVENT_PROPAGATE;
 }
@@ -374,16 +403,16 @@ hearsay_reader_view_init (HearsayReaderView *self)
   for (guint key = 1; key <= 9; key++)
     {
       add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_0 + key,
-                    "win.annotate-key", g_variant_new_uint32 (key));
+                    "reader.annotate-key", g_variant_new_uint32 (key));
       add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_0 + key,
-                    "win.annotate-key", g_variant_new_uint32 (key));
+                    "reader.annotate-key", g_variant_new_uint32 (key));
     }
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Delete, "win.delete-annotation", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_Delete, "win.delete-annotation", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_BackSpace, "win.delete-annotation", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Escape, "win.clear-selection", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Return, "win.inspect-at-cursor", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_Enter, "win.inspect-at-cursor", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Delete, "reader.delete-annotation", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_Delete, "reader.delete-annotation", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_BackSpace, "reader.delete-annotation", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Escape, "reader.clear-selection", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Return, "reader.inspect", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_Enter, "reader.inspect", NULL);
   /* Tab walks the annotations instead of leaving the text. */
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Tab, "reader.next-annotation", NULL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_Tab, "reader.next-annotation", NULL);
@@ -391,8 +420,8 @@ hearsay_reader_view_init (HearsayReaderView *self)
    * (gdk_keyval_to_lower) and matches both. */
   add_shortcut_full (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
                      "reader.previous-annotation", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_f, "win.add-fragment", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_l, "win.link", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_f, "reader.add-fragment", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_l, "reader.link", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_motion_new ();

@@ -18,4 +18,8 @@ int        hearsay_reader_view_get_column_margin (HearsayReaderView *self);
 int        hearsay_reader_view_compute_margin    (HearsayReaderView *self,
                                                   int                width);
 
+/* Handles at once a click the view is still deciding about (see
+ * ::span-clicked), so that what follows acts on what was clicked. */
+void       hearsay_reader_view_flush_click       (HearsayReaderView *self);
+
 G_END_DECLS

@@ -17,7 +17,56 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_SELECTED_ANNOTATION,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
+
+void
+hearsay_reader_notify_selected (HearsayReader *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ANNOTATION]);
+}
+
+static void
+hearsay_reader_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  HearsayReader *self = HEARSAY_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_ANNOTATION:
+      g_value_set_int64 (value, self->selected_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearsay_reader_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  HearsayReader *self = HEARSAY_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_ANNOTATION:
+      hearsay_reader_set_selected_annotation (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 update_header (HearsayReader *self)
@@ -136,6 +185,7 @@ hearsay_reader_finalize (GObject *object)
   g_clear_pointer (&self->annotations, g_hash_table_unref);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
   g_clear_pointer (&self->overlay, hearsay_overlay_free);
+  g_clear_pointer (&self->selected_ranges, g_array_unref);
   G_OBJECT_CLASS (hearsay_reader_parent_class)->finalize (object);
 }
 
@@ -147,6 +197,8 @@ hearsay_reader_class_init (HearsayReaderClass *klass)
 
   object_class->dispose = hearsay_reader_dispose;
   object_class->finalize = hearsay_reader_finalize;
+  object_class->get_property = hearsay_reader_get_property;
+  object_class->set_property = hearsay_reader_set_property;
   widget_class->size_allocate = hearsay_reader_size_allocate;
   widget_class->measure = hearsay_reader_measure;
   widget_class->get_request_mode = hearsay_reader_get_request_mode;
@@ -155,6 +207,13 @@ hearsay_reader_class_init (HearsayReaderClass *klass)
   signals[ANNOTATION_SELECTED] =
     g_signal_new ("annotation-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The annotation outlined (0: none). Set by the window, which owns the
+   * selection; the reader's own picks come as ::annotation-selected. */
+  properties[PROP_SELECTED_ANNOTATION] =
+    g_param_spec_int64 ("selected-annotation", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  hearsay_reader_actions_class_init (widget_class);
 
   g_type_ensure (HEARSAY_TYPE_LABEL_PALETTE);
   g_type_ensure (HEARSAY_TYPE_READER_VIEW);
@@ -178,6 +237,8 @@ hearsay_reader_init (HearsayReader *self)
   hearsay_reader_highlights_init (self);
   g_signal_connect (self->view, "span-clicked", G_CALLBACK (on_span_clicked), self);
   hearsay_reader_nav_init (self);
+  hearsay_reader_select_init (self);
+  hearsay_reader_actions_update (self);
   if (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view)) != NULL)
     g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view)),
                              "value-changed", G_CALLBACK (on_scrolled), self, 0);
@@ -217,7 +278,14 @@ hearsay_reader_set_document (HearsayReader   *self,
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   g_set_object (&self->document, document);
-  self->selected_id = 0;
+  hearsay_reader_select_document_changed (self);
+  hearsay_reader_actions_update (self);
+  if (self->selected_id != 0)
+    {
+      self->selected_id = 0;
+      hearsay_reader_notify_selected (self);
+    }
+  g_array_set_size (self->selected_ranges, 0);
   hearsay_reader_stop_reveal (self);
   /* Links name annotations of the document they were made for. */
   hearsay_overlay_clear_links (self->overlay);
@@ -273,86 +341,6 @@ hearsay_reader_get_title_label (HearsayReader *self)
 {
   g_return_val_if_fail (HEARSAY_IS_READER (self), NULL);
   return self->title_label;
-}
-
-/* A selection made by code (select_range, a test, a search hit) may fall
- * inside a grapheme cluster; the user's own never does (cursor positions
- * come from Pango's break attributes). Widen it to whole clusters. */
-static void
-snap_to_clusters (GtkTextIter *start,
-                  GtkTextIter *end)
-{
-  if (!gtk_text_iter_is_cursor_position (start))
-    gtk_text_iter_backward_cursor_position (start);
-  if (!gtk_text_iter_is_cursor_position (end))
-    gtk_text_iter_forward_cursor_position (end);
-}
-
-gboolean
-hearsay_reader_get_selection (HearsayReader *self,
-                              gint64        *start,
-                              gint64        *end)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter s, e;
-
-  g_return_val_if_fail (HEARSAY_IS_READER (self), FALSE);
-
-  if (self->document == NULL)
-    return FALSE;
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &s, &e))
-    return FALSE;
-  snap_to_clusters (&s, &e);
-  *start = gtk_text_iter_get_offset (&s);
-  *end = gtk_text_iter_get_offset (&e);
-  return *start < *end;
-}
-
-gboolean
-hearsay_reader_get_annotation_span (HearsayReader *self,
-                                    gboolean       snap_to_words,
-                                    gint64        *start,
-                                    gint64        *end)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter s, e;
-
-  g_return_val_if_fail (HEARSAY_IS_READER (self), FALSE);
-
-  if (self->document == NULL)
-    return FALSE;
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &s, &e))
-    return FALSE;
-  snap_to_clusters (&s, &e);
-
-  /* A double click or a sloppy drag often takes a space with it. */
-  while (gtk_text_iter_compare (&s, &e) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&s)))
-    gtk_text_iter_forward_char (&s);
-  while (gtk_text_iter_compare (&s, &e) < 0)
-    {
-      GtkTextIter prev = e;
-
-      gtk_text_iter_backward_char (&prev);
-      if (!g_unichar_isspace (gtk_text_iter_get_char (&prev)))
-        break;
-      e = prev;
-    }
-  if (gtk_text_iter_equal (&s, &e))
-    return FALSE;
-
-  if (snap_to_words)
-    {
-      if (gtk_text_iter_inside_word (&s) && !gtk_text_iter_starts_word (&s))
-        gtk_text_iter_backward_word_start (&s);
-      if (gtk_text_iter_inside_word (&e) && !gtk_text_iter_starts_word (&e) &&
-          !gtk_text_iter_ends_word (&e))
-        gtk_text_iter_forward_word_end (&e);
-    }
-  *start = gtk_text_iter_get_offset (&s);
-  *end = gtk_text_iter_get_offset (&e);
-  return *start < *end;
 }
 
 void

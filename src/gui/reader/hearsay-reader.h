@@ -1,6 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hearsay-reader.h: the centre pane — the label palette, the document's
- * heading and its text with the annotations highlighted. */
+ * heading and its text with the annotations highlighted.
+ *
+ * Its keys and the palette activate its own actions (reader.annotate,
+ * reader.annotate-key, reader.delete-annotation, reader.add-fragment,
+ * reader.link, reader.inspect, reader.clear-selection,
+ * reader.next-annotation, reader.previous-annotation), which say what the
+ * user asked for through signals; the reader never names the window's
+ * actions. Signals:
+ *   ::annotation-selected (gint64 id)  a click or Tab picked an annotation
+ *                                      (0: none, e.g. Escape)
+ *   ::annotate-requested (const char *label)  a digit or a palette button
+ *   ::delete-requested, ::fragment-requested, ::link-requested,
+ *   ::inspect-requested                 Delete, F, L, Return
+ * A click on a highlight still being decided is handled before any of
+ * these. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -21,6 +35,18 @@ typedef enum
   HEARSAY_READER_LINK_CONTRADICTS = 1 << 1,
 } HearsayReaderLinkKind;
 
+/* How a selection made with the pointer snaps to whole words. Never (the
+ * default, 0): what is highlighted is what the hand covered. Automatic:
+ * only in documents of scripts that separate words with spaces and read
+ * left to right (not Arabic or Hebrew, where clitics are written onto the
+ * word, nor Chinese, Japanese, Thai…). A keyboard selection never snaps. */
+typedef enum
+{
+  HEARSAY_READER_SNAP_NEVER,
+  HEARSAY_READER_SNAP_AUTOMATIC,
+  HEARSAY_READER_SNAP_ALWAYS,
+} HearsayReaderSnap;
+
 void               hearsay_reader_set_project             (HearsayReader   *self,
                                                            HearsayProject  *project);
 /* @document must carry its text (hearsay_project_load_document); NULL clears. */
@@ -30,17 +56,30 @@ HearsayDocument   *hearsay_reader_get_document            (HearsayReader   *self
 HearsayReaderView *hearsay_reader_get_view                (HearsayReader   *self);
 GtkLabel          *hearsay_reader_get_title_label         (HearsayReader   *self);
 
-/* The selected text as code-point offsets; FALSE when nothing is selected. */
+/* The selected text as code-point offsets, never inside a grapheme
+ * cluster; FALSE when nothing is selected. */
 gboolean           hearsay_reader_get_selection           (HearsayReader   *self,
                                                            gint64          *start,
                                                            gint64          *end);
-/* The span a new annotation gets from the selection: without surrounding
- * white space and, with @snap_to_words, extended to whole words. */
+/* The span a new annotation (or fragment) gets: exactly the selection
+ * shown. A pointer selection was already trimmed of surrounding white
+ * space and, where snapping applies, extended to whole words when the
+ * button was released, so the highlight seen is what is stored. FALSE
+ * when nothing but white space is selected. */
 gboolean           hearsay_reader_get_annotation_span     (HearsayReader   *self,
-                                                           gboolean         snap_to_words,
                                                            gint64          *start,
                                                            gint64          *end);
-/* The annotation shown as selected (0 for none). */
+void               hearsay_reader_set_word_snapping       (HearsayReader   *self,
+                                                           HearsayReaderSnap snap);
+HearsayReaderSnap  hearsay_reader_get_word_snapping       (HearsayReader   *self);
+/* Whether pointer selections snap to words in the document shown. */
+gboolean           hearsay_reader_snaps_to_words          (HearsayReader   *self);
+/* Enables the editing actions (annotate, delete, add fragment, link);
+ * off by default, so a side-by-side pane only reads. */
+void               hearsay_reader_set_editable            (HearsayReader   *self,
+                                                           gboolean         editable);
+/* The annotation shown as selected (0 for none): the "selected-annotation"
+ * property, which the window binds to its own. */
 void               hearsay_reader_set_selected_annotation (HearsayReader   *self,
                                                            gint64           id);
 gint64             hearsay_reader_get_selected_annotation (HearsayReader   *self);

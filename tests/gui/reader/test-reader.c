@@ -278,8 +278,11 @@ check_tab_order (Fixture      *f,
   g_assert_true (has_shortcut (view, GDK_KEY_Tab, 0, "reader.next-annotation"));
   g_assert_true (has_shortcut (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "reader.previous-annotation"));
   g_assert_true (has_shortcut (view, GDK_KEY_Tab, GDK_SHIFT_MASK, "reader.previous-annotation"));
-  g_assert_true (has_shortcut (view, GDK_KEY_f, 0, "win.add-fragment"));
-  g_assert_true (has_shortcut (view, GDK_KEY_l, 0, "win.link"));
+  g_assert_true (has_shortcut (view, GDK_KEY_f, 0, "reader.add-fragment"));
+  g_assert_true (has_shortcut (view, GDK_KEY_l, 0, "reader.link"));
+  g_assert_true (has_shortcut (view, GDK_KEY_Delete, 0, "reader.delete-annotation"));
+  g_assert_true (has_shortcut (view, GDK_KEY_Return, 0, "reader.inspect"));
+  g_assert_true (has_shortcut (view, GDK_KEY_Escape, 0, "reader.clear-selection"));
 
   handler = g_signal_connect (f->reader, "annotation-selected", G_CALLBACK (on_selected), &emitted);
   /* What the shortcut does: the action, resolved from the view. */
@@ -341,12 +344,34 @@ test_clusters (Fixture       *f,
   g_assert_true (hearsay_reader_get_selection (f->reader, &start, &end));
   g_assert_cmpint (start, ==, at - 2);
   g_assert_cmpint (end, ==, at + 2);
-  /* Snapped to words (Pango's word boundaries): the whole word. */
+  /* Widened where it shows, not only when read. */
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, at + 2);
+  /* Not a pointer selection: stored as it is, inside the word. */
   gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) at + 3);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) at + 5);
   gtk_text_buffer_select_range (buffer, &s, &e);
-  g_assert_true (hearsay_reader_get_annotation_span (f->reader, TRUE, &start, &end));
+  g_assert_true (hearsay_reader_get_annotation_span (f->reader, &start, &end));
+  g_assert_cmpint (start, ==, at + 3);
+  g_assert_cmpint (end, ==, at + 5);
+  /* The end of a drag: by default (no snapping) left as it is. */
+  g_assert_false (hearsay_reader_snaps_to_words (f->reader));
+  g_signal_emit_by_name (hearsay_reader_get_view (f->reader), "pointer-selected");
+  g_assert_true (hearsay_reader_get_annotation_span (f->reader, &start, &end));
+  g_assert_cmpint (start, ==, at + 3);
+  g_assert_cmpint (end, ==, at + 5);
+  /* With automatic snapping, the end of a drag in English text is snapped
+   * to the word (Pango's word boundaries), in the buffer, so the highlight
+   * shows it. */
+  hearsay_reader_set_word_snapping (f->reader, HEARSAY_READER_SNAP_AUTOMATIC);
+  g_assert_true (hearsay_reader_snaps_to_words (f->reader));
+  g_signal_emit_by_name (hearsay_reader_get_view (f->reader), "pointer-selected");
+  g_assert_true (hearsay_reader_get_annotation_span (f->reader, &start, &end));
   g_assert_cmpint (start, ==, at);
   g_assert_cmpint (end, ==, at + 7);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, at);
+  g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, at + 7);
 }
 
 static char *
