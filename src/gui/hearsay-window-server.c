@@ -70,10 +70,10 @@ update_banner (HearsayWindow *self)
 
 static void
 on_read_only_changed (HearsayProject *project,
-                      HearsayWindow  *self)
+                      Server         *server)
 {
-  update_banner (self);
-  hearsay_window_actions_update (self);
+  update_banner (server->window);
+  hearsay_window_actions_update (server->window);
 }
 
 static void
@@ -295,8 +295,10 @@ hearsay_window_server_watch (HearsayWindow *self)
   if (self->project != NULL && hearsay_project_is_server (self->project))
     {
       server->project = g_object_ref (self->project);
+      /* Connected for the server state, not the window: the window drops
+       * its own handlers on the old project before this is called. */
       server->read_only_id = g_signal_connect (self->project, "read-only-changed",
-                                               G_CALLBACK (on_read_only_changed), self);
+                                               G_CALLBACK (on_read_only_changed), server);
       /* The others' edits arrive as the project's usual signals, which
        * the reader, the lists and the inspector already follow. */
       hearsay_project_follow_changes (self->project);
