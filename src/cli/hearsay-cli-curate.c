@@ -4,6 +4,7 @@
  * with the calls the window's curation view makes. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "hearsay-cli-private.h"
@@ -69,7 +70,7 @@ chosen_units (HearsayCuration *curation,
         return NULL;
       if ((guint64) n > hearsay_curation_get_n_units (curation))
         {
-          hearsay_cli_printerr (_("document %" G_GINT64_FORMAT " has %u units to curate, not %" G_GINT64_FORMAT),
+          hearsay_cli_printerr (_("document %" PRId64 " has %u units to curate, not %" PRId64),
                                 hearsay_curation_get_document (curation), hearsay_curation_get_n_units (curation), n);
           *status = HEARSAY_CLI_EXIT_BAD_INPUT;
           return NULL;
@@ -83,7 +84,7 @@ static char *
 version_text (HearsayCuration              *curation,
               const HearsayCurationVersion *v)
 {
-  return g_strdup_printf ("%s: %s [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")%s%s%s",
+  return g_strdup_printf ("%s: %s [%" PRId64 ", %" PRId64 ")%s%s%s",
                           hearsay_curation_get_coder (curation, v->coder), v->label, v->start, v->end,
                           v->values ? " " : "", v->values ? v->values : "", v->rejected ? _(" (rejected)") : "");
 }
@@ -92,7 +93,7 @@ static void
 print_progress (const HearsayCurationProgress *p,
                 const char                    *title)
 {
-  printf ("%" G_GINT64_FORMAT "\t%s\t%u\t%u\t%u\t%u\t%u\n", p->document_id, title ? title : "", p->n_units,
+  printf ("%" PRId64 "\t%s\t%u\t%u\t%u\t%u\t%u\n", p->document_id, title ? title : "", p->n_units,
           p->n_accepted + p->n_rejected, p->n_agreed + p->n_disagreed, p->n_agreed, p->n_disagreed);
 }
 
@@ -143,7 +144,7 @@ curate_units (HearsayCuration *curation)
     {
       const HearsayCurationUnit *unit = hearsay_curation_get_unit (curation, u);
 
-      printf ("%u\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT, u + 1,
+      printf ("%u\t%s\t%" PRId64 "\t%" PRId64, u + 1,
               hearsay_curation_state_to_string (unit->state), unit->start, unit->end);
       for (guint k = 0; k < unit->n_versions; k++)
         {
@@ -166,7 +167,7 @@ print_document_progress (HearsayCuration *curation)
 
   hearsay_curation_get_progress (curation, &progress);
   /* TRANSLATORS: after a curation command */
-  printf (_("document %" G_GINT64_FORMAT ": %u units, %u curated, %u left (%u agreed, %u disagreed)\n"),
+  printf (_("document %" PRId64 ": %u units, %u curated, %u left (%u agreed, %u disagreed)\n"),
           progress.document_id, progress.n_units, progress.n_accepted + progress.n_rejected,
           progress.n_agreed + progress.n_disagreed, progress.n_agreed, progress.n_disagreed);
   return HEARSAY_CLI_EXIT_OK;
@@ -244,7 +245,7 @@ hearsay_cli_curate (const HearsayCliGlobals *globals,
   if ((g_str_equal (verb, "reject") || g_str_equal (verb, "reset")) && o.units == NULL)
     return hearsay_cli_usage_error (command, "%s", _("--unit is required"));
   if (ids->len == 1)
-    o.document = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
+    o.document = g_strdup_printf ("%" PRId64, g_array_index (ids, gint64, 0));
 
   project = hearsay_cli_open_project (globals);
   if (project == NULL)
@@ -270,7 +271,7 @@ hearsay_cli_curate (const HearsayCliGlobals *globals,
 
       if (coder < 0)
         {
-          hearsay_cli_printerr (_("“%s” is not a coder of document %" G_GINT64_FORMAT), o.coder,
+          hearsay_cli_printerr (_("“%s” is not a coder of document %" PRId64), o.coder,
                                 hearsay_curation_get_document (curation));
           return HEARSAY_CLI_EXIT_BAD_INPUT;
         }
@@ -299,7 +300,7 @@ hearsay_cli_curate (const HearsayCliGlobals *globals,
                 id = unit->versions[k].annotation_id;
             if (id == 0)
               {
-                hearsay_cli_printerr (_("%s has no version of unit %u of document %" G_GINT64_FORMAT), o.coder,
+                hearsay_cli_printerr (_("%s has no version of unit %u of document %" PRId64), o.coder,
                                       g_array_index (units, guint, i) + 1, hearsay_curation_get_document (curation));
                 return HEARSAY_CLI_EXIT_BAD_INPUT;
               }
@@ -313,7 +314,7 @@ hearsay_cli_curate (const HearsayCliGlobals *globals,
       }
       if (accepted == 0)
         {
-          hearsay_cli_printerr (_("%s has no version of any unit of document %" G_GINT64_FORMAT), o.coder,
+          hearsay_cli_printerr (_("%s has no version of any unit of document %" PRId64), o.coder,
                                 hearsay_curation_get_document (curation));
           return HEARSAY_CLI_EXIT_BAD_INPUT;
         }

@@ -6,6 +6,7 @@
  * documents are left to the curator. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-curation-private.h"
@@ -21,7 +22,7 @@ check_unit (HearsayCuration  *self,
   if (unit < self->units->len)
     return TRUE;
   g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
-               _("Document %" G_GINT64_FORMAT " has no unit %u to curate (it has %u)"),
+               _("Document %" PRId64 " has no unit %u to curate (it has %u)"),
                self->document_id, unit + 1, self->units->len);
   return FALSE;
 }
@@ -180,7 +181,7 @@ hearsay_curation_accept (HearsayCuration  *self,
   if (coder >= self->coders->len || (version = version_of (unit, coder)) == NULL)
     {
       g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
-                   _("%s has no version of unit %u of document %" G_GINT64_FORMAT),
+                   _("%s has no version of unit %u of document %" PRId64),
                    coder < self->coders->len ? (char *) g_ptr_array_index (self->coders, coder) : "?",
                    index + 1, self->document_id);
       return FALSE;

@@ -3,6 +3,7 @@
  * edit of the undo history, applied by the same operations as every edit. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-date.h"
@@ -183,7 +184,7 @@ record_deletions (HearsayBatchEdit  *self,
       if (hearsay_annotation_get_document_id (ann) != self->document_id)
         {
           g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_INVALID_VALUE,
-                       _("Annotation %" G_GINT64_FORMAT " is not in document %" G_GINT64_FORMAT),
+                       _("Annotation %" PRId64 " is not in document %" PRId64),
                        id, self->document_id);
           return FALSE;
         }

@@ -4,6 +4,7 @@
  * from the project's listings. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -113,7 +114,7 @@ hearsay_project_hide_annotation (HearsayProject     *self,
   if (annotation == NULL || !hearsay_project_layer_is_hidden (self, hearsay_annotation_get_annotator (annotation)))
     return annotation;
   g_set_error (error, HEARSAY_PROJECT_ERROR, HEARSAY_PROJECT_ERROR_NOT_FOUND,
-               _("There is no annotation %" G_GINT64_FORMAT " in %s’s layer"),
+               _("There is no annotation %" PRId64 " in %s’s layer"),
                hearsay_annotation_get_id (annotation), hearsay_project_get_blind_coder (self));
   g_object_unref (annotation);
   return NULL;

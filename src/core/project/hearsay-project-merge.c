@@ -4,6 +4,7 @@
  * all the writes in one transaction (hearsay-project-merge-apply.c). */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearsay-error.h"
@@ -122,15 +123,15 @@ match_documents (HearsayProject      *self,
 
       if (match != NULL && g_strcmp0 (hearsay_document_get_sha256 (match), hearsay_document_get_sha256 (doc)) != 0)
         return fail (error, HEARSAY_PROJECT_ERROR_CONFLICT,
-                     _("%s: document %" G_GINT64_FORMAT " “%s” has another text than the project’s document %"
-                       G_GINT64_FORMAT " (sha256 %.12s… in the copy, %.12s… in the project). A document’s text "
+                     _("%s: document %" PRId64 " “%s” has another text than the project’s document %"
+                       PRId64 " (sha256 %.12s… in the copy, %.12s… in the project). A document’s text "
                        "never changes; nothing was merged."),
                      path, id, hearsay_document_get_title (doc), hearsay_document_get_id (match),
                      hearsay_document_get_sha256 (doc), hearsay_document_get_sha256 (match));
       if (match == NULL && same != NULL && same->len > 1)
         return fail (error, HEARSAY_PROJECT_ERROR_CONFLICT,
-                     _("%s: document %" G_GINT64_FORMAT " “%s” has the text of %u documents of the project "
-                       "(%" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "…): which one it is cannot be told; "
+                     _("%s: document %" PRId64 " “%s” has the text of %u documents of the project "
+                       "(%" PRId64 " and %" PRId64 "…): which one it is cannot be told; "
                        "nothing was merged."),
                      path, id, hearsay_document_get_title (doc), same->len,
                      hearsay_document_get_id (g_ptr_array_index (same, 0)),
