@@ -144,10 +144,11 @@ round_trip (HearsayProject *project,
 
 /* 2. Seen by a second client: its annotation-added signal. */
 static void
-on_added (HearsayProject *project,
-          gint64          document_id,
-          gint64          id,
-          gpointer        data)
+on_added (HearsayProject    *project,
+          gint64             document_id,
+          gint64             id,
+          HearsayAnnotation *annotation,
+          gpointer           data)
 {
   *(gint64 *) data = id;
 }
