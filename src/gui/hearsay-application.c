@@ -149,6 +149,21 @@ import_files (HearsayApplication  *self,
   return TRUE;
 }
 
+/* A file's path, or the location of a server project given as a
+ * postgresql:// URL (GIO makes it a GFile without a path). */
+static char *
+project_location (GFile *file)
+{
+  g_autofree char *uri = NULL;
+
+  if (g_file_is_native (file))
+    return g_file_get_path (file);
+  uri = g_file_get_uri (file);
+  if (uri != NULL && hearsay_project_location_is_server (uri))
+    return g_steal_pointer (&uri);
+  return g_file_get_path (file);
+}
+
 static void
 hearsay_application_open (GApplication  *app,
                           GFile        **files,
@@ -164,7 +179,8 @@ hearsay_application_open (GApplication  *app,
     {
       g_autoptr(HearsayProject) project = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *path = g_file_get_path (files[0]);
+      g_autofree char *path = project_location (files[0]);
+      g_autofree char *uri = g_file_get_uri (files[0]);
 
       if (path != NULL)
         project = hearsay_project_open (path, HEARSAY_PROJECT_OPEN_DEFAULT, &error);
@@ -175,7 +191,7 @@ hearsay_application_open (GApplication  *app,
           /* Keep the user's file untouched, show the default project instead. */
           hearsay_application_activate (app);
           msg = g_strdup_printf (_("Could not open the project “%s”"),
-                                 path != NULL ? path : g_file_peek_path (files[0]));
+                                 path != NULL ? path : uri);
           hearsay_show_error (gtk_application_get_active_window (GTK_APPLICATION (app)),
                               msg, error != NULL ? error->message : NULL);
           return;
