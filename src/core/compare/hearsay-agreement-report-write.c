@@ -9,6 +9,7 @@
 
 #include "hearsay-agreement-report-private.h"
 #include "hearsay-annotation-json.h"
+#include "hearsay-compare-private.h"
 
 typedef struct
 {
@@ -639,26 +640,7 @@ write_json (HearsayAgreementReport *self,
 }
 
 /* RFC 4180; NULL is an empty field. */
-static void
-csv_field (GString    *out,
-           const char *text)
-{
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
+#define csv_field hearsay_compare_csv_field
 
 static void
 csv_number (GString *s,

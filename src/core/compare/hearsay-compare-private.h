@@ -136,4 +136,8 @@ char                   *hearsay_comparison_dup_svg     (HearsayComparison      *
                                                         HearsayComparisonChart  chart,
                                                         gboolean                standalone);
 
+/* hearsay-compare-write.c: one CSV field, quoted as RFC 4180 wants. */
+void hearsay_compare_csv_field (GString    *out,
+                                const char *text);
+
 G_END_DECLS

@@ -346,26 +346,7 @@ alpha_text (const HearsayReliabilityRow *row)
   return row->defined ? format_number (row->alpha) : g_strdup_printf (_("n/a (%s)"), row->note);
 }
 
-static void
-csv_field (GString    *out,
-           const char *text)
-{
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
+#define csv_field hearsay_compare_csv_field
 
 static void
 escape_markdown (GString    *s,

@@ -10,10 +10,13 @@
 
 #include "hearsay-compare-private.h"
 
-static void
-csv_field (GString    *out,
-           const char *text)
+/* A CSV field as RFC 4180 quotes it; NULL is an empty field. */
+void
+hearsay_compare_csv_field (GString    *out,
+                           const char *text)
 {
+  if (text == NULL)
+    return;
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
       g_string_append (out, text);
@@ -28,6 +31,8 @@ csv_field (GString    *out,
     }
   g_string_append_c (out, '"');
 }
+
+#define csv_field hearsay_compare_csv_field
 
 static void
 append_number (GString *out,

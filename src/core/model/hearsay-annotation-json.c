@@ -146,8 +146,7 @@ append_relation (GString               *s,
   g_string_append_printf (s, "{\"id\":%" PRId64, r->id);
   append_member (s, "type", r->type);
   g_string_append_printf (s, ",\"from\":%" PRId64, r->from_id);
-  /* A negative id names an annotation an edit inserts (the history's
-   * placeholders). */
+  /* A negative id −k names the k-th annotation the same edit inserts. */
   if (r->to_id != 0)
     g_string_append_printf (s, ",\"to\":%" PRId64, r->to_id);
   else

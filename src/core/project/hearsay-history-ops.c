@@ -229,7 +229,7 @@ hearsay_history_note_insert (HearsayApplied      *applied,
 {
   HearsayInserted inserted = { kind, new_id };
 
-  /* Every insert counts for the placeholders of later operations. */
+  /* Every insert counts for the −k ids of later operations. */
   g_array_append_val (applied->inserted, inserted);
   if (uuid != NULL)
     json_object_set_string_member (object, "uuid", uuid);
@@ -243,9 +243,9 @@ hearsay_history_note_insert (HearsayApplied      *applied,
 /* An edit that inserts annotations and links them in one step names a new
  * annotation by −k: the k-th object the edit inserted. */
 static gboolean
-resolve_placeholder (HearsayApplied  *applied,
-                     gint64          *id,
-                     GError         **error)
+resolve_new_id (HearsayApplied  *applied,
+                gint64          *id,
+                GError         **error)
 {
   guint k;
 
@@ -409,8 +409,8 @@ hearsay_history_apply_op (HearsayProject  *self,
         goto invalid;
       /* Known before the insert, so that the recorded redo keeps it. */
       r->uuid = uuid != NULL ? g_strdup (uuid) : hearsay_uuid_new ();
-      if (!resolve_placeholder (applied, &r->from_id, error) ||
-          !resolve_placeholder (applied, &r->to_id, error))
+      if (!resolve_new_id (applied, &r->from_id, error) ||
+          !resolve_new_id (applied, &r->to_id, error))
         return FALSE;
       json_object_set_int_member (json_node_get_object (node), "from", r->from_id);
       if (r->to_id > 0)
