@@ -652,6 +652,97 @@ test_disk_full (void)
   hearsay_store_close (store);
 }
 
+/* A bulk write's search index waits for its commit: what it inserted is
+ * found afterwards, what it rolled back or deleted meanwhile is not, the
+ * index stays consistent (FTS5's own check), and a file left with a wait
+ * in it (written by another program) is indexed when opened. */
+static gint64
+insert_text (HearsayStore *store,
+             const char   *text)
+{
+  g_autoptr(HearsayDocument) doc = hearsay_document_new (text);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hearsay_store_insert_document (store, doc, &error));
+  g_assert_no_error (error);
+  return hearsay_document_get_id (doc);
+}
+
+static guint
+n_hits (HearsayStore *store,
+        const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = hearsay_store_search (store, query, 100, 1, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+static void
+test_deferred_search_index (void)
+{
+  g_autofree char *path = core_test_path ("deferred-index.hearsay");
+  g_autoptr(GError) error = NULL;
+  HearsayStore *store;
+  gint64 old_id, gone_id;
+
+  store = hearsay_store_open (path, HEARSAY_STORE_OPEN_CREATE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (hearsay_store_begin (store, &error));
+  old_id = insert_text (store, "Indexed at once: zebra.");
+  g_assert_true (hearsay_store_commit (store, &error));
+  g_assert_cmpuint (n_hits (store, "zebra"), ==, 1);
+
+  /* One bulk write: kept, rolled back to a mark, deleted, edited. */
+  g_assert_true (hearsay_store_begin (store, &error));
+  g_assert_true (hearsay_store_defer_search_index (store, &error));
+  insert_text (store, "Kept after the commit: giraffe.");
+  g_assert_true (hearsay_store_mark (store, &error));
+  insert_text (store, "Rolled back: okapi.");
+  g_assert_true (hearsay_store_rollback_to_mark (store, &error));
+  gone_id = insert_text (store, "Deleted before the commit: narwhal.");
+  g_assert_true (hearsay_store_delete_document (store, gone_id, &error));
+  g_assert_true (hearsay_store_delete_document (store, old_id, &error));
+  g_assert_true (hearsay_store_exec (store, "UPDATE document SET text = 'Edited while waiting: lemur.', "
+                                     "length = 28 WHERE text LIKE 'Kept%';", &error));
+  g_assert_true (hearsay_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_hits (store, "lemur"), ==, 1);
+  g_assert_cmpuint (n_hits (store, "giraffe"), ==, 0);
+  g_assert_cmpuint (n_hits (store, "okapi"), ==, 0);
+  g_assert_cmpuint (n_hits (store, "narwhal"), ==, 0);
+  g_assert_cmpuint (n_hits (store, "zebra"), ==, 0);
+  g_assert_true (hearsay_store_exec (store, "INSERT INTO document_fts (document_fts) VALUES ('integrity-check');",
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (store->db, "SELECT count(*) FROM document_fts_pending;"), ==, 0);
+  g_assert_null (hearsay_store_get_meta (store, "search_index_deferred"));
+
+  /* A rolled back bulk write leaves nothing waiting. */
+  g_assert_true (hearsay_store_begin (store, &error));
+  g_assert_true (hearsay_store_defer_search_index (store, &error));
+  insert_text (store, "Never committed: tapir.");
+  hearsay_store_rollback (store);
+  g_assert_true (hearsay_store_begin (store, &error));
+  insert_text (store, "Indexed at once again: ibex.");
+  g_assert_true (hearsay_store_commit (store, &error));
+  g_assert_cmpuint (n_hits (store, "ibex"), ==, 1);
+  g_assert_cmpuint (n_hits (store, "tapir"), ==, 0);
+  hearsay_store_close (store);
+
+  /* Another program committed a wait: opening the file indexes it. */
+  raw_exec (path, "INSERT INTO meta (key, value) VALUES ('search_index_deferred', '1');"
+            "INSERT INTO document (title, text, length, sha256) VALUES ('', 'Written by hand: quokka.', 24, 'x');");
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM document_fts_pending;"), ==, 1);
+  store = hearsay_store_open (path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_hits (store, "quokka"), ==, 1);
+  g_assert_null (hearsay_store_get_meta (store, "search_index_deferred"));
+  hearsay_store_close (store);
+}
+
 /* A test of the SQLite file itself (its pragmas, bytes, WAL, disk): the
  * server run skips it, and test-server checks the server's counterparts. */
 static void
@@ -683,6 +774,7 @@ main (int argc, char **argv)
   FILE_ONLY ("/store/damaged", test_damaged);
   FILE_ONLY ("/store/save-copy-onto-itself", test_save_copy_onto_itself);
   FILE_ONLY ("/store/disk-full", test_disk_full);
+  FILE_ONLY ("/store/deferred-search-index", test_deferred_search_index);
 #undef FILE_ONLY
   return g_test_run ();
 }

@@ -14,7 +14,16 @@ hearsay_project_bulk_begin (HearsayProject  *self,
 
   g_return_val_if_fail (HEARSAY_IS_PROJECT (self), FALSE);
   store = hearsay_project_require_store (self, error);
-  return store != NULL && hearsay_store_begin (store, error);
+  /* An import takes a savepoint per document: its documents are indexed for
+   * search once, at the commit. */
+  if (store == NULL || !hearsay_store_begin (store, error))
+    return FALSE;
+  if (!hearsay_store_defer_search_index (store, error))
+    {
+      hearsay_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

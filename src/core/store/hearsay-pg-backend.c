@@ -15,6 +15,7 @@ static const HearsayStoreBackend pg_backend = {
   .mark = hearsay_pg_mark,
   .rollback_to_mark = hearsay_pg_rollback_to_mark,
   .release_mark = hearsay_pg_release_mark,
+  .defer_search_index = hearsay_pg_defer_search_index,
   .backup = hearsay_pg_backup,
 
   .get_meta = hearsay_pg_get_meta,

@@ -170,6 +170,7 @@ void         hearsay_pg_rollback          (HearsayStore *store);
 gboolean     hearsay_pg_mark              (HearsayStore *store, GError **error);
 gboolean     hearsay_pg_rollback_to_mark  (HearsayStore *store, GError **error);
 gboolean     hearsay_pg_release_mark      (HearsayStore *store, GError **error);
+gboolean     hearsay_pg_defer_search_index (HearsayStore *store, GError **error);
 char        *hearsay_pg_get_meta          (HearsayStore *store, const char *key);
 gboolean     hearsay_pg_set_meta          (HearsayStore *store, const char *key, const char *value,
                                            GError **error);

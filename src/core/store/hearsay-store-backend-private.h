@@ -32,6 +32,7 @@ struct _HearsayStoreBackend
   gboolean           (*mark)                   (HearsayStore *self, GError **error);
   gboolean           (*rollback_to_mark)       (HearsayStore *self, GError **error);
   gboolean           (*release_mark)           (HearsayStore *self, GError **error);
+  gboolean           (*defer_search_index)     (HearsayStore *self, GError **error);
   gboolean           (*backup)                 (HearsayStore *self, const char *dest_path, GError **error);
 
   char              *(*get_meta)               (HearsayStore *self, const char *key);

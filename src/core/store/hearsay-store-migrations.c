@@ -239,6 +239,39 @@ const char * const hearsay_store_migrations[] = {
   "CREATE TABLE IF NOT EXISTS curation_rejected ("
   "  annotation_id INTEGER PRIMARY KEY REFERENCES annotation (id) ON DELETE CASCADE);"
   "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_uuid', hearsay_uuid ());",
+
+  /* 6 → 7: a bulk import indexes its documents for search once, at its
+   * commit, instead of one by one: FTS5 writes its pending index to disk at
+   * every savepoint, and an import takes one per document, so a 10,000-page
+   * import wrote 10,000 tiny index segments and merged them. While the meta
+   * row 'search_index_deferred' exists (inside that one transaction only:
+   * hearsay_store_defer_search_index()), a new document's id goes to
+   * document_fts_pending; the delete and update triggers leave pending rows
+   * alone, since the index never saw them. Written to be rerun safely. */
+  "CREATE TABLE IF NOT EXISTS document_fts_pending (document_id INTEGER PRIMARY KEY);"
+  "DROP TRIGGER IF EXISTS document_fts_insert;"
+  "DROP TRIGGER IF EXISTS document_fts_delete;"
+  "DROP TRIGGER IF EXISTS document_fts_update;"
+  "DROP TRIGGER IF EXISTS document_fts_insert_deferred;"
+  "CREATE TRIGGER document_fts_insert AFTER INSERT ON document"
+  "  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'search_index_deferred') BEGIN"
+  "  INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+  "CREATE TRIGGER document_fts_insert_deferred AFTER INSERT ON document"
+  "  WHEN EXISTS (SELECT 1 FROM meta WHERE key = 'search_index_deferred') BEGIN"
+  "  INSERT OR IGNORE INTO document_fts_pending (document_id) VALUES (new.id);"
+  "END;"
+  "CREATE TRIGGER document_fts_delete AFTER DELETE ON document BEGIN"
+  "  INSERT INTO document_fts (document_fts, rowid, title, text)"
+  "    SELECT 'delete', old.id, old.title, old.text"
+  "    WHERE NOT EXISTS (SELECT 1 FROM document_fts_pending WHERE document_id = old.id);"
+  "  DELETE FROM document_fts_pending WHERE document_id = old.id;"
+  "END;"
+  "CREATE TRIGGER document_fts_update AFTER UPDATE OF title, text ON document"
+  "  WHEN NOT EXISTS (SELECT 1 FROM document_fts_pending WHERE document_id = old.id) BEGIN"
+  "  INSERT INTO document_fts (document_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);"
+  "  INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;",
   NULL
 };
 

@@ -49,6 +49,26 @@ query_int (HearsayStore  *self,
   return TRUE;
 }
 
+/* A bulk write's search index waits only inside its own transaction; a file
+ * written otherwise (another program committing it) is indexed now. */
+static gboolean
+finish_deferred_index (HearsayStore  *self,
+                       GError       **error)
+{
+  g_autofree char *deferred = hearsay_store_get_meta (self, "search_index_deferred");
+
+  if (deferred == NULL)
+    return TRUE;
+  if (!hearsay_store_begin (self, error))
+    return FALSE;
+  if (!hearsay_store_index_deferred (self, error))
+    {
+      hearsay_store_rollback (self);
+      return FALSE;
+    }
+  return hearsay_store_commit (self, error);
+}
+
 static gboolean
 migrate (HearsayStore  *self,
          GError       **error)
@@ -408,6 +428,8 @@ hearsay_store_open_file (const char         *path,
       if (!migrate (self, error))
         goto fail;
     }
+  if (!self->read_only && !finish_deferred_index (self, error))
+    goto fail;
 
   if (created)
     *created = empty;

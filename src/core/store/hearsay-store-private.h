@@ -37,6 +37,8 @@ struct _HearsayStore
    * one annotator row after row). */
   char *annotator_name;
   gint64 annotator_id;
+  /* This transaction's new documents wait for one indexing at its commit. */
+  gboolean search_deferred;
 };
 
 /* hearsay-store-open.c: a project file, whatever the location looks like
@@ -60,6 +62,9 @@ gboolean      hearsay_store_step_done      (HearsayStore  *self,
                                             GError       **error);
 gboolean      hearsay_store_exec           (HearsayStore  *self,
                                             const char    *sql,
+                                            GError       **error);
+/* hearsay-store.c: indexes the documents a bulk write left waiting. */
+gboolean      hearsay_store_index_deferred (HearsayStore  *self,
                                             GError       **error);
 /* Binds a string, or NULL when @value is NULL. */
 void          hearsay_store_bind_text      (sqlite3_stmt  *stmt,

@@ -184,6 +184,11 @@ hearsay_store_commit (HearsayStore  *self,
   HEARSAY_STORE_DISPATCH (self, commit, (self, error));
   g_return_val_if_fail (self->txn_depth > 0, FALSE);
 
+  if (self->txn_depth == 1 && self->search_deferred && !hearsay_store_index_deferred (self, error))
+    {
+      hearsay_store_rollback (self);
+      return FALSE;
+    }
   if (self->txn_depth == 1 && !hearsay_store_exec (self, "COMMIT;", error))
     {
       hearsay_store_rollback (self);
@@ -202,6 +207,7 @@ hearsay_store_rollback (HearsayStore *self)
     return;
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
   self->txn_depth = 0;
+  self->search_deferred = FALSE;
   hearsay_store_forget_annotator (self);
 }
 
@@ -232,6 +238,39 @@ hearsay_store_release_mark (HearsayStore  *self,
   HEARSAY_STORE_DISPATCH (self, release_mark, (self, error));
   g_return_val_if_fail (self->txn_depth > 0, FALSE);
   return hearsay_store_exec (self, "RELEASE unit;", error);
+}
+
+gboolean
+hearsay_store_defer_search_index (HearsayStore  *self,
+                                  GError       **error)
+{
+  HEARSAY_STORE_DISPATCH (self, defer_search_index, (self, error));
+  g_return_val_if_fail (self->txn_depth > 0, FALSE);
+  if (self->search_deferred)
+    return TRUE;
+  if (!hearsay_store_exec (self, "INSERT OR REPLACE INTO meta (key, value) "
+                           "VALUES ('search_index_deferred', '1');", error))
+    return FALSE;
+  self->search_deferred = TRUE;
+  return TRUE;
+}
+
+/* Indexes the documents waiting since hearsay_store_defer_search_index(),
+ * in one statement, and ends the wait. Also what opening a file runs if a
+ * wait was ever left in it. */
+gboolean
+hearsay_store_index_deferred (HearsayStore  *self,
+                              GError       **error)
+{
+  if (!hearsay_store_exec (self,
+                           "INSERT INTO document_fts (rowid, title, text) "
+                           "  SELECT d.id, d.title, d.text FROM document d "
+                           "  JOIN document_fts_pending p ON p.document_id = d.id;"
+                           "DELETE FROM document_fts_pending;"
+                           "DELETE FROM meta WHERE key = 'search_index_deferred';", error))
+    return FALSE;
+  self->search_deferred = FALSE;
+  return TRUE;
 }
 
 gboolean

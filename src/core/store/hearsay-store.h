@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 
 /* 'HRSY': identifies a Hearsay project among SQLite files. */
 #define HEARSAY_STORE_APPLICATION_ID 0x48525359
-#define HEARSAY_STORE_SCHEMA_VERSION 6
+#define HEARSAY_STORE_SCHEMA_VERSION 7
 
 typedef struct _HearsayStore HearsayStore;
 
@@ -92,6 +92,13 @@ gboolean           hearsay_store_mark                 (HearsayStore      *self,
 gboolean           hearsay_store_rollback_to_mark     (HearsayStore      *self,
                                                        GError           **error);
 gboolean           hearsay_store_release_mark         (HearsayStore      *self,
+                                                       GError           **error);
+
+/* Inside a transaction: the documents it inserts are indexed for search
+ * all at once when the outermost transaction commits (a bulk import's many
+ * savepoints would otherwise each flush the index); a rollback forgets them
+ * with the rest. Searching within the transaction does not see them. */
+gboolean           hearsay_store_defer_search_index   (HearsayStore      *self,
                                                        GError           **error);
 
 gboolean           hearsay_store_backup               (HearsayStore      *self,
