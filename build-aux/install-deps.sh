@@ -17,11 +17,11 @@ PACKAGES=(
   libjson-glib-dev libarchive-dev
   gettext desktop-file-utils appstream
   xvfb xauth fonts-dejavu-core fonts-noto-core
-  libpq-dev postgresql-15
+  libpq-dev libssl-dev postgresql-15
 )
 
 MODULES=(
-  'gtk4 >= 4.8' glib-2.0 gio-2.0 sqlite3 libxml-2.0 json-glib-1.0 libarchive libpq
+  'gtk4 >= 4.8' glib-2.0 gio-2.0 sqlite3 libxml-2.0 json-glib-1.0 libarchive libpq libcrypto
 )
 
 COMMANDS=(

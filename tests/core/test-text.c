@@ -320,6 +320,20 @@ test_sha256_and_misc (void)
   char *strv[] = { g_strdup ("b"), g_strdup ("a"), g_strdup ("c"), NULL };
 
   g_assert_cmpstr (sha, ==, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  /* Whichever implementation is built in, the digest is GLib's. */
+  {
+    g_autoptr(GString) big = g_string_new (NULL);
+    g_autofree char *empty = hearsay_text_sha256 ("", 0);
+    g_autofree char *mine = NULL;
+    g_autofree char *glib = NULL;
+
+    for (guint i = 0; i < 70000; i++)
+      g_string_append (big, i % 7 == 0 ? "دير الزور " : "Deir ez-Zor ");
+    mine = hearsay_text_sha256 (big->str, big->len);
+    glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) big->str, big->len);
+    g_assert_cmpstr (mine, ==, glib);
+    g_assert_cmpstr (empty, ==, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  }
   g_assert_true (g_str_has_suffix (now, "Z"));
   g_assert_nonnull (strchr (now, 'T'));
   hearsay_strv_sort (strv);

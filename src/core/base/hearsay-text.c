@@ -9,6 +9,10 @@
 #include "hearsay-error.h"
 #include "hearsay-text.h"
 
+#ifdef HEARSAY_HAVE_LIBCRYPTO
+#include <openssl/evp.h>
+#endif
+
 const char *
 hearsay_direction_to_string (HearsayDirection direction)
 {
@@ -274,10 +278,30 @@ hearsay_text_index_check_span (HearsayTextIndex  *index,
   return TRUE;
 }
 
+/* Every import hashes each page and each text: libcrypto's SHA-256 uses the
+ * CPU's SHA instructions, about ten times GLib's portable code. */
 char *
 hearsay_text_sha256 (const char *data,
                      gsize       length)
 {
+#ifdef HEARSAY_HAVE_LIBCRYPTO
+  static const char hex[] = "0123456789abcdef";
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  char *out;
+
+  if (EVP_Digest (data, length, digest, &n, EVP_sha256 (), NULL) == 1 && n == 32)
+    {
+      out = g_malloc (2 * n + 1);
+      for (unsigned int i = 0; i < n; i++)
+        {
+          out[2 * i] = hex[digest[i] >> 4];
+          out[2 * i + 1] = hex[digest[i] & 0xf];
+        }
+      out[2 * n] = '\0';
+      return out;
+    }
+#endif
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
 }
 
